@@ -1,0 +1,96 @@
+/**
+ * Kubernetes and Machine Config Operator object shapes used across the plugin.
+ * Only the fields we read or write are typed; everything else passes through untouched.
+ */
+
+export interface ObjectMeta {
+  name?: string;
+  namespace?: string;
+  uid?: string;
+  resourceVersion?: string;
+  creationTimestamp?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+}
+
+export interface K8sObject {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: ObjectMeta;
+}
+
+export interface Condition {
+  type: string;
+  status: 'True' | 'False' | 'Unknown';
+  reason?: string;
+  message?: string;
+  lastTransitionTime?: string;
+}
+
+export interface LabelSelectorRequirement {
+  key: string;
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+  values?: string[];
+}
+
+export interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: LabelSelectorRequirement[];
+}
+
+/** Ignition 3.2 systemd unit, as MCO accepts it. */
+export interface IgnitionUnit {
+  name: string;
+  enabled?: boolean;
+  mask?: boolean;
+  contents?: string;
+}
+
+/** Ignition 3.2 storage file, as MCO accepts it. */
+export interface IgnitionFile {
+  path: string;
+  mode?: number;
+  overwrite?: boolean;
+  user?: { name?: string; id?: number };
+  contents?: { source?: string; compression?: string };
+}
+
+export interface IgnitionConfig {
+  ignition: { version: string };
+  systemd?: { units?: IgnitionUnit[] };
+  storage?: { files?: IgnitionFile[] };
+}
+
+export interface MachineConfig extends K8sObject {
+  apiVersion: 'machineconfiguration.openshift.io/v1';
+  kind: 'MachineConfig';
+  metadata: ObjectMeta & { name: string; labels: Record<string, string> };
+  spec: {
+    config: IgnitionConfig;
+    kernelArguments?: string[];
+    osImageURL?: string;
+  };
+}
+
+export interface MachineConfigPool extends K8sObject {
+  apiVersion: 'machineconfiguration.openshift.io/v1';
+  kind: 'MachineConfigPool';
+  metadata: ObjectMeta & { name: string };
+  spec: {
+    machineConfigSelector?: LabelSelector;
+    nodeSelector?: LabelSelector;
+    paused?: boolean;
+    maxUnavailable?: number | string;
+    configuration?: { name?: string; source?: { kind?: string; name: string }[] };
+  };
+  status?: {
+    machineCount?: number;
+    updatedMachineCount?: number;
+    readyMachineCount?: number;
+    unavailableMachineCount?: number;
+    degradedMachineCount?: number;
+    observedGeneration?: number;
+    configuration?: { name?: string; source?: { kind?: string; name: string }[] };
+    conditions?: Condition[];
+  };
+}

@@ -1,0 +1,16 @@
+/**
+ * The Day 1 producer: turns Day 1 parameters into a MachineConfig (and a custom MachineConfigPool).
+ * Pure TypeScript with js-yaml as its only dependency, so the console pages, the CLI and the tests all
+ * run this same code, in the browser or in Node. All validation of Day 1 parameters lives here.
+ */
+export type { Day1Options, FieldError } from './options';
+export { DEFAULT_WORKER_IMAGE, Day1ValidationError } from './options';
+export { validateDay1Options } from './validate';
+export { produceMachineConfig, produceMachineConfigYAML, toYAML, ROLE_LABEL, IGNITION_VERSION } from './machine-config';
+export type { MachineConfigPoolOptions } from './machine-config-pool';
+export { produceMachineConfigPool, validateMachineConfigPool } from './machine-config-pool';
+export type { Day1ConfigSummary } from './read-machine-config';
+export { readDay1MachineConfig } from './read-machine-config';
+export type { NodeLayout } from './node-layout';
+export { nodeLayout } from './node-layout';
+export { parseImageReference } from './image-reference';

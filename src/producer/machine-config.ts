@@ -1,0 +1,175 @@
+import { dump } from 'js-yaml';
+import type { IgnitionFile, IgnitionUnit, MachineConfig } from '../k8s/types';
+import { CRIO_WIPE_UNIT, nodeLayout, PROXY_ENVIRONMENT_FILE } from './node-layout';
+import type { NodeLayout } from './node-layout';
+import { Day1ValidationError, DEFAULT_WORKER_IMAGE } from './options';
+import type { Day1Options } from './options';
+import { NODE_SCRIPTS } from './scripts';
+import { environmentAssignment, escapeSpecifiers, renderUnit } from './systemd';
+import type { UnitSection } from './systemd';
+import { validateDay1Options } from './validate';
+
+export const ROLE_LABEL = 'machineconfiguration.openshift.io/role';
+export const IGNITION_VERSION = '3.2.0';
+const EXECUTABLE_MODE = 0o755;
+const LIBRARY_MODE = 0o644;
+
+/** Options with defaults applied and empty optional values dropped. */
+type ResolvedOptions = Required<Omit<Day1Options, 'firmwareFilesPath'>> & { firmwareFilesPath: string };
+
+const resolve = (options: Day1Options): ResolvedOptions => ({
+  ...options,
+  inTreeModulesToRemove: options.inTreeModulesToRemove ?? [],
+  workerImage: options.workerImage || DEFAULT_WORKER_IMAGE,
+  firmwareFilesPath: options.firmwareFilesPath ?? '',
+});
+
+const environment = (variables: Record<string, string>): [string, string][] =>
+  Object.keys(variables)
+    .sort()
+    .map((key) => ['Environment', environmentAssignment(key, variables[key])]);
+
+const serviceBasics = (): [string, string][] => [
+  ['User', 'root'],
+  ['Type', 'oneshot'],
+  // The leading "-" keeps the unit working on clusters without a proxy, where MCO writes no proxy.env.
+  ['EnvironmentFile', `-${PROXY_ENVIRONMENT_FILE}`],
+];
+
+const commonEnvironment = (options: ResolvedOptions, layout: NodeLayout) => ({
+  KERNEL_MODULE: options.kernelModuleName,
+  KERNEL_MODULE_IMAGE: options.kernelModuleImage,
+  KMM_DAY1_LIB: layout.commonLibrary,
+  KMM_DAY1_NAME: options.machineConfigName,
+  KMM_DAY1_STATE_DIR: layout.stateDirectory,
+  WORKER_IMAGE: options.workerImage,
+});
+
+const replaceUnit = (options: ResolvedOptions, layout: NodeLayout): string =>
+  renderUnit([
+    [
+      'Unit',
+      [
+        ['Description', escapeSpecifiers(`Replace in-tree kernel module with oot kernel module (${options.machineConfigName})`)],
+        ['Before', 'network-pre.target'],
+        ['Wants', 'network-pre.target'],
+        // /var holds the images and the state directory; without default dependencies we must ask for it.
+        ['After', 'local-fs.target'],
+        ['DefaultDependencies', 'no'],
+      ],
+    ],
+    [
+      'Service',
+      [
+        ...serviceBasics(),
+        ...environment({
+          ...commonEnvironment(options, layout),
+          FIRMWARE_FILES_PATH: options.firmwareFilesPath,
+          IN_TREE_MODULES_TO_REMOVE: options.inTreeModulesToRemove.join(' '),
+        }),
+        ['ExecStart', layout.replaceScript],
+        ['PrivateTmp', 'yes'],
+        ['RemainAfterExit', 'no'],
+        ['TimeoutSec', '60'],
+      ],
+    ],
+    ['Install', [['WantedBy', 'multi-user.target']]],
+  ] satisfies UnitSection[]);
+
+const pullUnit = (options: ResolvedOptions, layout: NodeLayout): string =>
+  renderUnit([
+    [
+      'Unit',
+      [
+        ['Description', escapeSpecifiers(`Pull oot kernel module image (${options.machineConfigName})`)],
+        ['Wants', 'network-online.target'],
+        ['After', 'network-online.target'],
+        ['After', 'NetworkManager-dispatcher.service'],
+        ['DefaultDependencies', 'no'],
+      ],
+    ],
+    [
+      'Service',
+      [
+        ...serviceBasics(),
+        ...environment(commonEnvironment(options, layout)),
+        ['ExecStartPre', layout.waitForDispatcherScript],
+        ['ExecStart', layout.pullScript],
+        ['PrivateTmp', 'yes'],
+        ['RemainAfterExit', 'no'],
+        // Covers the dispatcher wait, every pull attempt and the backoff between them.
+        ['TimeoutSec', '900'],
+      ],
+    ],
+    ['Install', [['WantedBy', 'multi-user.target']]],
+  ] satisfies UnitSection[]);
+
+const toBase64 = (text: string): string => {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+};
+
+const file = (path: string, contents: string, mode: number): IgnitionFile => ({
+  contents: { source: `data:text/plain;base64,${toBase64(contents)}` },
+  mode,
+  overwrite: true,
+  path,
+  user: { name: 'root' },
+});
+
+const assertValid = (options: Day1Options) => {
+  const errors = validateDay1Options(options);
+  if (errors.length > 0) throw new Day1ValidationError(errors);
+};
+
+/**
+ * Builds the Day 1 MachineConfig for `options`, in the shape KMM's producer emits (role label, Ignition
+ * 3.2.0, a load unit before networking, a pull unit after it, crio-wipe masked, scripts as data URLs).
+ *
+ * @throws Day1ValidationError listing every invalid option.
+ */
+export const produceMachineConfig = (options: Day1Options): MachineConfig => {
+  assertValid(options);
+  const resolved = resolve(options);
+  const layout = nodeLayout(resolved.machineConfigName);
+  const units: IgnitionUnit[] = [
+    { contents: replaceUnit(resolved, layout), enabled: true, name: layout.replaceUnit },
+    { contents: pullUnit(resolved, layout), enabled: true, name: layout.pullUnit },
+    // Keeps the images pulled with podman across the pull service's reboot (CRI-O would wipe them).
+    { enabled: false, mask: true, name: CRIO_WIPE_UNIT },
+  ];
+  const files: IgnitionFile[] = [
+    file(layout.replaceScript, NODE_SCRIPTS.replace, EXECUTABLE_MODE),
+    file(layout.pullScript, NODE_SCRIPTS.pull, EXECUTABLE_MODE),
+    file(layout.waitForDispatcherScript, NODE_SCRIPTS.waitForDispatcher, EXECUTABLE_MODE),
+    file(layout.commonLibrary, NODE_SCRIPTS.common, LIBRARY_MODE),
+  ];
+  return {
+    apiVersion: 'machineconfiguration.openshift.io/v1',
+    kind: 'MachineConfig',
+    metadata: {
+      labels: { [ROLE_LABEL]: resolved.machineConfigPoolRef },
+      name: resolved.machineConfigName,
+    },
+    spec: {
+      config: {
+        ignition: { version: IGNITION_VERSION },
+        systemd: { units },
+        storage: { files },
+      },
+    },
+  };
+};
+
+/** Serialises any object as block-style YAML that round-trips exactly (no folding, no anchors). */
+export const toYAML = (object: unknown): string =>
+  dump(object, { lineWidth: -1, noRefs: true, quotingType: '"' });
+
+/**
+ * The Day 1 MachineConfig as a YAML document, ready for `oc apply -f -`.
+ *
+ * @throws Day1ValidationError listing every invalid option.
+ */
+export const produceMachineConfigYAML = (options: Day1Options): string =>
+  toYAML(produceMachineConfig(options));

@@ -1,0 +1,69 @@
+/**
+ * Writing and reading the few systemd unit constructs we use. systemd first expands `%` specifiers on the
+ * whole line, then splits it into words, removing quotes and C escapes; we escape for both steps.
+ */
+
+/** One `[Section]` of a unit file: directive/value pairs, in order (a directive may repeat). */
+export type UnitSection = [string, [directive: string, value: string][]];
+
+/** Doubles `%` so systemd does not expand it as a specifier (`%n`, `%h`, ...). */
+export const escapeSpecifiers = (text: string): string => text.replace(/%/g, '%%');
+
+/**
+ * An `Environment=` value assigning `value` to `key` as a single word: double-quoted, with `\` and `"`
+ * escaped for systemd's unquoting and `%` doubled for its specifier expansion.
+ */
+export const environmentAssignment = (key: string, value: string): string =>
+  `"${escapeSpecifiers(`${key}=${value}`.replace(/[\\"]/g, (c) => `\\${c}`))}"`;
+
+export const renderUnit = (sections: UnitSection[]): string =>
+  sections
+    .map(([name, lines]) =>
+      [`[${name}]`, ...lines.map(([directive, value]) => `${directive}=${value}`)].join('\n'),
+    )
+    .join('\n\n') + '\n';
+
+const C_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'", s: ' ' };
+
+/**
+ * Reads the assignments of every `Environment=` line of a unit, as systemd would, for the forms produced
+ * by this module and by KMM (quoted or bare words, `%%`, `\\`, `\"`). Later assignments win.
+ */
+export const readEnvironment = (unitContents: string): Record<string, string> => {
+  const environment: Record<string, string> = {};
+  for (const line of unitContents.split('\n')) {
+    const match = /^\s*Environment\s*=(.*)$/.exec(line);
+    if (!match) continue;
+    const text = match[1].replace(/%%/g, '%');
+    let word = '';
+    let inWord = false;
+    let quote: string | null = null;
+    const flush = () => {
+      const eq = word.indexOf('=');
+      if (inWord && eq > 0) environment[word.slice(0, eq)] = word.slice(eq + 1);
+      word = '';
+      inWord = false;
+    };
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (c === '\\' && i + 1 < text.length) {
+        const next = text[++i];
+        word += C_ESCAPES[next] ?? next;
+        inWord = true;
+      } else if (quote !== null) {
+        if (c === quote) quote = null;
+        else word += c;
+      } else if (c === '"' || c === "'") {
+        quote = c;
+        inWord = true;
+      } else if (/\s/.test(c)) {
+        flush();
+      } else {
+        word += c;
+        inWord = true;
+      }
+    }
+    flush();
+  }
+  return environment;
+};
