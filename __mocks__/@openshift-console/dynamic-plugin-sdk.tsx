@@ -1,0 +1,92 @@
+/**
+ * Manual Jest mock for the console SDK, picked up automatically for the node_modules package.
+ * The real package only works inside console (module federation + console's redux store and
+ * internal modules), so tests get typed stubs. Hooks and k8s helpers are jest.fn so tests can
+ * program them with `jest.mocked(useK8sWatchResource).mockReturnValue(...)`.
+ */
+import type * as SDK from '@openshift-console/dynamic-plugin-sdk';
+
+type Fn<K extends keyof typeof SDK> = (typeof SDK)[K];
+
+// Watches start "loading" so a test that forgets to program them sees a spinner, not data.
+export const useK8sWatchResource = jest.fn<
+  ReturnType<Fn<'useK8sWatchResource'>>,
+  Parameters<Fn<'useK8sWatchResource'>>
+>(() => [[], false, undefined]);
+export const useK8sWatchResources = jest.fn(() => ({}));
+export const useK8sModel = jest.fn<ReturnType<Fn<'useK8sModel'>>, Parameters<Fn<'useK8sModel'>>>(
+  () => [undefined as unknown as SDK.K8sModel, false],
+);
+
+export const k8sCreate = jest.fn<ReturnType<Fn<'k8sCreate'>>, Parameters<Fn<'k8sCreate'>>>();
+export const k8sGet = jest.fn<ReturnType<Fn<'k8sGet'>>, Parameters<Fn<'k8sGet'>>>();
+export const k8sPatch = jest.fn<ReturnType<Fn<'k8sPatch'>>, Parameters<Fn<'k8sPatch'>>>();
+export const k8sUpdate = jest.fn<ReturnType<Fn<'k8sUpdate'>>, Parameters<Fn<'k8sUpdate'>>>();
+export const k8sDelete = jest.fn<ReturnType<Fn<'k8sDelete'>>, Parameters<Fn<'k8sDelete'>>>();
+export const k8sList = jest.fn<ReturnType<Fn<'k8sList'>>, Parameters<Fn<'k8sList'>>>();
+export const k8sListItems = jest.fn<
+  ReturnType<Fn<'k8sListItems'>>,
+  Parameters<Fn<'k8sListItems'>>
+>();
+export const checkAccess = jest.fn<ReturnType<Fn<'checkAccess'>>, Parameters<Fn<'checkAccess'>>>();
+
+export const useAccessReview = jest.fn<
+  ReturnType<Fn<'useAccessReview'>>,
+  Parameters<Fn<'useAccessReview'>>
+>(() => [true, false]);
+export const useFlag = jest.fn<ReturnType<Fn<'useFlag'>>, Parameters<Fn<'useFlag'>>>(() => true);
+export const useActivePerspective = jest.fn<
+  ReturnType<Fn<'useActivePerspective'>>,
+  Parameters<Fn<'useActivePerspective'>>
+>(() => ['admin', () => undefined]);
+
+export class HttpError extends Error {
+  constructor(
+    message: string,
+    public code?: number,
+    public response?: Response,
+    public json?: unknown,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+export const DocumentTitle: Fn<'DocumentTitle'> = () => null;
+
+export const ListPageHeader: Fn<'ListPageHeader'> = ({ title, helpText, children }) => (
+  <div>
+    <h1>{title}</h1>
+    {helpText}
+    {children}
+  </div>
+);
+
+export const ListPageBody: Fn<'ListPageBody'> = ({ children }) => <div>{children}</div>;
+
+export const ResourceLink: Fn<'ResourceLink'> = ({ name, displayName, children }) => (
+  <span>
+    {displayName ?? name}
+    {children}
+  </span>
+);
+
+export const Timestamp: Fn<'Timestamp'> = ({ timestamp }) => <span>{timestamp ?? '-'}</span>;
+
+export const StatusComponent: Fn<'StatusComponent'> = ({ status, title, children }) => (
+  <span>
+    {title ?? status}
+    {children}
+  </span>
+);
+
+const StatusStub: Fn<'ErrorStatus'> = ({ title, children }) => (
+  <span>
+    {title}
+    {children}
+  </span>
+);
+export const ErrorStatus = StatusStub;
+export const SuccessStatus = StatusStub;
+export const InfoStatus = StatusStub;
+export const ProgressStatus = StatusStub;

@@ -1,0 +1,2 @@
+// CSS imports (ours and PatternFly's CJS build) are irrelevant in jsdom.
+module.exports = {};

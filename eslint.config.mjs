@@ -1,0 +1,89 @@
+// @ts-check
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import prettier from 'eslint-config-prettier/flat';
+import jest from 'eslint-plugin-jest';
+import react from 'eslint-plugin-react';
+import reactHooks from 'eslint-plugin-react-hooks';
+import testingLibrary from 'eslint-plugin-testing-library';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig(
+  globalIgnores(['dist/', 'build/', 'coverage/', 'test-results/', 'node_modules/']),
+  js.configs.recommended,
+
+  // Everywhere: console shares react-router v7 only, and the SDK's lib/* paths are not runtime modules.
+  {
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'react-router-dom',
+              message: 'Import from react-router (console 4.22 shares v7).',
+            },
+            {
+              name: 'react-router-dom-v5-compat',
+              message: 'Import from react-router (console 4.22 shares v7).',
+            },
+          ],
+          patterns: [
+            {
+              group: ['@openshift-console/dynamic-plugin-sdk/lib/*'],
+              message: 'Import from the @openshift-console/dynamic-plugin-sdk index only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+
+  // Scripts and config files run in Node.
+  { files: ['**/*.{js,mjs,cjs}'], languageOptions: { globals: globals.node } },
+  {
+    files: ['**/*.cjs', 'jest.config.js', 'i18next-parser.config.js', '__mocks__/**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+  },
+
+  // TypeScript: strict typed rules. Every .ts/.tsx file is in tsconfig.json, so projectService finds it.
+  {
+    files: ['**/*.{ts,tsx,mts}'],
+    extends: [tseslint.configs.strictTypeChecked, tseslint.configs.stylisticTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+
+  // React components and hooks.
+  {
+    files: ['src/**/*.{ts,tsx}', '__mocks__/**/*.{ts,tsx}'],
+    extends: [
+      react.configs.flat.recommended,
+      react.configs.flat['jsx-runtime'],
+      reactHooks.configs.flat.recommended,
+    ],
+    settings: { react: { version: 'detect' } },
+    // TypeScript already checks props, and prop-types cannot see through SDK component types.
+    rules: { 'react/prop-types': 'off' },
+  },
+
+  // Tests.
+  {
+    files: ['**/*.spec.{ts,tsx,mts}'],
+    extends: [jest.configs['flat/recommended'], jest.configs['flat/style']],
+    rules: {
+      // jest's version understands expect(mock.method) and jest.mocked().
+      '@typescript-eslint/unbound-method': 'off',
+      'jest/unbound-method': 'error',
+    },
+  },
+  { files: ['src/**/*.spec.tsx'], extends: [testingLibrary.configs['flat/react']] },
+
+  // Last: turn off the stylistic rules that Prettier owns.
+  prettier,
+);

@@ -1,0 +1,89 @@
+/**
+ * K8sModel objects for the SDK's k8s* helpers and GroupVersionKinds for its watch hooks.
+ * Console knows these models too, but a plugin cannot import console's internal model registry.
+ */
+import type { K8sGroupVersionKind, K8sModel } from '@openshift-console/dynamic-plugin-sdk';
+
+const MCO_GROUP = 'machineconfiguration.openshift.io';
+
+/** The GroupVersionKind that identifies a model (for useK8sWatchResource and ResourceLink). */
+export const gvkForModel = (model: K8sModel): K8sGroupVersionKind => ({
+  group: model.apiGroup,
+  version: model.apiVersion,
+  kind: model.kind,
+});
+
+export const MachineConfigModel: K8sModel = {
+  kind: 'MachineConfig',
+  label: 'MachineConfig',
+  labelPlural: 'MachineConfigs',
+  plural: 'machineconfigs',
+  apiGroup: MCO_GROUP,
+  apiVersion: 'v1',
+  abbr: 'MC',
+  namespaced: false,
+  crd: true,
+};
+
+export const MachineConfigPoolModel: K8sModel = {
+  kind: 'MachineConfigPool',
+  label: 'MachineConfigPool',
+  labelPlural: 'MachineConfigPools',
+  plural: 'machineconfigpools',
+  apiGroup: MCO_GROUP,
+  apiVersion: 'v1',
+  abbr: 'MCP',
+  namespaced: false,
+  crd: true,
+};
+
+/** Per-node MCO progress; GA (v1) since OpenShift 4.19. */
+export const MachineConfigNodeModel: K8sModel = {
+  kind: 'MachineConfigNode',
+  label: 'MachineConfigNode',
+  labelPlural: 'MachineConfigNodes',
+  plural: 'machineconfignodes',
+  apiGroup: MCO_GROUP,
+  apiVersion: 'v1',
+  abbr: 'MCN',
+  namespaced: false,
+  crd: true,
+};
+
+export const NodeModel: K8sModel = {
+  kind: 'Node',
+  label: 'Node',
+  labelPlural: 'Nodes',
+  plural: 'nodes',
+  apiVersion: 'v1',
+  abbr: 'N',
+  namespaced: false,
+};
+
+/** Create-only API: with `spec.import: false` it just resolves images (used to check that a tag exists). */
+export const ImageStreamImportModel: K8sModel = {
+  kind: 'ImageStreamImport',
+  label: 'ImageStreamImport',
+  labelPlural: 'ImageStreamImports',
+  plural: 'imagestreamimports',
+  apiGroup: 'image.openshift.io',
+  apiVersion: 'v1',
+  abbr: 'ISI',
+  namespaced: true,
+};
+
+export const SelfSubjectAccessReviewModel: K8sModel = {
+  kind: 'SelfSubjectAccessReview',
+  label: 'SelfSubjectAccessReview',
+  labelPlural: 'SelfSubjectAccessReviews',
+  plural: 'selfsubjectaccessreviews',
+  apiGroup: 'authorization.k8s.io',
+  apiVersion: 'v1',
+  abbr: 'SSAR',
+  namespaced: false,
+};
+
+export const MachineConfigGVK = gvkForModel(MachineConfigModel);
+export const MachineConfigPoolGVK = gvkForModel(MachineConfigPoolModel);
+export const MachineConfigNodeGVK = gvkForModel(MachineConfigNodeModel);
+export const NodeGVK = gvkForModel(NodeModel);

@@ -1,0 +1,56 @@
+import * as path from 'path';
+import { ConsoleRemotePlugin } from '@openshift-console/dynamic-plugin-sdk-webpack';
+import CopyWebpackPlugin from 'copy-webpack-plugin';
+import type { Configuration } from 'webpack';
+
+const isProd = process.env.NODE_ENV === 'production';
+
+const config: Configuration = {
+  mode: isProd ? 'production' : 'development',
+  // ConsoleRemotePlugin generates the container entry from package.json#consolePlugin.
+  entry: {},
+  context: path.resolve(__dirname, 'src'),
+  output: {
+    path: path.resolve(__dirname, 'dist'),
+    // Hashes let console and browsers cache chunks forever in production.
+    filename: isProd ? '[name]-bundle-[contenthash].min.js' : '[name]-bundle.js',
+    chunkFilename: isProd ? '[name]-chunk-[chunkhash].min.js' : '[name]-chunk.js',
+  },
+  resolve: { extensions: ['.ts', '.tsx', '.js', '.jsx'] },
+  module: {
+    rules: [
+      {
+        test: /\.(jsx?|tsx?)$/,
+        exclude: /node_modules/,
+        use: {
+          loader: 'swc-loader',
+          options: {
+            jsc: {
+              parser: { syntax: 'typescript', tsx: true },
+              transform: { react: { runtime: 'automatic' } },
+              target: 'es2021',
+            },
+          },
+        },
+      },
+      { test: /\.css$/, use: ['style-loader', 'css-loader'] },
+      // The producer embeds node-side shell scripts in MachineConfigs: import them as text.
+      { test: /\.sh$/, type: 'asset/source' },
+      // Some ESM packages use extensionless relative imports.
+      { test: /\.m?js$/, resolve: { fullySpecified: false } },
+    ],
+  },
+  plugins: [
+    new ConsoleRemotePlugin(),
+    new CopyWebpackPlugin({
+      patterns: [{ from: path.resolve(__dirname, 'locales'), to: 'locales' }],
+    }),
+  ],
+  devtool: isProd ? false : 'source-map',
+  optimization: {
+    chunkIds: isProd ? 'deterministic' : 'named',
+    minimize: isProd,
+  },
+};
+
+export default config;
