@@ -12,7 +12,10 @@ export interface FlagSpec {
   usage: string;
 }
 
-export type ParsedFlags = { values: Map<string, string[]>; positional: string[] };
+export interface ParsedFlags {
+  values: Map<string, string[]>;
+  positional: string[];
+}
 
 export class UsageError extends Error {}
 

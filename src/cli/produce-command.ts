@@ -11,10 +11,26 @@ import type { CommandIO } from './io';
 
 /** KMM's day1-utility flags, mapped to the producer's option names. */
 const OPTION_FLAGS: (FlagSpec & { option: keyof Day1Options })[] = [
-  { name: 'machine-config', option: 'machineConfigName', usage: 'name of the MachineConfig to create (required)' },
-  { name: 'machine-config-pool', option: 'machineConfigPoolRef', usage: 'MachineConfigPool whose nodes load the module (required)' },
-  { name: 'image', option: 'kernelModuleImage', usage: 'kernel module image, without a tag: each node appends its kernel version (required)' },
-  { name: 'kernel-module', option: 'kernelModuleName', usage: 'name of the out-of-tree kernel module to load (required)' },
+  {
+    name: 'machine-config',
+    option: 'machineConfigName',
+    usage: 'name of the MachineConfig to create (required)',
+  },
+  {
+    name: 'machine-config-pool',
+    option: 'machineConfigPoolRef',
+    usage: 'MachineConfigPool whose nodes load the module (required)',
+  },
+  {
+    name: 'image',
+    option: 'kernelModuleImage',
+    usage: 'kernel module image, without a tag: each node appends its kernel version (required)',
+  },
+  {
+    name: 'kernel-module',
+    option: 'kernelModuleName',
+    usage: 'name of the out-of-tree kernel module to load (required)',
+  },
   {
     name: 'in-tree-modules-to-remove',
     aliases: ['in-tree-module-to-remove'],
@@ -22,13 +38,28 @@ const OPTION_FLAGS: (FlagSpec & { option: keyof Day1Options })[] = [
     valueName: 'list',
     usage: 'comma-separated in-tree modules to unload first, if present',
   },
-  { name: 'worker-image', option: 'workerImage', usage: `KMM worker image (default "${DEFAULT_WORKER_IMAGE}")` },
-  { name: 'firmware-files-path', option: 'firmwareFilesPath', valueName: 'path', usage: 'directory of firmware files inside the kernel module image, copied to /var/lib/firmware' },
+  {
+    name: 'worker-image',
+    option: 'workerImage',
+    usage: `KMM worker image (default "${DEFAULT_WORKER_IMAGE}")`,
+  },
+  {
+    name: 'firmware-files-path',
+    option: 'firmwareFilesPath',
+    valueName: 'path',
+    usage:
+      'directory of firmware files inside the kernel module image, copied to /var/lib/firmware',
+  },
 ];
 
 const FLAGS: FlagSpec[] = [
   ...OPTION_FLAGS,
-  { name: 'o', aliases: ['output'], valueName: 'format', usage: 'output format: yaml (default) or json' },
+  {
+    name: 'o',
+    aliases: ['output'],
+    valueName: 'format',
+    usage: 'output format: yaml (default) or json',
+  },
   { name: 'version', boolean: true, usage: 'print the version and exit' },
   { name: 'h', aliases: ['help'], boolean: true, usage: 'print this help and exit' },
 ];
@@ -59,7 +90,9 @@ export const runProduce = (argv: string[], io: CommandIO, version: string): numb
     return 0;
   }
   if (positional.length > 0) {
-    throw new UsageError(`unexpected argument "${positional[0]}": every value is given with a flag`);
+    throw new UsageError(
+      `unexpected argument "${positional[0]}": every value is given with a flag`,
+    );
   }
   const last = (name: string) => values.get(name)?.at(-1);
   const format = last('o') ?? 'yaml';
@@ -86,6 +119,8 @@ export const runProduce = (argv: string[], io: CommandIO, version: string): numb
     return 1;
   }
   const machineConfig = produceMachineConfig(options);
-  io.stdout(format === 'json' ? `${JSON.stringify(machineConfig, null, 2)}\n` : toYAML(machineConfig));
+  io.stdout(
+    format === 'json' ? `${JSON.stringify(machineConfig, null, 2)}\n` : toYAML(machineConfig),
+  );
   return 0;
 };

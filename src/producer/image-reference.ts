@@ -36,7 +36,9 @@ export const parseImageReference = (text: string): ParseResult => {
     digest = rest.slice(at + 1);
     rest = rest.slice(0, at);
     if (!DIGEST.test(digest)) {
-      return { error: `has an invalid digest "@${digest}" (expected "@sha256:" and 64 hex digits)` };
+      return {
+        error: `has an invalid digest "@${digest}" (expected "@sha256:" and 64 hex digits)`,
+      };
     }
   }
   let tag: string | undefined;
@@ -70,7 +72,9 @@ export const parseImageReference = (text: string): ParseResult => {
     };
   }
   if (rest.length > MAX_IMAGE_NAME_LENGTH) {
-    return { error: `is ${String(rest.length)} characters long without its tag; at most ${String(MAX_IMAGE_NAME_LENGTH)} are allowed` };
+    return {
+      error: `is ${String(rest.length)} characters long without its tag; at most ${String(MAX_IMAGE_NAME_LENGTH)} are allowed`,
+    };
   }
   return { reference: { domain: first, path, tag, digest } };
 };

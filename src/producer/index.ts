@@ -6,7 +6,13 @@
 export type { Day1Options, FieldError } from './options';
 export { DEFAULT_WORKER_IMAGE, Day1ValidationError } from './options';
 export { validateDay1Options } from './validate';
-export { produceMachineConfig, produceMachineConfigYAML, toYAML, ROLE_LABEL, IGNITION_VERSION } from './machine-config';
+export {
+  produceMachineConfig,
+  produceMachineConfigYAML,
+  toYAML,
+  ROLE_LABEL,
+  IGNITION_VERSION,
+} from './machine-config';
 export type { MachineConfigPoolOptions } from './machine-config-pool';
 export { produceMachineConfigPool, validateMachineConfigPool } from './machine-config-pool';
 export type { Day1ConfigSummary } from './read-machine-config';

@@ -13,7 +13,10 @@ const PERCENT = /^(100|[1-9][0-9]?)%$/;
 const BUILT_IN_POOLS = ['master', 'worker', 'arbiter'];
 
 /** Problems with a custom pool's name and options, one message each; empty means valid. */
-export const validateMachineConfigPool = (name: string, options: MachineConfigPoolOptions = {}): string[] => {
+export const validateMachineConfigPool = (
+  name: string,
+  options: MachineConfigPoolOptions = {},
+): string[] => {
   const errors: string[] = [];
   const nameProblem = checkPoolName(name);
   if (nameProblem !== undefined) {
@@ -24,10 +27,16 @@ export const validateMachineConfigPool = (name: string, options: MachineConfigPo
   const { maxUnavailable } = options;
   if (
     maxUnavailable !== undefined &&
-    !(typeof maxUnavailable === 'number' && Number.isInteger(maxUnavailable) && maxUnavailable >= 1) &&
+    !(
+      typeof maxUnavailable === 'number' &&
+      Number.isInteger(maxUnavailable) &&
+      maxUnavailable >= 1
+    ) &&
     !(typeof maxUnavailable === 'string' && PERCENT.test(maxUnavailable))
   ) {
-    errors.push(`maxUnavailable must be a whole number of at least 1, or a percentage from "1%" to "100%"`);
+    errors.push(
+      `maxUnavailable must be a whole number of at least 1, or a percentage from "1%" to "100%"`,
+    );
   }
   return errors;
 };

@@ -51,10 +51,15 @@ describe('produceMachineConfig', () => {
   it('has the shape and role label KMM produces', () => {
     expect(mc.apiVersion).toBe('machineconfiguration.openshift.io/v1');
     expect(mc.kind).toBe('MachineConfig');
-    expect(mc.metadata).toEqual({ name: '99-sfc-day1', labels: { 'machineconfiguration.openshift.io/role': 'sfc' } });
+    expect(mc.metadata).toEqual({
+      name: '99-sfc-day1',
+      labels: { 'machineconfiguration.openshift.io/role': 'sfc' },
+    });
     expect(Object.keys(mc.spec)).toEqual(['config']);
     expect(mc.spec.config.ignition).toEqual({ version: '3.2.0' });
-    expect(mc.spec.config.systemd?.units?.map(({ name, enabled, mask }) => ({ name, enabled, mask }))).toEqual([
+    expect(
+      mc.spec.config.systemd?.units?.map(({ name, enabled, mask }) => ({ name, enabled, mask })),
+    ).toEqual([
       { name: '99-sfc-day1-replace-kernel-module.service', enabled: true, mask: undefined },
       { name: '99-sfc-day1-pull-kernel-module-image.service', enabled: true, mask: undefined },
       { name: 'crio-wipe.service', enabled: false, mask: true },
@@ -69,7 +74,9 @@ describe('produceMachineConfig', () => {
     expect(directives(contents, 'Type')).toEqual(['oneshot']);
     expect(directives(contents, 'EnvironmentFile')).toEqual(['-/etc/mco/proxy.env']);
     expect(directives(contents, 'ExecStartPre')).toEqual([]);
-    expect(directives(contents, 'ExecStart')).toEqual(['/usr/local/bin/99-sfc-day1-replace-kernel-module.sh']);
+    expect(directives(contents, 'ExecStart')).toEqual([
+      '/usr/local/bin/99-sfc-day1-replace-kernel-module.sh',
+    ]);
     expect(directives(contents, 'WantedBy')).toEqual(['multi-user.target']);
     expect(parseUnitEnvironment(contents)).toEqual({
       problems: [],
@@ -88,13 +95,22 @@ describe('produceMachineConfig', () => {
 
   it('orders the pull unit after the network and NetworkManager-dispatcher, waiting for the dispatcher first', () => {
     const contents = unit(mc, '-pull-kernel-module-image.service').contents ?? '';
-    expect(directives(contents, 'After')).toEqual(['network-online.target', 'NetworkManager-dispatcher.service']);
+    expect(directives(contents, 'After')).toEqual([
+      'network-online.target',
+      'NetworkManager-dispatcher.service',
+    ]);
     expect(directives(contents, 'Wants')).toEqual(['network-online.target']);
     expect(directives(contents, 'EnvironmentFile')).toEqual(['-/etc/mco/proxy.env']);
-    expect(directives(contents, 'ExecStartPre')).toEqual(['/usr/local/bin/99-sfc-day1-wait-for-dispatcher.sh']);
-    expect(directives(contents, 'ExecStart')).toEqual(['/usr/local/bin/99-sfc-day1-pull-kernel-module-image.sh']);
+    expect(directives(contents, 'ExecStartPre')).toEqual([
+      '/usr/local/bin/99-sfc-day1-wait-for-dispatcher.sh',
+    ]);
+    expect(directives(contents, 'ExecStart')).toEqual([
+      '/usr/local/bin/99-sfc-day1-pull-kernel-module-image.sh',
+    ]);
     expect(directives(contents, 'TimeoutSec')).toEqual(['900']);
-    expect(parseUnitEnvironment(contents).variables).not.toHaveProperty('KERNEL_MODULE_IMAGE_FILEPATH');
+    expect(parseUnitEnvironment(contents).variables).not.toHaveProperty(
+      'KERNEL_MODULE_IMAGE_FILEPATH',
+    );
   });
 
   it('writes the scripts byte for byte as data URLs, executable ones with mode 0755', () => {
@@ -105,7 +121,12 @@ describe('produceMachineConfig', () => {
       ['/usr/local/bin/99-sfc-day1-wait-for-dispatcher.sh', 0o755, true, { name: 'root' }],
       ['/usr/local/lib/kmm-day1/99-sfc-day1-common.sh', 0o644, true, { name: 'root' }],
     ]);
-    const sources = ['replace-kernel-module.sh', 'pull-kernel-module-image.sh', 'wait-for-dispatcher.sh', 'common.sh'];
+    const sources = [
+      'replace-kernel-module.sh',
+      'pull-kernel-module-image.sh',
+      'wait-for-dispatcher.sh',
+      'common.sh',
+    ];
     files.forEach((file, i) => {
       expect(file.contents?.source).toMatch(/^data:text\/plain;base64,/);
       expect(decodeDataURL(file.contents?.source ?? '')).toBe(scriptSource(sources[i]));
@@ -114,7 +135,9 @@ describe('produceMachineConfig', () => {
 
   it('passes the default worker image, or the one given, and the firmware path', () => {
     const custom = produceMachineConfig(everything);
-    const env = parseUnitEnvironment(unit(custom, '-replace-kernel-module.service').contents ?? '').variables;
+    const env = parseUnitEnvironment(
+      unit(custom, '-replace-kernel-module.service').contents ?? '',
+    ).variables;
     expect(env).toMatchObject({
       WORKER_IMAGE: everything.workerImage,
       FIRMWARE_FILES_PATH: '/firmware/intel ice',
@@ -135,25 +158,38 @@ describe('produceMachineConfig', () => {
   });
 
   it('throws one error listing every field problem', () => {
-    const bad = { ...sfc, machineConfigName: 'Bad_Name', kernelModuleImage: 'quay.io/acme/sfc:1.0', kernelModuleName: '' };
-    expect(() => produceMachineConfig(bad)).toThrow(Day1ValidationError);
-    try {
-      produceMachineConfig(bad);
-    } catch (error) {
-      expect((error as Day1ValidationError).errors.map((e) => e.field)).toEqual([
-        'machineConfigName',
-        'kernelModuleImage',
-        'kernelModuleName',
-      ]);
-      expect((error as Error).message).toMatch(/machineConfigName: .*\n.*kernelModuleImage: .*\n.*kernelModuleName: /);
-    }
+    const bad = {
+      ...sfc,
+      machineConfigName: 'Bad_Name',
+      kernelModuleImage: 'quay.io/acme/sfc:1.0',
+      kernelModuleName: '',
+    };
+    const thrown = (() => {
+      try {
+        produceMachineConfig(bad);
+      } catch (error) {
+        return error;
+      }
+      throw new Error('produceMachineConfig accepted invalid options');
+    })();
+    expect(thrown).toBeInstanceOf(Day1ValidationError);
+    expect((thrown as Day1ValidationError).errors.map((e) => e.field)).toEqual([
+      'machineConfigName',
+      'kernelModuleImage',
+      'kernelModuleName',
+    ]);
+    expect((thrown as Error).message).toMatch(
+      /machineConfigName: .*\n.*kernelModuleImage: .*\n.*kernelModuleName: /,
+    );
   });
 });
 
 describe('produceMachineConfigYAML', () => {
   it('is the same object as YAML, ready for oc apply', () => {
     const yaml = produceMachineConfigYAML(sfc);
-    expect(yaml.startsWith('apiVersion: machineconfiguration.openshift.io/v1\nkind: MachineConfig\n')).toBe(true);
+    expect(
+      yaml.startsWith('apiVersion: machineconfiguration.openshift.io/v1\nkind: MachineConfig\n'),
+    ).toBe(true);
     expect(yaml.endsWith('\n') && !yaml.endsWith('\n\n')).toBe(true);
     expect(yaml).toContain('machineconfiguration.openshift.io/role: sfc');
     expect(yaml).toContain('- contents: |\n            [Unit]\n');
@@ -182,7 +218,13 @@ describe('produceMachineConfigPool', () => {
       metadata: { name: 'sfc' },
       spec: {
         machineConfigSelector: {
-          matchExpressions: [{ key: 'machineconfiguration.openshift.io/role', operator: 'In', values: ['worker', 'sfc'] }],
+          matchExpressions: [
+            {
+              key: 'machineconfiguration.openshift.io/role',
+              operator: 'In',
+              values: ['worker', 'sfc'],
+            },
+          ],
         },
         nodeSelector: { matchLabels: { 'node-role.kubernetes.io/sfc': '' } },
         paused: false,
@@ -190,17 +232,25 @@ describe('produceMachineConfigPool', () => {
       },
     });
     expect(machineConfigPoolErrors(pool)).toEqual([]);
-    expect(machineConfigPoolErrors(produceMachineConfigPool('ice', { maxUnavailable: '25%', paused: true }))).toEqual([]);
+    expect(
+      machineConfigPoolErrors(
+        produceMachineConfigPool('ice', { maxUnavailable: '25%', paused: true }),
+      ),
+    ).toEqual([]);
   });
 
   it('rejects built-in and invalid names and bad maxUnavailable values', () => {
-    expect(validateMachineConfigPool('worker')).toEqual(['"worker" is a built-in pool; choose a new name for a custom pool']);
+    expect(validateMachineConfigPool('worker')).toEqual([
+      '"worker" is a built-in pool; choose a new name for a custom pool',
+    ]);
     expect(validateMachineConfigPool('SFC')[0]).toContain('"SFC" is not a valid pool name');
     expect(validateMachineConfigPool('sfc', { maxUnavailable: 0 })).toEqual([
       'maxUnavailable must be a whole number of at least 1, or a percentage from "1%" to "100%"',
     ]);
     expect(validateMachineConfigPool('sfc', { maxUnavailable: '150%' })).toHaveLength(1);
-    expect(() => produceMachineConfigPool('master')).toThrow('invalid MachineConfigPool: "master" is a built-in pool');
+    expect(() => produceMachineConfigPool('master')).toThrow(
+      'invalid MachineConfigPool: "master" is a built-in pool',
+    );
   });
 });
 
@@ -238,7 +288,16 @@ describe('readDay1MachineConfig', () => {
       apiVersion: 'machineconfiguration.openshift.io/v1',
       kind: 'MachineConfig',
       metadata: { name: 'name', labels: { 'machineconfiguration.openshift.io/role': 'mcpRef' } },
-      spec: { config: { ignition: { version: '3.2.0' }, systemd: { units: [{ name: 'name-replace-kernel-module.service', enabled: true, contents: kmmUnit }] } } },
+      spec: {
+        config: {
+          ignition: { version: '3.2.0' },
+          systemd: {
+            units: [
+              { name: 'name-replace-kernel-module.service', enabled: true, contents: kmmUnit },
+            ],
+          },
+        },
+      },
     };
     expect(readDay1MachineConfig(kmm)).toEqual({
       machineConfigName: 'name',
@@ -253,8 +312,19 @@ describe('readDay1MachineConfig', () => {
   });
 
   it('returns null for other or malformed MachineConfigs', () => {
-    expect(readDay1MachineConfig({ metadata: { name: '99-worker-ssh' }, spec: { config: { ignition: { version: '3.2.0' } } } } as never)).toBeNull();
+    expect(
+      readDay1MachineConfig({
+        metadata: { name: '99-worker-ssh' },
+        spec: { config: { ignition: { version: '3.2.0' } } },
+      }),
+    ).toBeNull();
     expect(readDay1MachineConfig({ kind: 'MachineConfig' })).toBeNull();
-    expect(readDay1MachineConfig({ spec: { config: { systemd: { units: [null, { name: 'x-replace-kernel-module.service' }] } } } } as never)).toBeNull();
+    expect(
+      readDay1MachineConfig({
+        spec: {
+          config: { systemd: { units: [null, { name: 'x-replace-kernel-module.service' }] } },
+        },
+      }),
+    ).toBeNull();
   });
 });

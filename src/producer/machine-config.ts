@@ -15,12 +15,15 @@ const EXECUTABLE_MODE = 0o755;
 const LIBRARY_MODE = 0o644;
 
 /** Options with defaults applied and empty optional values dropped. */
-type ResolvedOptions = Required<Omit<Day1Options, 'firmwareFilesPath'>> & { firmwareFilesPath: string };
+type ResolvedOptions = Required<Omit<Day1Options, 'firmwareFilesPath'>> & {
+  firmwareFilesPath: string;
+};
 
 const resolve = (options: Day1Options): ResolvedOptions => ({
   ...options,
   inTreeModulesToRemove: options.inTreeModulesToRemove ?? [],
-  workerImage: options.workerImage || DEFAULT_WORKER_IMAGE,
+  // An empty worker image means the default, as in KMM.
+  workerImage: options.workerImage?.length ? options.workerImage : DEFAULT_WORKER_IMAGE,
   firmwareFilesPath: options.firmwareFilesPath ?? '',
 });
 
@@ -50,7 +53,12 @@ const replaceUnit = (options: ResolvedOptions, layout: NodeLayout): string =>
     [
       'Unit',
       [
-        ['Description', escapeSpecifiers(`Replace in-tree kernel module with oot kernel module (${options.machineConfigName})`)],
+        [
+          'Description',
+          escapeSpecifiers(
+            `Replace in-tree kernel module with oot kernel module (${options.machineConfigName})`,
+          ),
+        ],
         ['Before', 'network-pre.target'],
         ['Wants', 'network-pre.target'],
         // /var holds the images and the state directory; without default dependencies we must ask for it.
@@ -81,7 +89,10 @@ const pullUnit = (options: ResolvedOptions, layout: NodeLayout): string =>
     [
       'Unit',
       [
-        ['Description', escapeSpecifiers(`Pull oot kernel module image (${options.machineConfigName})`)],
+        [
+          'Description',
+          escapeSpecifiers(`Pull oot kernel module image (${options.machineConfigName})`),
+        ],
         ['Wants', 'network-online.target'],
         ['After', 'network-online.target'],
         ['After', 'NetworkManager-dispatcher.service'],

@@ -22,16 +22,15 @@ export interface FieldError {
   message: string;
 }
 
-export const DEFAULT_WORKER_IMAGE = 'quay.io/edge-infrastructure/kernel-module-management-worker:latest';
+export const DEFAULT_WORKER_IMAGE =
+  'quay.io/edge-infrastructure/kernel-module-management-worker:latest';
 
 /** Thrown by the producer for invalid options; `errors` lists every field problem. */
 export class Day1ValidationError extends Error {
   readonly errors: FieldError[];
 
   constructor(errors: FieldError[]) {
-    super(
-      `invalid Day 1 options:\n${errors.map((e) => `  ${e.field}: ${e.message}`).join('\n')}`,
-    );
+    super(`invalid Day 1 options:\n${errors.map((e) => `  ${e.field}: ${e.message}`).join('\n')}`);
     this.name = 'Day1ValidationError';
     this.errors = errors;
   }

@@ -1,4 +1,3 @@
-import type { K8sObject, MachineConfig } from '../k8s/types';
 import { ROLE_LABEL } from './machine-config';
 import { REPLACE_UNIT_SUFFIX } from './node-layout';
 import { DEFAULT_WORKER_IMAGE } from './options';
@@ -19,33 +18,49 @@ export interface Day1ConfigSummary {
 const isReplaceUnit = (name: string) =>
   name.endsWith(REPLACE_UNIT_SUFFIX) || name === REPLACE_UNIT_SUFFIX.slice(1);
 
+/** What we may find in a MachineConfig from the cluster: any field can be missing or of the wrong type. */
+interface UntrustedMachineConfig {
+  metadata?: { name?: unknown; labels?: Record<string, unknown> | null } | null;
+  spec?: { config?: { systemd?: { units?: unknown } | null } | null } | null;
+}
+
+const stringOr = (value: unknown, fallback: string): string =>
+  typeof value === 'string' && value !== '' ? value : fallback;
+
+const replaceUnitContents = (units: unknown): string | undefined => {
+  if (!Array.isArray(units)) return undefined;
+  for (const unit of units as unknown[]) {
+    const { name, contents } = (unit ?? {}) as { name?: unknown; contents?: unknown };
+    if (typeof name === 'string' && isReplaceUnit(name) && typeof contents === 'string')
+      return contents;
+  }
+  return undefined;
+};
+
 /**
  * Recognises a Day 1 MachineConfig by its load unit (`<name>-replace-kernel-module.service`, or the
  * unprefixed name of KMM releases before 2.2) and reads its parameters from the unit's Environment lines.
  * Returns null for any other MachineConfig, including malformed ones.
  */
-export const readDay1MachineConfig = (
-  machineConfig: MachineConfig | K8sObject,
-): Day1ConfigSummary | null => {
-  const mc = machineConfig as Partial<MachineConfig>;
-  const units = mc.spec?.config?.systemd?.units;
-  if (!Array.isArray(units)) return null;
-  const unit = units.find(
-    (u) => typeof u?.name === 'string' && isReplaceUnit(u.name) && typeof u.contents === 'string',
-  );
-  if (!unit?.contents) return null;
-  const env = readEnvironment(unit.contents);
-  if (!env.KERNEL_MODULE_IMAGE || !env.KERNEL_MODULE) return null;
+export const readDay1MachineConfig = (machineConfig: unknown): Day1ConfigSummary | null => {
+  const mc = (machineConfig ?? {}) as UntrustedMachineConfig;
+  const contents = replaceUnitContents(mc.spec?.config?.systemd?.units);
+  if (contents === undefined) return null;
+  const env = readEnvironment(contents);
+  const image = stringOr(env.KERNEL_MODULE_IMAGE, '');
+  const module = stringOr(env.KERNEL_MODULE, '');
+  if (image === '' || module === '') return null;
   // KMM 2.2-2.4 used a single IN_TREE_MODULE_TO_REMOVE.
   const inTree = env.IN_TREE_MODULES_TO_REMOVE ?? env.IN_TREE_MODULE_TO_REMOVE ?? '';
+  const firmware = stringOr(env.FIRMWARE_FILES_PATH, '');
   return {
-    machineConfigName: mc.metadata?.name ?? '',
-    machineConfigPoolRef: mc.metadata?.labels?.[ROLE_LABEL] ?? '',
-    kernelModuleImage: env.KERNEL_MODULE_IMAGE,
-    kernelModuleName: env.KERNEL_MODULE,
+    machineConfigName: stringOr(mc.metadata?.name, ''),
+    machineConfigPoolRef: stringOr(mc.metadata?.labels?.[ROLE_LABEL], ''),
+    kernelModuleImage: image,
+    kernelModuleName: module,
     inTreeModulesToRemove: inTree.split(/\s+/).filter(Boolean),
-    workerImage: env.WORKER_IMAGE || DEFAULT_WORKER_IMAGE,
-    firmwareFilesPath: env.FIRMWARE_FILES_PATH || undefined,
-    producedBy: env.KMM_DAY1_NAME ? 'kmm-day1-console-plugin' : 'kmm',
+    workerImage: stringOr(env.WORKER_IMAGE, DEFAULT_WORKER_IMAGE),
+    firmwareFilesPath: firmware === '' ? undefined : firmware,
+    producedBy: 'KMM_DAY1_NAME' in env ? 'kmm-day1-console-plugin' : 'kmm',
   };
 };

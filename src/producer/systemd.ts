@@ -23,14 +23,22 @@ export const renderUnit = (sections: UnitSection[]): string =>
     )
     .join('\n\n') + '\n';
 
-const C_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'", s: ' ' };
+const C_ESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '\\': '\\',
+  '"': '"',
+  "'": "'",
+  s: ' ',
+};
 
 /**
  * Reads the assignments of every `Environment=` line of a unit, as systemd would, for the forms produced
  * by this module and by KMM (quoted or bare words, `%%`, `\\`, `\"`). Later assignments win.
  */
-export const readEnvironment = (unitContents: string): Record<string, string> => {
-  const environment: Record<string, string> = {};
+export const readEnvironment = (unitContents: string): Record<string, string | undefined> => {
+  const environment: Record<string, string | undefined> = {};
   for (const line of unitContents.split('\n')) {
     const match = /^\s*Environment\s*=(.*)$/.exec(line);
     if (!match) continue;

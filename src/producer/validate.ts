@@ -74,7 +74,10 @@ const checkFirmwarePath: Check = (path) => {
     return `"${path}" must be an absolute path inside the kernel module image, such as "/firmware"`;
   }
   const segments = path.slice(1).split('/');
-  if (path === '/' || segments.some((segment) => segment === '' || segment === '.' || segment === '..')) {
+  if (
+    path === '/' ||
+    segments.some((segment) => segment === '' || segment === '.' || segment === '..')
+  ) {
     return `"${path}" must be a normalised directory path below "/": no empty, "." or ".." segments and no trailing "/" (for example "/firmware")`;
   }
   return undefined;
@@ -126,7 +129,10 @@ export const validateDay1Options = (options: Day1Options): FieldError[] => {
       inTree.forEach((name, index) => {
         const position = `entry ${String(index + 1)}`;
         if (name === '') {
-          errors.push({ field: 'inTreeModulesToRemove', message: `${position} is empty; give a module name or remove the entry` });
+          errors.push({
+            field: 'inTreeModulesToRemove',
+            message: `${position} is empty; give a module name or remove the entry`,
+          });
           return;
         }
         const message = checkModuleName(name);

@@ -33,18 +33,29 @@ const firmwareFlag = command.indexOf('--firmware-path');
 const firmwareDir = firmwareFlag >= 0 ? command[firmwareFlag + 1] : undefined;
 
 const MODULE_CONFIG = {
-  kernelVersion: 'string', containerImage: 'string', imagePullPolicy: 'string', insecurePull: 'boolean',
-  inTreeModulesToRemove: 'array', inTreeModuleToRemove: 'string', modprobe: 'object',
+  kernelVersion: 'string',
+  containerImage: 'string',
+  imagePullPolicy: 'string',
+  insecurePull: 'boolean',
+  inTreeModulesToRemove: 'array',
+  inTreeModuleToRemove: 'string',
+  modprobe: 'object',
 };
 const MODPROBE_SPEC = {
-  moduleName: 'string', parameters: 'array', dirName: 'string', args: 'object', rawArgs: 'object',
-  firmwarePath: 'string', modulesLoadingOrder: 'array',
+  moduleName: 'string',
+  parameters: 'array',
+  dirName: 'string',
+  args: 'object',
+  rawArgs: 'object',
+  firmwarePath: 'string',
+  modulesLoadingOrder: 'array',
 };
 const checkKeys = (object, schema, where) => {
   for (const [key, value] of Object.entries(object)) {
     if (!(key in schema)) fail(`error unmarshaling config: unknown field "${where}${key}"`);
     const type = Array.isArray(value) ? 'array' : value === null ? schema[key] : typeof value;
-    if (type !== schema[key]) fail(`error unmarshaling config: ${where}${key} must be ${schema[key]}`);
+    if (type !== schema[key])
+      fail(`error unmarshaling config: ${where}${key} must be ${schema[key]}`);
   }
 };
 const config = load(readFileSync(configPath, 'utf8'));
@@ -61,23 +72,29 @@ const modprobe = (...modprobeArgs) => {
 
 const hostModules = mounts.get('/lib/modules');
 const filesUnder = (dir) =>
-  existsSync(dir) ? readdirSync(dir, { recursive: true }).map((f) => String(f).split('/').pop()) : [];
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true }).map((f) => String(f).split('/').pop())
+    : [];
 const moduleFiles = filesUnder(hostModules);
 const inTree = (config.inTreeModulesToRemove ?? []).filter((name) => {
   const present = moduleFiles.some((file) => new RegExp(`^${name}.ko`).test(file));
   if (!present) console.log(`kmm-worker: in-tree module ${name} has no file, skipping`);
   return present;
 });
-if (inTree.length > 0 && modprobe('-rv', ...inTree) !== 0) fail(`could not remove in-tree modules ${inTree}`);
+if (inTree.length > 0 && modprobe('-rv', ...inTree) !== 0)
+  fail(`could not remove in-tree modules ${inTree}`);
 
 if (config.modprobe.firmwarePath) {
-  if (!firmwareDir || mounts.get(firmwareDir) === undefined) fail('firmwarePath set without a mounted --firmware-path');
+  if (!firmwareDir || mounts.get(firmwareDir) === undefined)
+    fail('firmwarePath set without a mounted --firmware-path');
   const target = mounts.get(firmwareDir);
   mkdirSync(target, { recursive: true });
   writeFileSync(join(target, 'copied-from'), config.modprobe.firmwarePath);
 }
 
-const forced = existsSync(join(stub, 'worker-exit')) ? Number(readFileSync(join(stub, 'worker-exit'), 'utf8')) : 0;
+const forced = existsSync(join(stub, 'worker-exit'))
+  ? Number(readFileSync(join(stub, 'worker-exit'), 'utf8'))
+  : 0;
 if (forced !== 0) {
   console.log(`kmm-worker: failing with status ${String(forced)} as the test asked`);
   process.exit(forced);

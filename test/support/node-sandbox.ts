@@ -5,7 +5,15 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { MachineConfig } from '../../src/k8s/types';
@@ -120,7 +128,9 @@ export class NodeSandbox {
 
   podmanObjects(): { pods: string[]; volumes: string[] } {
     const list = (kind: string) =>
-      spawnSync('ls', [join(this.stub, kind)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+      spawnSync('ls', [join(this.stub, kind)], { encoding: 'utf8' })
+        .stdout.split('\n')
+        .filter(Boolean);
     return { pods: list('pods'), volumes: list('volumes') };
   }
 
@@ -140,13 +150,21 @@ export class NodeSandbox {
       ...extra,
     };
     let output = '';
-    for (const command of [...directives(contents, 'ExecStartPre'), ...directives(contents, 'ExecStart')]) {
+    for (const command of [
+      ...directives(contents, 'ExecStartPre'),
+      ...directives(contents, 'ExecStart'),
+    ]) {
       const status = await new Promise<number>((resolve, reject) => {
         const child = spawn(this.path(command), [], { env, timeout: 30_000 });
-        child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        const collect = (chunk: Buffer) => {
+          output += chunk.toString();
+        };
+        child.stdout.on('data', collect);
+        child.stderr.on('data', collect);
         child.on('error', reject);
-        child.on('close', (code) => resolve(code ?? -1));
+        child.on('close', (code) => {
+          resolve(code ?? -1);
+        });
       });
       if (status !== 0) return { unit, status, output };
     }
@@ -165,7 +183,9 @@ export class NodeSandbox {
       load.push(await this.runService(name));
     }
     const pull = await Promise.all(
-      names.filter((n) => n.endsWith('-pull-kernel-module-image.service')).map((n) => this.runService(n)),
+      names
+        .filter((n) => n.endsWith('-pull-kernel-module-image.service'))
+        .map((n) => this.runService(n)),
     );
     const rebooted = this.reboots() > rebootsBefore;
     if (rebooted) this.restart();
@@ -218,7 +238,10 @@ export class NodeSandbox {
 
   /** The config the worker stub read, as parsed YAML. */
   workerConfig(): Record<string, unknown> {
-    return JSON.parse(readFileSync(join(this.stub, 'worker-config.json'), 'utf8')) as Record<string, unknown>;
+    return JSON.parse(readFileSync(join(this.stub, 'worker-config.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
   }
 
   reboots(): number {

@@ -25,12 +25,18 @@ const crdSchema = (file: string): object => {
 // Kubernetes structural schemas: OpenAPI keywords (nullable, x-kubernetes-*) and int32/int64 formats.
 const openAPI = new Ajv({ allErrors: true, strict: false });
 for (const format of ['int32', 'int64', 'date-time', 'byte']) openAPI.addFormat(format, true);
-const machineConfigSchema = openAPI.compile(crdSchema('0000_80_machine-config_01_machineconfigs.crd.yaml'));
-const machineConfigPoolSchema = openAPI.compile(crdSchema('0000_80_machine-config_01_machineconfigpools.crd.yaml'));
+const machineConfigSchema = openAPI.compile(
+  crdSchema('0000_80_machine-config_01_machineconfigs.crd.yaml'),
+);
+const machineConfigPoolSchema = openAPI.compile(
+  crdSchema('0000_80_machine-config_01_machineconfigpools.crd.yaml'),
+);
 
 const ignition = new AjvDraft04({ allErrors: true, strict: false });
 const ignition32Schema = ignition.compile(
-  JSON.parse(readFileSync(join(SHARED, 'schemas', 'ignition', 'ignition-v3_2.schema.json'), 'utf8')) as object,
+  JSON.parse(
+    readFileSync(join(SHARED, 'schemas', 'ignition', 'ignition-v3_2.schema.json'), 'utf8'),
+  ) as object,
 );
 
 const errorsOf = (what: string, validate: ValidateFunction, value: unknown): string[] =>
@@ -38,40 +44,65 @@ const errorsOf = (what: string, validate: ValidateFunction, value: unknown): str
     ? []
     : (validate.errors ?? []).map((e) => `${what}${e.instancePath} ${e.message ?? ''}`);
 
-const UNIT_SUFFIXES = ['.service', '.socket', '.device', '.mount', '.automount', '.swap', '.target', '.path', '.timer', '.snapshot', '.slice', '.scope'];
+const UNIT_SUFFIXES = [
+  '.service',
+  '.socket',
+  '.device',
+  '.mount',
+  '.automount',
+  '.swap',
+  '.target',
+  '.path',
+  '.timer',
+  '.snapshot',
+  '.slice',
+  '.scope',
+];
 
 const isCleanAbsolute = (path: string) =>
-  path.startsWith('/') && !path.slice(1).split('/').some((s) => s === '' || s === '.' || s === '..');
+  path.startsWith('/') &&
+  !path
+    .slice(1)
+    .split('/')
+    .some((s) => s === '' || s === '.' || s === '..');
 
 interface IgnitionLike {
   ignition?: { version?: string };
-  storage?: { files?: { path: string; mode?: number; overwrite?: boolean; contents?: { source?: string } }[] };
+  storage?: {
+    files?: { path: string; mode?: number; overwrite?: boolean; contents?: { source?: string } }[];
+  };
   systemd?: { units?: { name: string; contents?: string; mask?: boolean; enabled?: boolean }[] };
 }
 
 /** Ignition's own validation of what its JSON schema lets through. */
 export const ignitionRuleErrors = (config: IgnitionLike): string[] => {
   const errors: string[] = [];
-  if (config.ignition?.version !== '3.2.0') errors.push(`ignition.version is ${String(config.ignition?.version)}`);
+  if (config.ignition?.version !== '3.2.0')
+    errors.push(`ignition.version is ${String(config.ignition?.version)}`);
   const paths = new Set<string>();
   for (const file of config.storage?.files ?? []) {
-    if (!isCleanAbsolute(file.path)) errors.push(`file path ${file.path} is not clean and absolute`);
+    if (!isCleanAbsolute(file.path))
+      errors.push(`file path ${file.path} is not clean and absolute`);
     if (paths.has(file.path)) errors.push(`duplicate file ${file.path}`);
     paths.add(file.path);
-    if (file.mode !== undefined && (file.mode < 0 || file.mode > 0o7777)) errors.push(`file ${file.path} mode out of range`);
+    if (file.mode !== undefined && (file.mode < 0 || file.mode > 0o7777))
+      errors.push(`file ${file.path} mode out of range`);
     const source = file.contents?.source;
-    if (file.overwrite === true && source === undefined) errors.push(`file ${file.path} overwrites without a source`);
+    if (file.overwrite === true && source === undefined)
+      errors.push(`file ${file.path} overwrites without a source`);
     if (source !== undefined && !/^data:[^,]*;base64,[A-Za-z0-9+/]*={0,2}$/.test(source)) {
       errors.push(`file ${file.path} source is not a valid base64 data URL`);
     }
   }
   const units = new Set<string>();
   for (const unit of config.systemd?.units ?? []) {
-    if (!UNIT_SUFFIXES.some((suffix) => unit.name.endsWith(suffix))) errors.push(`unit ${unit.name} has no valid unit suffix`);
+    if (!UNIT_SUFFIXES.some((suffix) => unit.name.endsWith(suffix)))
+      errors.push(`unit ${unit.name} has no valid unit suffix`);
     if (unit.name.includes('/')) errors.push(`unit ${unit.name} contains "/"`);
     if (units.has(unit.name)) errors.push(`duplicate unit ${unit.name}`);
     units.add(unit.name);
-    if (unit.mask === true && unit.enabled === true) errors.push(`unit ${unit.name} is both masked and enabled`);
+    if (unit.mask === true && unit.enabled === true)
+      errors.push(`unit ${unit.name} is both masked and enabled`);
   }
   return errors;
 };

@@ -6,7 +6,17 @@
  */
 
 const C_ESCAPES: Record<string, string> = {
-  a: '\u0007', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', '"': '"', "'": "'", s: ' ',
+  a: '\u0007',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  '\\': '\\',
+  '"': '"',
+  "'": "'",
+  s: ' ',
 };
 
 export interface ParsedEnvironment {
@@ -32,11 +42,11 @@ const extractWords = (text: string, problems: string[]): string[] => {
     for (; i < text.length; i++) {
       const c = text[i];
       if (c === '\\') {
-        const next = text[i + 1];
-        if (next === undefined) {
+        if (i + 1 >= text.length) {
           problems.push('trailing backslash');
           break;
         }
+        const next = text[i + 1];
         if (!(next in C_ESCAPES)) problems.push(`unsupported escape \\${next}`);
         word += C_ESCAPES[next] ?? next;
         i++;
@@ -70,7 +80,8 @@ export const parseUnitEnvironment = (unit: string): ParsedEnvironment => {
         continue;
       }
       // eslint-disable-next-line no-control-regex -- systemd rejects control characters in values
-      if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(word)) problems.push(`control character in ${word}`);
+      if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(word))
+        problems.push(`control character in ${word}`);
       variables[word.slice(0, eq)] = word.slice(eq + 1);
     }
   }

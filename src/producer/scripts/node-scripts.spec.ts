@@ -39,7 +39,8 @@ afterEach(() => {
   current = undefined;
 });
 
-const podmanCreates = (node: NodeSandbox) => node.calls('podman').filter((args) => args[1] === 'create');
+const podmanCreates = (node: NodeSandbox) =>
+  node.calls('podman').filter((args) => args[1] === 'create');
 
 describe('shellcheck', () => {
   it('finds nothing in any node script', () => {
@@ -52,10 +53,14 @@ describe('shellcheck', () => {
       'wait-for-dispatcher.sh': NODE_SCRIPTS.waitForDispatcher,
     };
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-    const result = spawnSync('shellcheck', ['--external-sources', '--severity=style', ...Object.keys(files)], {
-      cwd: dir,
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      'shellcheck',
+      ['--external-sources', '--severity=style', ...Object.keys(files)],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+      },
+    );
     expect(result.error).toBeUndefined();
     expect(result.stdout + result.stderr).toBe('');
     expect(result.status).toBe(0);
@@ -77,7 +82,11 @@ describe('first apply', () => {
     expect(first.pull.map((r) => r.status)).toEqual([0]);
     expect(first.rebooted).toBe(true);
     expect(node.images()).toEqual([DEFAULT_WORKER_IMAGE, `${IMAGE}:${KVER}`]);
-    expect(node.status('99-sfc-day1')).toMatchObject({ phase: 'RebootPending', moduleLoaded: false, lastError: null });
+    expect(node.status('99-sfc-day1')).toMatchObject({
+      phase: 'RebootPending',
+      moduleLoaded: false,
+      lastError: null,
+    });
   });
 
   it('second boot: the worker gets the right config, the module loads and nothing is pulled', async () => {
@@ -112,17 +121,39 @@ describe('first apply', () => {
     });
     const [init, worker] = podmanCreates(node);
     expect(init).toEqual([
-      'podman', 'create', '--pod', 'kmm-day1-99-sfc-day1', '--init-ctr=always', '-v', 'kmm-day1-99-sfc-day1:/tmp',
-      `${IMAGE}:${KVER}`, '/bin/sh', '-c', expect.stringContaining('cp -R /opt/lib/modules/. /tmp/opt/lib/modules/') as string,
-      'sh', '',
+      'podman',
+      'create',
+      '--pod',
+      'kmm-day1-99-sfc-day1',
+      '--init-ctr=always',
+      '-v',
+      'kmm-day1-99-sfc-day1:/tmp',
+      `${IMAGE}:${KVER}`,
+      '/bin/sh',
+      '-c',
+      expect.stringContaining('cp -R /opt/lib/modules/. /tmp/opt/lib/modules/') as string,
+      'sh',
+      '',
     ]);
     expect(worker).toEqual([
-      'podman', 'create', '--pod', 'kmm-day1-99-sfc-day1', '--user=root', '--privileged',
-      '-v', 'kmm-day1-99-sfc-day1:/tmp',
-      '-v', `${node.path('/lib/modules')}:/lib/modules`,
-      '-v', `${node.path('/var/lib/kmm-day1/99-sfc-day1/worker-config.yaml')}:/etc/kmm-worker/config.yaml`,
-      '-v', `${node.path('/var/lib/firmware')}:/var/lib/firmware`,
-      DEFAULT_WORKER_IMAGE, 'kmod', 'load', '/etc/kmm-worker/config.yaml',
+      'podman',
+      'create',
+      '--pod',
+      'kmm-day1-99-sfc-day1',
+      '--user=root',
+      '--privileged',
+      '-v',
+      'kmm-day1-99-sfc-day1:/tmp',
+      '-v',
+      `${node.path('/lib/modules')}:/lib/modules`,
+      '-v',
+      `${node.path('/var/lib/kmm-day1/99-sfc-day1/worker-config.yaml')}:/etc/kmm-worker/config.yaml`,
+      '-v',
+      `${node.path('/var/lib/firmware')}:/var/lib/firmware`,
+      DEFAULT_WORKER_IMAGE,
+      'kmod',
+      'load',
+      '/etc/kmm-worker/config.yaml',
     ]);
     expect(node.podmanObjects()).toEqual({ pods: [], volumes: [] });
   });
@@ -162,7 +193,9 @@ describe('in-tree modules', () => {
     node.addImages(DEFAULT_WORKER_IMAGE, `${IMAGE}:${KVER}`);
     const { load } = await node.boot();
     expect(load[0].status).toBe(0);
-    expect(load[0].output).toContain(`in-tree module mdio: no module file for kernel ${KVER}, nothing to remove`);
+    expect(load[0].output).toContain(
+      `in-tree module mdio: no module file for kernel ${KVER}, nothing to remove`,
+    );
     expect(node.workerConfig()).not.toHaveProperty('inTreeModulesToRemove');
     expect(node.calls('modprobe')).toEqual([['modprobe', '-vd', '/tmp/opt', 'sfc']]);
   });
@@ -201,9 +234,17 @@ describe('firmware', () => {
     const [init, worker] = podmanCreates(node);
     expect(init.slice(-2)).toEqual(['sh', '/firmware/sfc']);
     expect(init.at(-3)).toContain('cp -R "$1/." "/tmp$1/"');
-    expect(worker.slice(-5)).toEqual(['kmod', 'load', '/etc/kmm-worker/config.yaml', '--firmware-path', '/var/lib/firmware']);
+    expect(worker.slice(-5)).toEqual([
+      'kmod',
+      'load',
+      '/etc/kmm-worker/config.yaml',
+      '--firmware-path',
+      '/var/lib/firmware',
+    ]);
     expect(node.workerConfig()).toMatchObject({ modprobe: { firmwarePath: '/firmware/sfc' } });
-    expect(spawnSync('cat', [node.path('/var/lib/firmware/copied-from')], { encoding: 'utf8' }).stdout).toBe('/firmware/sfc');
+    expect(
+      spawnSync('cat', [node.path('/var/lib/firmware/copied-from')], { encoding: 'utf8' }).stdout,
+    ).toBe('/firmware/sfc');
   });
 
   it('passes no firmware path or flag when unset, and still creates /var/lib/firmware for the mount', async () => {
@@ -223,7 +264,9 @@ describe('firmware', () => {
     node.failInitContainer();
     const { load } = await node.boot();
     expect(load[0].status).toBe(1);
-    expect(node.status('99-sfc-day1').lastError).toContain('could not copy /opt/lib/modules or /missing');
+    expect(node.status('99-sfc-day1').lastError).toContain(
+      'could not copy /opt/lib/modules or /missing',
+    );
     expect(node.podmanObjects()).toEqual({ pods: [], volumes: [] });
   });
 });
@@ -234,7 +277,9 @@ describe('pulling', () => {
     node.failPulls(`${IMAGE}:${KVER}`, 3);
     const { pull, rebooted } = await node.boot();
     expect(pull[0].status).toBe(0);
-    expect(node.calls('podman').filter((a) => a[1] === 'pull' && a[4] === `${IMAGE}:${KVER}`)).toHaveLength(4);
+    expect(
+      node.calls('podman').filter((a) => a[1] === 'pull' && a[4] === `${IMAGE}:${KVER}`),
+    ).toHaveLength(4);
     expect(node.sleeps()).toEqual([10, 20, 40]);
     expect(rebooted).toBe(true);
   });
@@ -277,18 +322,29 @@ describe('pulling', () => {
     node.setKernel('5.14.0-427.13.1.el9_4.x86_64');
     node.restart();
     const upgraded = await node.boot();
-    expect(upgraded.load[0].output).toContain(`${IMAGE}:5.14.0-427.13.1.el9_4.x86_64 or ${DEFAULT_WORKER_IMAGE} is not in local storage yet`);
+    expect(upgraded.load[0].output).toContain(
+      `${IMAGE}:5.14.0-427.13.1.el9_4.x86_64 or ${DEFAULT_WORKER_IMAGE} is not in local storage yet`,
+    );
     expect(upgraded.rebooted).toBe(true);
     expect(node.images()).toContain(`${IMAGE}:5.14.0-427.13.1.el9_4.x86_64`);
     expect((await node.boot()).load[0].status).toBe(0);
-    expect(node.status('99-sfc-day1')).toMatchObject({ phase: 'Loaded', kernelVersion: '5.14.0-427.13.1.el9_4.x86_64' });
+    expect(node.status('99-sfc-day1')).toMatchObject({
+      phase: 'Loaded',
+      kernelVersion: '5.14.0-427.13.1.el9_4.x86_64',
+    });
   });
 
   it('waits for NetworkManager-dispatcher before pulling', async () => {
     const node = sandbox();
-    node.setUnitProperty('NetworkManager-dispatcher.service', 'ActiveState', ['active', 'active', 'inactive']);
+    node.setUnitProperty('NetworkManager-dispatcher.service', 'ActiveState', [
+      'active',
+      'active',
+      'inactive',
+    ]);
     const { pull } = await node.boot();
-    expect(pull[0].output).toContain('waiting for NetworkManager-dispatcher.service (load=loaded active=active result=success)');
+    expect(pull[0].output).toContain(
+      'waiting for NetworkManager-dispatcher.service (load=loaded active=active result=success)',
+    );
     expect(pull[0].output).toContain('NetworkManager-dispatcher.service has finished');
     expect(node.sleeps().slice(0, 2)).toEqual([1, 1]);
   });
@@ -317,7 +373,7 @@ describe('robustness', () => {
     expect(node.status('99-sfc-day1')).toMatchObject({
       phase: 'LoadFailed',
       moduleLoaded: false,
-      lastError: 'the KMM worker exited with status 3 while loading sfc; see this unit\'s journal',
+      lastError: "the KMM worker exited with status 3 while loading sfc; see this unit's journal",
     });
     expect(node.podmanObjects()).toEqual({ pods: [], volumes: [] });
   });
@@ -333,13 +389,22 @@ describe('robustness', () => {
 
   it('runs two Day 1 configs on one node without collisions, with one reboot for both', async () => {
     const node = sandbox();
-    node.apply(produceMachineConfig({ ...base, machineConfigName: '99-ice-day1', kernelModuleName: 'ice', kernelModuleImage: 'quay.io/acme/ice-kmod' }));
+    node.apply(
+      produceMachineConfig({
+        ...base,
+        machineConfigName: '99-ice-day1',
+        kernelModuleName: 'ice',
+        kernelModuleImage: 'quay.io/acme/ice-kmod',
+      }),
+    );
     node.imageProvides('sfc', 'ice');
     node.slowPull('quay.io/acme/ice-kmod:' + KVER, 1);
     const first = await node.boot();
     expect(first.pull.map((r) => r.status)).toEqual([0, 0]);
     expect(node.reboots()).toBe(1);
-    expect(first.pull.find((r) => r.unit.startsWith('99-sfc'))?.output).toContain('another Day 1 pull is still running');
+    expect(first.pull.find((r) => r.unit.startsWith('99-sfc'))?.output).toContain(
+      'another Day 1 pull is still running',
+    );
     const second = await node.boot();
     expect(second.load.map((r) => r.status)).toEqual([0, 0]);
     expect(second.rebooted).toBe(false);
