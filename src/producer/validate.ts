@@ -5,6 +5,8 @@ import { LONGEST_NAME_SUFFIX } from './node-layout';
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const MODULE_NAME = /^[A-Za-z0-9_-]+$/;
+// A leading '-' would make modprobe read the name as an option.
+const MODULE_NAME_START = /^[A-Za-z0-9_]/;
 /** Unit and file names are `<machineConfigName><suffix>`; systemd allows 255 characters in a unit name. */
 export const MAX_MACHINE_CONFIG_NAME_LENGTH = 255 - LONGEST_NAME_SUFFIX.length;
 export const MAX_POOL_NAME_LENGTH = 63;
@@ -37,6 +39,9 @@ export const checkPoolName: Check = (name) => {
 const checkModuleName: Check = (name) => {
   if (!MODULE_NAME.test(name)) {
     return `"${name}" is not a valid kernel module name: use letters, digits, "_" and "-" only (modprobe treats "-" and "_" alike), without the .ko suffix`;
+  }
+  if (!MODULE_NAME_START.test(name)) {
+    return `"${name}" must start with a letter, digit or "_": modprobe would read a leading "-" as an option`;
   }
   if (name.length > MAX_MODULE_NAME_LENGTH) {
     return `"${name}" is ${String(name.length)} characters long; kernel module names have at most ${String(MAX_MODULE_NAME_LENGTH)}`;
