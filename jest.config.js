@@ -33,4 +33,5 @@ module.exports = {
   setupFilesAfterEnv: ['<rootDir>/setup-tests.ts'],
   // Keep the default implementations of the manual mocks; only forget calls between tests.
   clearMocks: true,
+  reporters: ['default', '<rootDir>/jest/summary-reporter.cjs'],
 };

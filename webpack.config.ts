@@ -1,7 +1,10 @@
 import * as path from 'path';
 import { ConsoleRemotePlugin } from '@openshift-console/dynamic-plugin-sdk-webpack';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
-import type { Configuration } from 'webpack';
+import type { Configuration as WebpackConfiguration } from 'webpack';
+import type { Configuration as DevServerConfiguration } from 'webpack-dev-server';
+
+type Configuration = WebpackConfiguration & { devServer?: DevServerConfiguration };
 
 const isProd = process.env.NODE_ENV === 'production';
 
@@ -46,6 +49,18 @@ const config: Configuration = {
       patterns: [{ from: path.resolve(__dirname, 'locales'), to: 'locales' }],
     }),
   ],
+  // `npm start`: serves the plugin as console's bridge expects (BRIDGE_PLUGINS=<name>=http://localhost:9001).
+  devServer: {
+    static: path.resolve(__dirname, 'dist'),
+    port: 9001,
+    allowedHosts: 'all',
+    headers: {
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Allow-Methods': 'GET, OPTIONS',
+      'Access-Control-Allow-Headers': 'X-Requested-With, Content-Type, Authorization',
+    },
+    devMiddleware: { writeToDisk: true },
+  },
   devtool: isProd ? false : 'source-map',
   optimization: {
     chunkIds: isProd ? 'deterministic' : 'named',

@@ -66,7 +66,6 @@ const FLAGS: FlagSpec[] = [
 
 export const USAGE = formatUsage(
   `Usage: day1-utility -machine-config NAME -machine-config-pool POOL -image IMAGE -kernel-module MODULE [flags]
-       day1-utility rollout -f FILE [-f FILE ...] [-o json]
 
 Prints a MachineConfig that loads an out-of-tree kernel module at boot (KMM Day 1) on the nodes of a
 MachineConfigPool. Apply it with: day1-utility ... | oc apply -f -`,
