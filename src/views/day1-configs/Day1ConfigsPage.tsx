@@ -75,7 +75,7 @@ const Day1ConfigsPage = () => {
       >
         <EmptyStateBody>
           {t(
-            'A Day 1 kernel module config is a MachineConfig that loads an out-of-tree kernel module on every node of a MachineConfigPool at boot, before kubelet starts. Use it for drivers that the node needs early, such as storage or network drivers.',
+            'A Day 1 kernel module config is a MachineConfig that loads an out-of-tree kernel module at boot, before networking starts, on every node of a MachineConfigPool. Use it to replace an in-tree driver that the node needs early, such as the sfc or ice network driver.',
           )}
         </EmptyStateBody>
       </EmptyState>
