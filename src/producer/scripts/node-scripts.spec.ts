@@ -259,7 +259,8 @@ describe('firmware', () => {
   });
 
   it('fails the unit when the init container cannot copy the firmware, and cleans up', async () => {
-    const node = sandbox({ firmwareFilesPath: '/missing' });
+    // Quotes and backslashes in the path must still give a valid JSON status file.
+    const node = sandbox({ firmwareFilesPath: '/missing "fw" \\ 50%' });
     node.addImages(DEFAULT_WORKER_IMAGE, `${IMAGE}:${KVER}`);
     node.failInitContainer();
     const { load } = await node.boot();
