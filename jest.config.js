@@ -2,6 +2,7 @@
 module.exports = {
   testEnvironment: 'jsdom',
   testMatch: [
+    '<rootDir>/dev/**/*.spec.{ts,tsx}',
     '<rootDir>/src/**/*.spec.{ts,tsx}',
     '<rootDir>/scripts/**/*.spec.{ts,mts}',
     '<rootDir>/test/**/*.spec.{ts,tsx}',
