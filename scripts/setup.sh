@@ -4,9 +4,22 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Debian package, and the file that shows it is installed.
+required=(
+  "shellcheck /usr/bin/shellcheck"
+  "systemd /usr/bin/systemd-analyze"
+  "nginx /usr/sbin/nginx"
+  "openssl /usr/bin/openssl"
+  # Go's text/template and sprig render the Helm chart in the tests, as helm does.
+  "golang-go /usr/bin/go"
+  "golang-github-masterminds-sprig-dev /usr/share/gocode/src/github.com/Masterminds/sprig/functions.go"
+  "golang-gopkg-yaml.v3-dev /usr/share/gocode/src/gopkg.in/yaml.v3/yaml.go"
+)
 missing=()
-command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
-command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
+for entry in "${required[@]}"; do
+  read -r package file <<<"$entry"
+  [ -e "$file" ] || missing+=("$package")
+done
 if [ "${#missing[@]}" -gt 0 ]; then
   sudo=()
   [ "$(id -u)" -eq 0 ] || sudo=(sudo)
