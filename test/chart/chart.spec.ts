@@ -435,3 +435,35 @@ describe('nginx serving the built plugin with the chart nginx.conf', () => {
     expect(listing.body).not.toContain('plugin__kmm-day1-console-plugin.json');
   });
 });
+
+describe('Dockerfile', () => {
+  const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+  const stages = dockerfile.split('\n').filter((line) => line.startsWith('FROM '));
+
+  it('builds on UBI Node.js and runs on an unprivileged UBI nginx', () => {
+    expect(stages).toHaveLength(2);
+    expect(stages[0]).toMatch(
+      /^FROM registry\.access\.redhat\.com\/ubi9\/nodejs-\d+:\S+ AS build$/,
+    );
+    expect(stages[1]).toMatch(/^FROM registry\.access\.redhat\.com\/ubi9\/nginx-\d+:\S+$/);
+    const runtime = dockerfile.slice(dockerfile.indexOf(stages[1]));
+    expect(runtime).toMatch(/^USER 1001$/m);
+    // The chart's nginx.conf serves this directory on the chart's default port.
+    expect(runtime).toContain('COPY --from=build /usr/src/app/dist /usr/share/nginx/html');
+    expect(runtime).toContain('EXPOSE 9443');
+  });
+
+  it('runs only npm scripts that exist, and leaves dependencies out of the build context', () => {
+    const scripts = (
+      JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
+    const used = [...dockerfile.matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1]);
+    expect(used.length).toBeGreaterThan(0);
+    for (const script of used) expect(Object.keys(scripts)).toContain(script);
+    expect(readFileSync(join(ROOT, '.dockerignore'), 'utf8').split('\n')).toEqual(
+      expect.arrayContaining(['node_modules', 'dist']),
+    );
+  });
+});
