@@ -1,0 +1,66 @@
+import { Alert, Bullseye, EmptyState, EmptyStateBody, Spinner } from '@patternfly/react-core';
+import { CubesIcon } from '@patternfly/react-icons';
+import { useTranslation } from 'react-i18next';
+import Day1ConfigsTable from './Day1ConfigsTable';
+import type { Day1Configs } from './useDay1Configs';
+
+interface Day1ConfigsContentProps extends Day1Configs {
+  emptyTitle: string;
+  emptyBody: string;
+}
+
+/** The watch error is `any` in the SDK; show whatever message it carries. */
+const errorMessage = (error: unknown): string =>
+  error instanceof Error
+    ? error.message
+    : typeof error === 'string'
+      ? error
+      : JSON.stringify(error);
+
+/** The Day 1 configs table, or its loading, error or empty state. */
+const Day1ConfigsContent = ({
+  rows,
+  loaded,
+  error,
+  emptyTitle,
+  emptyBody,
+}: Day1ConfigsContentProps) => {
+  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  if (error) {
+    return (
+      <Alert
+        variant="danger"
+        isInline
+        title={t('Could not load MachineConfigs')}
+        data-test="day1-configs-error"
+      >
+        {errorMessage(error)}
+      </Alert>
+    );
+  }
+  if (!loaded) {
+    return (
+      <Bullseye>
+        <Spinner
+          aria-label={t('Loading Day 1 kernel module configs')}
+          data-test="day1-configs-loading"
+        />
+      </Bullseye>
+    );
+  }
+  if (rows.length === 0) {
+    return (
+      <EmptyState
+        titleText={emptyTitle}
+        headingLevel="h2"
+        icon={CubesIcon}
+        data-test="day1-configs-empty"
+      >
+        <EmptyStateBody>{emptyBody}</EmptyStateBody>
+      </EmptyState>
+    );
+  }
+  return <Day1ConfigsTable rows={rows} />;
+};
+
+export default Day1ConfigsContent;

@@ -1,0 +1,40 @@
+import { useCallback } from 'react';
+import { PageSection } from '@patternfly/react-core';
+import { useTranslation } from 'react-i18next';
+import { matchesLabelSelector } from '../../k8s/label-selector';
+import type { MachineConfig, MachineConfigPool } from '../../k8s/types';
+import Day1ConfigsContent from './Day1ConfigsContent';
+import { useDay1Configs } from './useDay1Configs';
+
+interface Day1ConfigsPoolTabProps {
+  /** The MachineConfigPool whose details page shows this tab (console.tab/horizontalNav). */
+  obj: MachineConfigPool;
+}
+
+/**
+ * The Day 1 configs that reach this pool's nodes: those its machineConfigSelector selects, so a custom
+ * pool also shows the worker configs it inherits.
+ */
+const Day1ConfigsPoolTab = ({ obj }: Day1ConfigsPoolTabProps) => {
+  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const selector = obj.spec.machineConfigSelector;
+  const selectedByPool = useCallback(
+    (mc: MachineConfig) => matchesLabelSelector(mc.metadata.labels, selector),
+    [selector],
+  );
+  const configs = useDay1Configs(selectedByPool);
+  return (
+    <PageSection data-test="day1-pool-tab">
+      <Day1ConfigsContent
+        {...configs}
+        emptyTitle={t('No Day 1 kernel module configs for this pool')}
+        emptyBody={t(
+          'No Day 1 kernel module config applies to the nodes of {{pool}}. Configs for this pool, or for a pool whose configs it inherits, appear here.',
+          { pool: obj.metadata.name },
+        )}
+      />
+    </PageSection>
+  );
+};
+
+export default Day1ConfigsPoolTab;
