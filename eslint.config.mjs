@@ -10,7 +10,15 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  globalIgnores(['dist/', 'build/', 'coverage/', 'test-results/', 'node_modules/']),
+  globalIgnores([
+    'dist/',
+    'build/',
+    'coverage/',
+    'test-results/',
+    'node_modules/',
+    'dev/console-shell/dist/',
+    'integration-tests/results/',
+  ]),
   js.configs.recommended,
 
   // Everywhere: console shares react-router v7 only, and the SDK's lib/* paths are not runtime modules.

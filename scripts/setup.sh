@@ -10,6 +10,8 @@ required=(
   "systemd /usr/bin/systemd-analyze"
   "nginx /usr/sbin/nginx"
   "openssl /usr/bin/openssl"
+  # The browser tests drive Debian's Chromium; Playwright never downloads one.
+  "chromium /usr/bin/chromium"
   # Go's text/template and sprig render the Helm chart in the tests, as helm does.
   "golang-go /usr/bin/go"
   "golang-github-masterminds-sprig-dev /usr/share/gocode/src/github.com/Masterminds/sprig/functions.go"

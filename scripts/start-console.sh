@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the real OpenShift console in a container against the cluster you are logged in to (`oc login`),
-# with this plugin loaded from `npm start`'s dev server on port 9001. For users with a cluster; the
+# with this plugin loaded from `npm run start:plugin` (webpack dev server on port 9001). For users with a cluster; the
 # embedded simulator (`npm start`) needs none of this.
 #
 # Environment: CONSOLE_IMAGE (default quay.io/openshift/origin-console:4.22), CONSOLE_PORT (9000),

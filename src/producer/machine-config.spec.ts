@@ -311,6 +311,25 @@ describe('readDay1MachineConfig', () => {
     });
   });
 
+  it('skips the rendered configs MCO merges from it', () => {
+    const mc = produceMachineConfig(everything);
+    const rendered = {
+      ...mc,
+      metadata: { name: 'rendered-worker-0123456789abcdef0123456789abcdef' },
+    };
+    const generated = {
+      ...mc,
+      metadata: {
+        name: 'worker-merged',
+        annotations: {
+          'machineconfiguration.openshift.io/generated-by-controller-version': 'v4.22.0',
+        },
+      },
+    };
+    expect(readDay1MachineConfig(rendered)).toBeNull();
+    expect(readDay1MachineConfig(generated)).toBeNull();
+  });
+
   it('returns null for other or malformed MachineConfigs', () => {
     expect(
       readDay1MachineConfig({

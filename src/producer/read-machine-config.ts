@@ -20,7 +20,11 @@ const isReplaceUnit = (name: string) =>
 
 /** What we may find in a MachineConfig from the cluster: any field can be missing or of the wrong type. */
 interface UntrustedMachineConfig {
-  metadata?: { name?: unknown; labels?: Record<string, unknown> | null } | null;
+  metadata?: {
+    name?: unknown;
+    labels?: Record<string, unknown> | null;
+    annotations?: Record<string, unknown> | null;
+  } | null;
   spec?: { config?: { systemd?: { units?: unknown } | null } | null } | null;
 }
 
@@ -37,13 +41,21 @@ const replaceUnitContents = (units: unknown): string | undefined => {
   return undefined;
 };
 
+/** MCO merges a pool's configs into `rendered-<pool>-<hash>`: it contains our units, but it is not ours. */
+const isRenderedByMCO = (mc: UntrustedMachineConfig): boolean =>
+  (typeof mc.metadata?.name === 'string' && mc.metadata.name.startsWith('rendered-')) ||
+  mc.metadata?.annotations?.[GENERATED_BY_ANNOTATION] !== undefined;
+
+const GENERATED_BY_ANNOTATION = 'machineconfiguration.openshift.io/generated-by-controller-version';
+
 /**
  * Recognises a Day 1 MachineConfig by its load unit (`<name>-replace-kernel-module.service`, or the
  * unprefixed name of KMM releases before 2.2) and reads its parameters from the unit's Environment lines.
- * Returns null for any other MachineConfig, including malformed ones.
+ * Returns null for any other MachineConfig, including malformed ones and the configs MCO renders.
  */
 export const readDay1MachineConfig = (machineConfig: unknown): Day1ConfigSummary | null => {
   const mc = (machineConfig ?? {}) as UntrustedMachineConfig;
+  if (isRenderedByMCO(mc)) return null;
   const contents = replaceUnitContents(mc.spec?.config?.systemd?.units);
   if (contents === undefined) return null;
   const env = readEnvironment(contents);
