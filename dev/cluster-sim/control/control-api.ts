@@ -1,0 +1,118 @@
+/**
+ * The simulator's control API under /sim (no authentication): state, reset, faults, registry images,
+ * and a node's Day 1 status files.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseJson, readBody, sendJson } from '../api/http-io';
+import type { WatchHub } from '../api/watch';
+import { SCENARIOS, isScenarioName } from '../scenarios';
+import type { Simulation } from '../simulation';
+import { faultRequestProblems } from './faults';
+import type { FaultRequest } from './faults';
+
+const ENDPOINTS = [
+  'GET /sim/state',
+  'POST /sim/reset {"scenario": "demo|large|empty", "timeScale": 1}',
+  'POST /sim/faults {"degradeNode"|"hangDrain": "<node>", "apiErrors": {"count": N, "status": 500}, "dropWatches": true, "latencyMs": N, "clear": true}',
+  'POST /sim/registry {"images": ["repo:tag", …], "private": ["repo", …], "remove": ["repo:tag", …]}',
+  'GET /sim/nodes/<name>/day1-status',
+];
+
+const stringArray = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((v) => typeof v === 'string' && v !== '');
+
+export class ControlApi {
+  constructor(
+    private readonly simulation: Simulation,
+    private readonly hub: WatchHub,
+  ) {}
+
+  async handle(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    const path = url.pathname.replace(/\/+$/, '');
+    const method = request.method ?? 'GET';
+    const fail = (status: number, error: string) => {
+      sendJson(response, status, { error, endpoints: ENDPOINTS });
+    };
+    const body = method === 'POST' ? this.jsonBody(await readBody(request)) : undefined;
+    if (body instanceof Error) {
+      fail(400, body.message);
+      return;
+    }
+    if (method === 'GET' && (path === '/sim' || path === '/sim/state')) {
+      sendJson(response, 200, { ...this.simulation.state(), watches: this.hub.count });
+      return;
+    }
+    const day1 = /^\/sim\/nodes\/([^/]+)\/day1-status$/.exec(path);
+    if (method === 'GET' && day1) {
+      const statuses = this.simulation.day1Status(decodeURIComponent(day1[1]));
+      if (statuses === undefined) fail(404, `node "${decodeURIComponent(day1[1])}" not found`);
+      else sendJson(response, 200, statuses);
+      return;
+    }
+    if (method !== 'POST') {
+      fail(404, `no such endpoint: ${method} ${path}`);
+      return;
+    }
+    const input = (body ?? {}) as Record<string, unknown>;
+    switch (path) {
+      case '/sim/reset': {
+        const scenario = input.scenario ?? this.simulation.scenario;
+        const timeScale = input.timeScale ?? this.simulation.timeScale;
+        if (!isScenarioName(scenario)) {
+          fail(400, `scenario must be one of ${SCENARIOS.join(', ')}`);
+          return;
+        }
+        if (typeof timeScale !== 'number' || !(timeScale > 0) || timeScale > 1000) {
+          fail(400, 'timeScale must be a number above 0 and at most 1000');
+          return;
+        }
+        // Watches end first; clients come back with an old resourceVersion, get 410 Gone and relist.
+        this.hub.dropAll();
+        this.simulation.reset(scenario, timeScale);
+        sendJson(response, 200, {
+          scenario,
+          timeScale,
+          resourceVersion: String(this.simulation.store.resourceVersion),
+        });
+        return;
+      }
+      case '/sim/faults': {
+        const problems = faultRequestProblems(input);
+        if (problems.length > 0) {
+          fail(400, problems.join('; '));
+          return;
+        }
+        const request = input as FaultRequest;
+        const dropped = request.dropWatches === true ? this.hub.dropAll() : 0;
+        this.simulation.applyFaults(request);
+        sendJson(response, 200, {
+          faults: this.simulation.faults.toJSON(),
+          droppedWatches: dropped,
+        });
+        return;
+      }
+      case '/sim/registry': {
+        const { images = [], private: privateRepositories = [], remove = [] } = input;
+        if (!stringArray(images) || !stringArray(privateRepositories) || !stringArray(remove)) {
+          fail(400, 'images, private and remove must be arrays of image references');
+          return;
+        }
+        this.simulation.registry.add(images);
+        this.simulation.registry.makePrivate(privateRepositories);
+        this.simulation.registry.remove(remove);
+        sendJson(response, 200, this.simulation.registry.toJSON());
+        return;
+      }
+      default:
+        fail(404, `no such endpoint: ${method} ${path}`);
+    }
+  }
+
+  private jsonBody(text: string): unknown {
+    try {
+      return parseJson(text);
+    } catch {
+      return new Error('the body must be JSON');
+    }
+  }
+}

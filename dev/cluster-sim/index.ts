@@ -1,0 +1,89 @@
+/**
+ * The simulated OpenShift cluster: `startClusterSim()` builds a scenario and serves the Kubernetes API
+ * for it on 127.0.0.1, for the console shell, the launcher and tests.
+ */
+import './text-assets.cjs';
+import { join } from 'node:path';
+import { ApiServer } from './api/server';
+import { CrdSchemas } from './api/validation';
+import type { Clock } from './core/clock';
+import { RealClock } from './core/clock';
+import type { ScenarioName } from './scenarios';
+import type { Timings } from './sim-context';
+import { Simulation } from './simulation';
+
+export type { ScenarioName } from './scenarios';
+export type { Timings } from './sim-context';
+export { ManualClock, RealClock } from './core/clock';
+export { Simulation } from './simulation';
+
+/** Where the CRD schemas are, next to the repository: ../shared/schemas/crds. */
+export const DEFAULT_SCHEMAS_DIR = join(__dirname, '..', '..', '..', 'shared', 'schemas', 'crds');
+
+export interface ClusterSimOptions {
+  /** 0 picks a free port. Default 9100. */
+  port?: number;
+  scenario?: ScenarioName;
+  /** Multiplies every simulated duration: 1 for a demo, 0.001 for near-instant tests. */
+  timeScale?: number;
+  /** CRD schema directory; null turns CRD validation off. */
+  schemasDir?: string | null;
+  /** Defaults to the wall clock; tests can pass a ManualClock. */
+  clock?: Clock;
+  /** Step durations at time scale 1, overriding the defaults. */
+  timings?: Partial<Timings>;
+  log?: (message: string) => void;
+  bookmarkIntervalMs?: number;
+}
+
+export interface ClusterSim {
+  /** http://127.0.0.1:<port> */
+  url: string;
+  port: number;
+  simulation: Simulation;
+  /** Stops every timer, watch and connection. */
+  close(): Promise<void>;
+}
+
+export const startClusterSim = async (options: ClusterSimOptions = {}): Promise<ClusterSim> => {
+  const log =
+    options.log ??
+    ((message: string) => {
+      process.stderr.write(`cluster-sim: ${message}\n`);
+    });
+  const clock = options.clock ?? new RealClock();
+  const schemasDir = options.schemasDir === undefined ? DEFAULT_SCHEMAS_DIR : options.schemasDir;
+  const schemas = schemasDir === null ? null : CrdSchemas.load(schemasDir, log);
+  const simulation = new Simulation({
+    clock,
+    scenario: options.scenario ?? 'demo',
+    timeScale: options.timeScale ?? 1,
+    timings: options.timings,
+    log,
+  });
+  const server = new ApiServer({
+    simulation,
+    schemas,
+    clock,
+    log,
+    bookmarkIntervalMs: options.bookmarkIntervalMs,
+  });
+  let port: number;
+  try {
+    port = await server.listen(options.port ?? 9100);
+  } catch (error) {
+    simulation.stop();
+    clock.dispose();
+    throw error;
+  }
+  return {
+    url: `http://127.0.0.1:${String(port)}`,
+    port,
+    simulation,
+    close: async () => {
+      simulation.stop();
+      await server.close();
+      clock.dispose();
+    },
+  };
+};

@@ -1,0 +1,450 @@
+/**
+ * One simulated node: its machine-config-daemon, its kubelet's Ready condition across reboots, and its
+ * Day 1 units. The daemon follows MCD's update sequence (mco-rollout.md §4.4, §4.8): Working, drain
+ * request, files and OS, reboot with `post-config-action: Rebooting`, resume, uncordon request, Done,
+ * with the MachineConfigNode conditions MCO sets at each step. After a reboot into a config with Day 1
+ * MachineConfigs, the Day 1 units run; their own reboot leaves the MCO annotations Done.
+ */
+import { randomUUID } from 'node:crypto';
+import type { TimerId } from '../core/clock';
+import type { NodeObject } from '../core/kube-types';
+import { NODES } from '../core/resources';
+import { Day1Node } from '../node/day1-node';
+import type { Day1Scheduling, NodeEnvironment } from '../node/day1-node';
+import type { Day1ConfigSummary } from '../node/day1-config';
+import {
+  KUBELET_NETWORK_NOT_READY,
+  KUBELET_READY,
+  KUBELET_SHUTTING_DOWN,
+  addTaint,
+  removeTaint,
+  setAnnotations,
+  setReady,
+} from '../node/node-edits';
+import type { SimContext } from '../sim-context';
+import { nowStamp } from '../sim-context';
+import { ANNOTATIONS, NOT_READY_TAINT } from './constants';
+import type { McnWriter } from './mcn-writer';
+import { currentConfigOf, daemonState, desiredConfigOf } from './node-state';
+
+type Phase =
+  | 'idle'
+  | 'starting'
+  | 'preparing'
+  | 'awaitingDrain'
+  | 'applying'
+  | 'rebooting'
+  | 'awaitingUncordon'
+  | 'completing'
+  | 'degraded';
+
+/** What the daemon needs from the rest of the operator. */
+export interface NodeAgentHooks {
+  mcn: McnWriter;
+  /** Day 1 configs inside a rendered config. */
+  day1ConfigsFor: (renderedConfig: string) => Day1ConfigSummary[];
+}
+
+export interface NodeHardware {
+  /** In-tree drivers loaded at every boot, e.g. ["sfc", "mdio"] on a node with a Solarflare NIC. */
+  inTreeModules: string[];
+}
+
+/** The file MCD's config-drift check finds changed when a node is set to degrade. */
+const DRIFTED_FILE = '/etc/kubernetes/kubelet-ca.crt';
+
+export class NodeAgent {
+  readonly day1: Day1Node;
+  /** Reboots since the simulation started, of any kind. */
+  reboots = 0;
+  private phase: Phase = 'idle';
+  private stepTimer?: TimerId;
+  private drainTimeout?: TimerId;
+  /** The rendered config being applied. */
+  private target = '';
+  /** The rendered config written to disk (what the node boots into). */
+  private diskConfig: string;
+  private rebootKind?: 'mco' | 'day1';
+  private day1RebootPending = false;
+  private stopped = false;
+
+  constructor(
+    private readonly context: SimContext,
+    readonly name: string,
+    private readonly hooks: NodeAgentHooks,
+    hardware: NodeHardware,
+  ) {
+    this.day1 = new Day1Node(hardware.inTreeModules);
+    const node = this.node();
+    this.diskConfig = node === undefined ? '' : currentConfigOf(node);
+  }
+
+  /** Whether the daemon is between updates and reboots. */
+  get idle(): boolean {
+    return this.phase === 'idle';
+  }
+
+  get currentPhase(): string {
+    return this.phase;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.context.timers.cancel(this.stepTimer);
+    this.context.timers.cancel(this.drainTimeout);
+  }
+
+  /** Reacts to a change of the Node (called from a store listener: only schedules work). */
+  onNodeChanged(): void {
+    const node = this.node();
+    if (node === undefined || this.stopped || this.stepTimer !== undefined) return;
+    const annotations = node.metadata.annotations ?? {};
+    const lastApplied = annotations[ANNOTATIONS.lastAppliedDrain] ?? '';
+    switch (this.phase) {
+      case 'idle':
+        if (desiredConfigOf(node) !== '' && desiredConfigOf(node) !== currentConfigOf(node)) {
+          this.phase = 'starting';
+          this.step(this.context.timings.daemonPickup, () => {
+            this.startUpdate();
+          });
+        } else if (this.day1RebootPending && daemonState(node) === 'Done') {
+          this.day1RebootPending = false;
+          this.step(0, () => {
+            this.reboot('day1');
+          });
+        }
+        break;
+      case 'awaitingDrain':
+        if (lastApplied === `drain-${this.target}`) {
+          this.context.timers.cancel(this.drainTimeout);
+          this.drainTimeout = undefined;
+          this.phase = 'applying';
+          this.step(this.context.timings.applyStart, () => {
+            this.applyFiles();
+          });
+        }
+        break;
+      case 'awaitingUncordon':
+        if (lastApplied === `uncordon-${this.diskConfig}`) {
+          this.phase = 'completing';
+          this.step(this.context.timings.done, () => {
+            this.setDone();
+          });
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** After faults are cleared: a degraded daemon retries now rather than at its next resync. */
+  retryNow(): void {
+    if (this.phase !== 'degraded') return;
+    this.context.timers.cancel(this.stepTimer);
+    this.stepTimer = undefined;
+    this.phase = 'starting';
+    this.step(0, () => {
+      this.startUpdate();
+    });
+  }
+
+  private node(): NodeObject | undefined {
+    return this.context.store.get(NODES, undefined, this.name) as NodeObject | undefined;
+  }
+
+  private step(baseMs: number, action: () => void): void {
+    this.stepTimer = this.context.timers.after(baseMs, () => {
+      this.stepTimer = undefined;
+      if (this.stopped || this.node() === undefined) return;
+      action();
+      // A change that arrived while a step was pending may call for the next one.
+      this.onNodeChanged();
+    });
+  }
+
+  private editNode(edit: (node: NodeObject) => void): void {
+    this.context.store.mutate<NodeObject>(NODES, undefined, this.name, edit);
+  }
+
+  private annotate(annotations: Record<string, string>): void {
+    this.editNode((node) => {
+      setAnnotations(node, annotations);
+    });
+  }
+
+  private degrade(reason: string): void {
+    this.annotate({
+      [ANNOTATIONS.state]: 'Degraded',
+      // MCD truncates the reason so the annotation stays small.
+      [ANNOTATIONS.reason]: reason.slice(0, 2000),
+    });
+    this.hooks.mcn.record(
+      this.name,
+      {
+        type: 'NodeDegraded',
+        reason: 'NodeDegraded',
+        message: `Node ${this.name} upgrade failure. ${reason}`,
+      },
+      'True',
+    );
+  }
+
+  private startUpdate(): void {
+    const node = this.node();
+    if (node === undefined) return;
+    const desired = desiredConfigOf(node);
+    if (desired === '' || desired === currentConfigOf(node)) {
+      this.phase = 'idle';
+      return;
+    }
+    this.target = desired;
+    this.hooks.mcn.record(
+      this.name,
+      { type: 'Updated', reason: 'Updated', message: `Node ${this.name} needs an update` },
+      'False',
+    );
+    if (this.context.faults.degradeNodes.has(this.name)) {
+      // MCD's preflight config-drift check runs before every update.
+      this.degrade(
+        `unexpected on-disk state validating against ${currentConfigOf(node)}: content mismatch for file "${DRIFTED_FILE}"`,
+      );
+      this.phase = 'degraded';
+      this.step(this.context.timings.daemonRetry, () => {
+        this.phase = 'starting';
+        this.startUpdate();
+      });
+      return;
+    }
+    // MCD leaves a Degraded state in place until the update completes.
+    const state = daemonState(node);
+    if (state !== 'Degraded' && state !== 'Unreconcilable') {
+      this.annotate({ [ANNOTATIONS.state]: 'Working' });
+    }
+    this.phase = 'preparing';
+    this.step(this.context.timings.prepare, () => {
+      this.prepare();
+    });
+  }
+
+  private prepare(): void {
+    this.hooks.mcn.record(
+      this.name,
+      {
+        type: 'UpdatePrepared',
+        reason: 'UpdatePrepared',
+        message: 'Update Compatible. Post Cfg Actions: [] Drain Required: true',
+      },
+      'True',
+    );
+    this.hooks.mcn.setDesired(this.name, this.target);
+    const request = `drain-${this.target}`;
+    this.phase = 'awaitingDrain';
+    if (this.node()?.metadata.annotations?.[ANNOTATIONS.desiredDrain] !== request) {
+      this.annotate({ [ANNOTATIONS.desiredDrain]: request });
+    }
+    this.drainTimeout = this.context.timers.after(this.context.timings.drainTimeout, () => {
+      this.drainTimeout = undefined;
+      this.degrade(
+        `failed to drain node: ${this.name} after 1 hour. Please see machine-config-controller logs for more information`,
+      );
+    });
+  }
+
+  private applyFiles(): void {
+    this.hooks.mcn.record(
+      this.name,
+      {
+        type: 'UpdateExecuted',
+        reason: 'AppliedFilesAndOS',
+        message: 'Updating the Files and OS on disk as a part of the in progress phase',
+      },
+      'Unknown',
+      {
+        type: 'AppliedFilesAndOS',
+        reason: 'UpdateExecutedAppliedFilesAndOS',
+        message:
+          'Applying files and new OS config to node. OS will not need an update. SSH Keys will not need an update',
+      },
+      'Unknown',
+    );
+    this.step(this.context.timings.apply, () => {
+      this.hooks.mcn.record(
+        this.name,
+        {
+          type: 'UpdateExecuted',
+          reason: 'AppliedFilesAndOS',
+          message: 'Updated the Files and OS on disk as a part of the in progress phase',
+        },
+        'True',
+        {
+          type: 'AppliedFilesAndOS',
+          reason: 'UpdateExecutedAppliedFilesAndOS',
+          message:
+            'Applied files and new OS config to node. OS did not need an update. SSH Keys did not need an update',
+        },
+        'True',
+      );
+      this.diskConfig = this.target;
+      this.hooks.mcn.record(
+        this.name,
+        { type: 'RebootedNode', reason: 'RebootedNode', message: 'Upgrade requires a reboot.' },
+        'Unknown',
+      );
+      this.annotate({ [ANNOTATIONS.postConfigAction]: 'Rebooting' });
+      this.hooks.mcn.record(
+        this.name,
+        {
+          type: 'NodeDegraded',
+          reason: 'NodeDegraded',
+          message: `Node ${this.name} upgrade succeeded`,
+        },
+        'False',
+      );
+      this.reboot('mco');
+    });
+  }
+
+  /** Asked by the Day 1 pull unit; waits until the daemon is idle and Done, as the scripts' timing makes it. */
+  private requestDay1Reboot(): void {
+    const node = this.node();
+    if (
+      this.phase === 'idle' &&
+      this.stepTimer === undefined &&
+      node &&
+      daemonState(node) === 'Done'
+    ) {
+      this.reboot('day1');
+    } else {
+      this.day1RebootPending = true;
+    }
+  }
+
+  private environment(node: NodeObject): NodeEnvironment {
+    return {
+      kernelVersion: node.status.nodeInfo.kernelVersion,
+      bootID: node.status.nodeInfo.bootID,
+      now: () => nowStamp(this.context),
+    };
+  }
+
+  private day1Scheduling(): Day1Scheduling {
+    const { timers, timings } = this.context;
+    return {
+      after: (ms, callback) => {
+        timers.after(ms, () => {
+          if (!this.stopped) callback();
+        });
+      },
+      loadMs: timings.day1Load,
+      pullMs: timings.day1Pull,
+      pullFailureMs: timings.day1PullFailure,
+    };
+  }
+
+  private reboot(kind: 'mco' | 'day1'): void {
+    const { timings } = this.context;
+    this.phase = 'rebooting';
+    this.rebootKind = kind;
+    this.reboots++;
+    this.step(timings.shutdown, () => {
+      const now = nowStamp(this.context);
+      this.editNode((node) => {
+        setReady(node, false, KUBELET_SHUTTING_DOWN, now);
+        addTaint(node, { key: NOT_READY_TAINT, effect: 'NoSchedule', timeAdded: now });
+      });
+      this.step(timings.reboot, () => {
+        this.boot();
+      });
+    });
+  }
+
+  /** The kernel boots: new bootID, kubelet up but NotReady until the network is, Day 1 load units. */
+  private boot(): void {
+    const { timings } = this.context;
+    this.editNode((node) => {
+      node.status.nodeInfo.bootID = randomUUID();
+      setReady(node, false, KUBELET_NETWORK_NOT_READY, nowStamp(this.context));
+    });
+    const node = this.node();
+    if (node === undefined) return;
+    const configs = this.hooks.day1ConfigsFor(this.diskConfig);
+    const env = this.environment(node);
+    // Any reboot serves a pending Day 1 reboot request: the images are on disk now.
+    this.day1RebootPending = false;
+    this.day1.resetModules();
+    this.day1.boot(configs, env, this.day1Scheduling());
+    this.step(timings.kubeletReady, () => {
+      this.editNode((n) => {
+        setReady(n, true, KUBELET_READY, nowStamp(this.context));
+        removeTaint(n, NOT_READY_TAINT);
+      });
+      this.day1.networkOnline(configs, env, this.context.registry, this.day1Scheduling(), () => {
+        this.requestDay1Reboot();
+      });
+      this.step(timings.daemonResume, () => {
+        this.resume();
+      });
+    });
+  }
+
+  /** MCD starting after a reboot (checkStateOnFirstRun). */
+  private resume(): void {
+    const node = this.node();
+    if (node === undefined) return;
+    const annotations = node.metadata.annotations ?? {};
+    if (annotations[ANNOTATIONS.postConfigAction] === 'Rebooting') {
+      this.hooks.mcn.record(
+        this.name,
+        { type: 'RebootedNode', reason: 'RebootedNode', message: 'Node has rebooted' },
+        'True',
+      );
+      this.annotate({ [ANNOTATIONS.postConfigAction]: '' });
+    }
+    this.hooks.mcn.record(
+      this.name,
+      {
+        type: 'Resumed',
+        reason: 'Resumed',
+        message: `In desired config ${this.diskConfig}. Resumed normal operations. Applying proper annotations.`,
+      },
+      'True',
+    );
+    // completeUpdate: ask the drain controller to uncordon, and wait for it.
+    const request = `uncordon-${this.diskConfig}`;
+    this.phase = 'awaitingUncordon';
+    if (annotations[ANNOTATIONS.desiredDrain] !== request) {
+      this.annotate({ [ANNOTATIONS.desiredDrain]: request });
+    }
+  }
+
+  private setDone(): void {
+    this.annotate({
+      [ANNOTATIONS.state]: 'Done',
+      [ANNOTATIONS.currentConfig]: this.diskConfig,
+      [ANNOTATIONS.reason]: '',
+    });
+    this.hooks.mcn.record(
+      this.name,
+      {
+        type: 'Resumed',
+        reason: 'Resumed',
+        message: `In desired config ${this.diskConfig}. Resumed normal operations.`,
+      },
+      'True',
+    );
+    this.step(this.context.timings.updatedCondition, () => {
+      this.hooks.mcn.record(
+        this.name,
+        { type: 'Updated', reason: 'Updated', message: `Node ${this.name} Updated` },
+        'True',
+      );
+      this.phase = 'idle';
+      this.rebootKind = undefined;
+    });
+  }
+
+  /** For /sim/state. */
+  describe(): { phase: string; reboots: number; lastReboot?: string } {
+    return { phase: this.phase, reboots: this.reboots, lastReboot: this.rebootKind };
+  }
+}

@@ -1,0 +1,196 @@
+/**
+ * The Day 1 units on one simulated node, behaving as the producer's scripts do (src/producer/scripts):
+ * at boot, the load unit loads the module from images already on the node or writes ImagesMissing;
+ * once the network is up, the pull unit pulls `<image>:<kernel>` and the worker image and reboots once
+ * for all configs, or writes PullFailed and leaves the in-tree driver alone. Each run writes the status
+ * file in the scripts' exact format.
+ */
+import type { Registry } from '../registry';
+import { podmanPullError } from '../registry';
+import type { Day1ConfigSummary } from './day1-config';
+import { nodeLayout } from './day1-config';
+
+export type Day1Phase =
+  | 'ImagesMissing'
+  | 'Pulling'
+  | 'PullFailed'
+  | 'RebootPending'
+  | 'Loading'
+  | 'Loaded'
+  | 'LoadFailed';
+
+/** The status file, field for field as `write_status` in common.sh writes it. */
+export interface Day1Status {
+  machineConfig: string;
+  phase: Day1Phase;
+  kernelVersion: string;
+  kernelModule: string;
+  kernelModuleImage: string;
+  workerImage: string;
+  moduleLoaded: boolean;
+  lastError: string | null;
+  bootID: string;
+  loadedAt: string | null;
+  updatedAt: string;
+}
+
+/** What the units see of the node they run on. */
+export interface NodeEnvironment {
+  kernelVersion: string;
+  bootID: string;
+  now: () => string;
+}
+
+export interface Day1Scheduling {
+  after: (baseMs: number, callback: () => void) => void;
+  loadMs: number;
+  pullMs: number;
+  pullFailureMs: number;
+}
+
+/** The pull script's attempts before it gives up (KMM_DAY1_PULL_ATTEMPTS). */
+const PULL_ATTEMPTS = 5;
+
+/** modprobe treats '-' and '_' alike; /sys/module lists '_'. */
+const sysfsName = (module: string): string => module.replace(/-/g, '_');
+
+export class Day1Node {
+  /** Files the units wrote, by absolute path, with the exact text (the status files). */
+  readonly files = new Map<string, string>();
+  /** Images in the node's container storage. */
+  readonly images = new Set<string>();
+  /** Loaded kernel modules, by /sys/module name. */
+  readonly loadedModules = new Set<string>();
+  /** Configs whose pull is still running this boot; the last one to finish decides the reboot. */
+  private pendingPulls = 0;
+  private rebootRequested = false;
+
+  /** `inTreeModules` are the drivers udev loads at every boot (the node's hardware). */
+  constructor(private readonly inTreeModules: string[]) {
+    this.resetModules();
+  }
+
+  status(machineConfig: string): Day1Status | undefined {
+    const text = this.files.get(nodeLayout(machineConfig).statusFile);
+    return text === undefined ? undefined : (JSON.parse(text) as Day1Status);
+  }
+
+  /** Every status file on the node, by MachineConfig name. */
+  statuses(): Record<string, Day1Status> {
+    const result: Record<string, Day1Status> = {};
+    for (const [path, text] of [...this.files].sort(([a], [b]) => a.localeCompare(b))) {
+      const match = /^\/var\/lib\/kmm-day1\/([^/]+)\/status\.json$/.exec(path);
+      if (match) result[match[1]] = JSON.parse(text) as Day1Status;
+    }
+    return result;
+  }
+
+  /** A new boot: only the hardware's in-tree drivers are loaded. */
+  resetModules(): void {
+    this.loadedModules.clear();
+    for (const module of this.inTreeModules) this.loadedModules.add(sysfsName(module));
+    this.pendingPulls = 0;
+    this.rebootRequested = false;
+  }
+
+  /** The load unit of each config, before network-pre.target. */
+  boot(configs: Day1ConfigSummary[], env: NodeEnvironment, scheduling: Day1Scheduling): void {
+    for (const config of configs) {
+      const kmodImage = `${config.kernelModuleImage}:${env.kernelVersion}`;
+      if (!this.images.has(kmodImage) || !this.images.has(config.workerImage)) {
+        this.writeStatus(config, env, 'ImagesMissing', false);
+        continue;
+      }
+      const module = sysfsName(config.kernelModuleName);
+      const listed = config.inTreeModulesToRemove.some((m) => sysfsName(m) === module);
+      if (this.loadedModules.has(module) && !listed) {
+        this.writeStatus(
+          config,
+          env,
+          'LoadFailed',
+          false,
+          `module ${config.kernelModuleName} is already loaded, probably as the in-tree driver; add it to the in-tree modules to remove so the out-of-tree module can replace it`,
+        );
+        continue;
+      }
+      this.writeStatus(config, env, 'Loading', false);
+      scheduling.after(scheduling.loadMs, () => {
+        for (const inTree of config.inTreeModulesToRemove)
+          this.loadedModules.delete(sysfsName(inTree));
+        this.loadedModules.add(module);
+        this.writeStatus(config, env, 'Loaded', true);
+      });
+    }
+  }
+
+  /**
+   * The pull unit of each config, after network-online.target. Calls `reboot` once, after the last pull
+   * of this boot, if any pull succeeded.
+   */
+  networkOnline(
+    configs: Day1ConfigSummary[],
+    env: NodeEnvironment,
+    registry: Registry,
+    scheduling: Day1Scheduling,
+    reboot: () => void,
+  ): void {
+    for (const config of configs) {
+      const kmodImage = `${config.kernelModuleImage}:${env.kernelVersion}`;
+      if (this.images.has(kmodImage) && this.images.has(config.workerImage)) continue;
+      this.pendingPulls++;
+      this.writeStatus(config, env, 'Pulling', false);
+      // The script pulls the worker image first, then the module image; the first failure stops it.
+      const failure = [config.workerImage, kmodImage]
+        .map((image) => ({ image, lookup: registry.lookup(image, true) }))
+        .find(({ lookup }) => !lookup.found);
+      scheduling.after(failure ? scheduling.pullFailureMs : scheduling.pullMs, () => {
+        if (failure === undefined || failure.lookup.found) {
+          this.images.add(config.workerImage);
+          this.images.add(kmodImage);
+          this.writeStatus(config, env, 'RebootPending', false);
+          this.rebootRequested = true;
+        } else {
+          if (failure.image !== config.workerImage) this.images.add(config.workerImage);
+          const error = podmanPullError(failure.image, failure.lookup);
+          this.writeStatus(
+            config,
+            env,
+            'PullFailed',
+            false,
+            `could not pull ${failure.image} after ${String(PULL_ATTEMPTS)} attempts: ${error}`,
+          );
+        }
+        this.pendingPulls--;
+        if (this.pendingPulls === 0 && this.rebootRequested) reboot();
+      });
+    }
+  }
+
+  private writeStatus(
+    config: Day1ConfigSummary,
+    env: NodeEnvironment,
+    phase: Day1Phase,
+    moduleLoaded: boolean,
+    lastError?: string,
+  ): void {
+    const now = env.now();
+    const status: Day1Status = {
+      machineConfig: config.machineConfigName,
+      phase,
+      kernelVersion: env.kernelVersion,
+      kernelModule: config.kernelModuleName,
+      kernelModuleImage: `${config.kernelModuleImage}:${env.kernelVersion}`,
+      workerImage: config.workerImage,
+      moduleLoaded,
+      lastError: lastError ?? null,
+      bootID: env.bootID,
+      loadedAt: moduleLoaded ? now : null,
+      updatedAt: now,
+    };
+    // common.sh prints two-space indented JSON with a trailing newline, as JSON.stringify does here.
+    this.files.set(
+      nodeLayout(config.machineConfigName).statusFile,
+      `${JSON.stringify(status, null, 2)}\n`,
+    );
+  }
+}

@@ -1,0 +1,232 @@
+/**
+ * @jest-environment node
+ */
+import { ApiError } from '../api/status';
+import { applyPatchBody, mergePatch } from '../api/patch';
+import { ManualClock } from '../core/clock';
+import {
+  SelectorError,
+  matchesRequirements,
+  parseLabelSelector,
+  selectorMatches,
+  selectorString,
+} from '../core/selectors';
+import { machineConfigError } from '../mco/ignition';
+import { maxUnavailableCount } from '../mco/node-controller';
+import { primaryPoolFor } from '../mco/membership';
+import { buildScenario } from '../scenarios';
+import { Day1Node } from '../node/day1-node';
+import { runOnNode } from '../node/node-shell';
+import { Registry } from '../registry';
+
+describe('label selectors', () => {
+  const labels = { app: 'x', tier: 'web', 'node-role.kubernetes.io/worker': '' };
+
+  it.each([
+    ['app=x', true],
+    ['app==x,tier=web', true],
+    ['app!=y', true],
+    ['missing!=y', true],
+    ['app in (x, y)', true],
+    ['app notin (x)', false],
+    ['missing notin (x)', true],
+    ['node-role.kubernetes.io/worker', true],
+    ['!node-role.kubernetes.io/worker', false],
+    ['!missing', true],
+    ['', true],
+  ])('%s → %s', (selector, expected) => {
+    expect(matchesRequirements(labels, parseLabelSelector(selector))).toBe(expected);
+  });
+
+  it('rejects what apimachinery rejects', () => {
+    for (const bad of ['==x', 'a=(b)', 'a in b', 'bad key=x']) {
+      expect(() => parseLabelSelector(bad)).toThrow(SelectorError);
+    }
+  });
+
+  it('matches LabelSelector objects; empty or missing selects nothing (MCO)', () => {
+    const selector = {
+      matchLabels: { tier: 'web' },
+      matchExpressions: [{ key: 'app', operator: 'In' as const, values: ['x', 'y'] }],
+    };
+    expect(selectorMatches(selector, labels)).toBe(true);
+    expect(selectorMatches({}, labels)).toBe(false);
+    expect(selectorMatches(undefined, labels)).toBe(false);
+    expect(selectorString(selector)).toBe('app in (x,y),tier=web');
+  });
+});
+
+describe('patches', () => {
+  it('merges per RFC 7386', () => {
+    expect(
+      mergePatch({ a: 1, b: { c: 2, d: 3 }, e: [1] }, { b: { c: null, f: 4 }, e: [2], g: null }),
+    ).toEqual({
+      a: 1,
+      b: { d: 3, f: 4 },
+      e: [2],
+    });
+  });
+
+  it('applies JSON patches without touching the original, and 422s a failing one', () => {
+    const original = { spec: { paused: false } };
+    const patched = applyPatchBody(original, 'application/json-patch+json', [
+      { op: 'replace', path: '/spec/paused', value: true },
+    ]);
+    expect(patched).toEqual({ spec: { paused: true } });
+    expect(original.spec.paused).toBe(false);
+    expect(() =>
+      applyPatchBody(original, 'application/json-patch+json', [
+        { op: 'remove', path: '/spec/nope' },
+      ]),
+    ).toThrow(ApiError);
+    expect(() => applyPatchBody(original, 'application/json-patch+json', { op: 'add' })).toThrow(
+      ApiError,
+    );
+  });
+});
+
+describe("MCO's MachineConfig validation", () => {
+  const mc = (config: unknown, extra: Record<string, unknown> = {}) => ({ config, ...extra });
+
+  it.each([
+    [mc({ ignition: { version: '3.2.0' } }), undefined],
+    [mc({ ignition: { version: '2.2.0' } }), undefined],
+    [{}, undefined],
+    [
+      mc({ ignition: { version: '3.6.0' } }),
+      'parsing Ignition config failed: unknown version. Supported spec versions: 2.2,3.0,3.1,3.2,3.3,3.4,3.5',
+    ],
+    [
+      mc({ ignition: { version: '3.2' } }),
+      'parsing Ignition config failed: invalid version. Supported spec versions: 2.2,3.0,3.1,3.2,3.3,3.4,3.5',
+    ],
+    [
+      mc({}),
+      'parsing Ignition config failed: invalid version. Supported spec versions: 2.2,3.0,3.1,3.2,3.3,3.4,3.5',
+    ],
+    [mc({ ignition: { version: '3.2.0' } }, { kernelType: 'rt' }), 'kernelType=rt is invalid'],
+    [
+      mc({ ignition: { version: '3.2.0' } }, { extensions: ['vim'] }),
+      'invalid extensions found: [vim]',
+    ],
+    [
+      mc({
+        ignition: { version: '3.2.0' },
+        storage: { files: [{ path: '/etc/a/../b', contents: { source: 'data:,x' } }] },
+      }),
+      'invalid ignition V3 config found: error at $.storage.files.0.path: path is not fully simplified\n',
+    ],
+    [
+      mc({
+        ignition: { version: '3.2.0' },
+        storage: { files: [{ path: '/etc/x', mode: 0o4755, contents: { source: 'data:,x' } }] },
+      }),
+      'invalid mode 04755 for /etc/x, cannot exceed 0777',
+    ],
+    [
+      mc({
+        ignition: { version: '3.2.0' },
+        storage: { files: [{ path: '/etc/x', overwrite: true }] },
+      }),
+      'invalid ignition V3 config found: error at $.storage.files.0.overwrite: overwrite must be false if source is unspecified\n',
+    ],
+    [
+      mc({
+        ignition: { version: '3.2.0' },
+        storage: { files: [{ path: '/etc/x', contents: { source: 'ftp://h/x' } }] },
+      }),
+      'invalid ignition V3 config found: error at $.storage.files.0.contents.source: invalid url scheme\n',
+    ],
+    [
+      mc({
+        ignition: { version: '3.2.0' },
+        systemd: { units: [{ name: 'foo.conf' }, { name: 'a.service', dropins: [{ name: 'x' }] }] },
+      }),
+      'invalid ignition V3 config found: error at $.systemd.units.0.name: invalid systemd unit extension\nerror at $.systemd.units.1.dropins.0.name: invalid systemd drop-in extension\n',
+    ],
+  ])('%j → %s', (spec, expected) => {
+    expect(machineConfigError(spec)).toBe(expected);
+  });
+});
+
+describe('node controller helpers', () => {
+  it.each([
+    [undefined, 10, 1],
+    [3, 10, 3],
+    [0, 10, 1],
+    ['25%', 10, 2],
+    ['5%', 10, 1],
+    ['100%', 4, 4],
+    ['two', 4, undefined],
+  ])('maxUnavailable %j of %d nodes → %j', (value, nodes, expected) => {
+    expect(maxUnavailableCount(value, 'worker', nodes)).toBe(expected);
+  });
+
+  it('picks master over a custom pool and a custom pool over worker', () => {
+    const { pools, nodes } = buildScenario('demo', Date.now());
+    const byName = (name: string) => nodes.find((n) => n.metadata.name === name);
+    const master = byName('master-0');
+    const sfcNode = byName('worker-4');
+    if (master === undefined || sfcNode === undefined) throw new Error('demo scenario changed');
+    expect(primaryPoolFor(sfcNode, pools)).toEqual({ pool: 'sfc' });
+    master.metadata.labels = { ...master.metadata.labels, 'node-role.kubernetes.io/sfc': '' };
+    expect(primaryPoolFor(master, pools)).toEqual({ pool: 'master' });
+  });
+});
+
+describe('a node debug shell', () => {
+  it('prints status files, modules, kernel and journal lines', () => {
+    const { nodes } = buildScenario('demo', Date.now());
+    const node = nodes.find((n) => n.metadata.name === 'worker-4');
+    if (node === undefined) throw new Error('demo scenario changed');
+    const day1 = new Day1Node(['sfc', 'mdio']);
+    const registry = new Registry();
+    registry.add(['quay.io/acme/sfc-kmod:5.14.0-427.13.1.el9_4.x86_64', 'quay.io/w:latest']);
+    const clock = new ManualClock();
+    const scheduling = {
+      after: (ms: number, callback: () => void) => clock.setTimeout(callback, ms),
+      loadMs: 1,
+      pullMs: 1,
+      pullFailureMs: 1,
+    };
+    const config = {
+      machineConfigName: '99-sfc-day1',
+      machineConfigPoolRef: 'sfc',
+      kernelModuleImage: 'quay.io/acme/sfc-kmod',
+      kernelModuleName: 'sfc',
+      inTreeModulesToRemove: ['sfc', 'mdio'],
+      workerImage: 'quay.io/w:latest',
+      producedBy: 'kmm-day1-console-plugin' as const,
+    };
+    const env = {
+      kernelVersion: node.status.nodeInfo.kernelVersion,
+      bootID: 'b1',
+      now: () => '2026-11-24T03:00:00Z',
+    };
+    day1.boot([config], env, scheduling);
+    expect(day1.status('99-sfc-day1')?.phase).toBe('ImagesMissing');
+    let rebooted = false;
+    day1.networkOnline([config], env, registry, scheduling, () => {
+      rebooted = true;
+    });
+    clock.advance(10);
+    expect(rebooted).toBe(true);
+    expect(day1.status('99-sfc-day1')?.phase).toBe('RebootPending');
+
+    const output = runOnNode(
+      "cat /var/lib/kmm-day1/*/status.json; lsmod && uname -r\njournalctl -u 99-sfc-day1-replace-kernel-module.service --no-pager; echo 'done now'; cat /nope",
+      node,
+      day1,
+    );
+    expect(output).toContain('"phase": "RebootPending"');
+    expect(output).toContain('Module                  Size  Used by');
+    expect(output).toContain('5.14.0-427.13.1.el9_4.x86_64');
+    expect(output).toContain('kmm-day1[99-sfc-day1]: RebootPending');
+    expect(output).toContain('done now');
+    expect(output).toContain('cat: /nope: No such file or directory');
+    // The status file is the scripts' format: two-space JSON and a final newline.
+    expect(day1.files.get('/var/lib/kmm-day1/99-sfc-day1/status.json')).toMatch(
+      /^\{\n {2}"machineConfig": "99-sfc-day1",\n[\s\S]*\n\}\n$/,
+    );
+  });
+});
