@@ -20,3 +20,4 @@ export { readDay1MachineConfig } from './read-machine-config';
 export type { NodeLayout } from './node-layout';
 export { nodeLayout } from './node-layout';
 export { parseImageReference } from './image-reference';
+export { day1UtilityCommand, defaultMachineConfigName, shellQuote } from './command-line';
