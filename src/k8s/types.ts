@@ -94,3 +94,34 @@ export interface MachineConfigPool extends K8sObject {
     conditions?: Condition[];
   };
 }
+
+/** core/v1 Node, with the nodeInfo fields the SDK's NodeKind leaves out. */
+export interface Node extends K8sObject {
+  metadata: ObjectMeta & { name: string };
+  spec?: { unschedulable?: boolean };
+  status?: {
+    nodeInfo?: { kernelVersion?: string; osImage?: string; bootID?: string; machineID?: string };
+    conditions?: Condition[];
+  };
+}
+
+/** image.openshift.io/v1 ImageStreamImport: create-only; `spec.import: false` checks without importing. */
+export interface ImageStreamImport extends K8sObject {
+  apiVersion: 'image.openshift.io/v1';
+  kind: 'ImageStreamImport';
+  metadata: ObjectMeta & { name: string; namespace: string };
+  spec: {
+    import: boolean;
+    images: {
+      from: { kind: 'DockerImage'; name: string };
+      importPolicy?: { insecure?: boolean; importMode?: string };
+    }[];
+  };
+  status?: {
+    images?: {
+      status: { status?: string; reason?: string; message?: string; code?: number };
+      image?: { dockerImageReference?: string; dockerImageMetadata?: Record<string, unknown> };
+      tag?: string;
+    }[];
+  };
+}

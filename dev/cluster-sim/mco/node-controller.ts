@@ -4,6 +4,7 @@
  * desiredConfig annotation, and the pool status. A paused pool only gets its status recomputed.
  */
 import { isDeepStrictEqual } from 'node:util';
+import { maxUnavailableCount } from '../../../src/k8s/pool-capacity';
 import type { TimerId } from '../core/clock';
 import type { NodeObject, PoolObject } from '../core/kube-types';
 import { MACHINE_CONFIG_POOLS, NODES } from '../core/resources';
@@ -23,26 +24,8 @@ import { calculatePoolStatus } from './pool-status';
 
 const ZONE_LABEL = 'topology.kubernetes.io/zone';
 
-/**
- * maxUnavailable as a node count: an int, or a percentage of the pool rounded down; 0 means 1.
- * Returns undefined for a value MCO cannot read (it then only updates the status).
- */
-export const maxUnavailableCount = (
-  value: number | string | undefined,
-  poolName: string,
-  nodeCount: number,
-): number | undefined => {
-  if (poolName === 'arbiter') return 1;
-  let count: number;
-  if (value === undefined) count = 1;
-  else if (typeof value === 'number') count = value;
-  else {
-    const percent = /^(\d+)%$/.exec(value);
-    if (!percent) return undefined;
-    count = Math.floor((Number(percent[1]) * nodeCount) / 100);
-  }
-  return count <= 0 ? 1 : count;
-};
+// MCO's reading of spec.maxUnavailable, shared with the console's preflight and rollout estimates.
+export { maxUnavailableCount };
 
 /** Candidates in MCO's order: by zone (zoneless last), then oldest first. */
 const updateOrder = (a: NodeObject, b: NodeObject): number => {

@@ -1,0 +1,42 @@
+import { matchesLabelSelector } from '../k8s/label-selector';
+import type { MachineConfigPool, Node } from '../k8s/types';
+
+/** The nodes a pool selects with its nodeSelector. */
+export const nodesInPool = (pool: MachineConfigPool, nodes: Node[]): Node[] =>
+  nodes.filter((node) => matchesLabelSelector(node.metadata.labels, pool.spec.nodeSelector));
+
+export interface KernelGroup {
+  /** `status.nodeInfo.kernelVersion`; undefined for nodes that do not report one yet. */
+  kernelVersion?: string;
+  /** The image each of these nodes pulls: `<image>:<kernel version>`. */
+  imageReference?: string;
+  nodeNames: string[];
+}
+
+/**
+ * The nodes grouped by running kernel, each group with the image reference its nodes will pull, since
+ * the tag is the kernel version. Sorted by kernel version; unknown kernels last.
+ */
+export const groupNodesByKernel = (nodes: Node[], kernelModuleImage: string): KernelGroup[] => {
+  const groups = new Map<string | undefined, string[]>();
+  for (const node of nodes) {
+    // An empty kernelVersion is as unknown as a missing one.
+    const reported = node.status?.nodeInfo?.kernelVersion;
+    const kernel = reported === '' ? undefined : reported;
+    groups.set(kernel, [...(groups.get(kernel) ?? []), node.metadata.name]);
+  }
+  return [...groups.entries()]
+    .map(([kernelVersion, nodeNames]) => ({
+      kernelVersion,
+      imageReference:
+        kernelVersion === undefined ? undefined : `${kernelModuleImage}:${kernelVersion}`,
+      nodeNames: nodeNames.sort(),
+    }))
+    .sort((a, b) =>
+      a.kernelVersion === undefined
+        ? 1
+        : b.kernelVersion === undefined
+          ? -1
+          : a.kernelVersion.localeCompare(b.kernelVersion),
+    );
+};

@@ -1,0 +1,76 @@
+import { maxUnavailableCount } from '../k8s/pool-capacity';
+import type { MachineConfigPool } from '../k8s/types';
+import type { ImageCheck } from './image-checks';
+import type { KernelGroup } from './kernel-groups';
+
+/** Minutes per node for MCO's cordon, drain, update and reboot (OpenShift docs: "5 or more minutes"). */
+const MCO_MINUTES_PER_NODE = { low: 4, high: 8 };
+/** Minutes for the Day 1 pull and the second reboot, after MCO is done with a node. */
+const DAY1_REBOOT_MINUTES = { low: 2, high: 4 };
+
+export interface RebootPlan {
+  nodeCount: number;
+  /** Nodes MCO updates at once (spec.maxUnavailable, resolved as MCO does). */
+  maxUnavailable: number;
+  /** Rounds of MCO updates: nodes / maxUnavailable, rounded up. */
+  batches: number;
+  /** Nodes whose image exists: they reboot twice on first apply (MCO, then after the pull). */
+  rebootTwice: string[];
+  /** Nodes whose image is missing: one MCO reboot, then they keep the in-tree driver. */
+  rebootOnceKeepInTree: string[];
+  /** Nodes whose image could not be checked (unknown kernel, unauthorized, error): at least one reboot. */
+  unchecked: string[];
+  /** Rough time until every node has finished, in minutes. */
+  estimatedMinutes: { low: number; high: number };
+  /** A paused pool reboots nothing until it is resumed. */
+  paused: boolean;
+}
+
+/**
+ * What applying a Day 1 config to `pool` will do to its nodes, from the nodes' kernels and the image
+ * checks. MCO reboots `maxUnavailable` nodes at a time; each node whose image exists then reboots once
+ * more on its own, outside MCO's throttle, after pulling the image.
+ */
+export const rebootPlan = (
+  pool: MachineConfigPool,
+  groups: KernelGroup[],
+  checks: ImageCheck[],
+): RebootPlan => {
+  const resultOf = new Map(checks.map((check) => [check.reference, check.result]));
+  const plan: Pick<RebootPlan, 'rebootTwice' | 'rebootOnceKeepInTree' | 'unchecked'> = {
+    rebootTwice: [],
+    rebootOnceKeepInTree: [],
+    unchecked: [],
+  };
+  for (const group of groups) {
+    const result =
+      group.imageReference === undefined ? undefined : resultOf.get(group.imageReference);
+    const bucket =
+      result === 'Found'
+        ? 'rebootTwice'
+        : result === 'Missing'
+          ? 'rebootOnceKeepInTree'
+          : 'unchecked';
+    plan[bucket].push(...group.nodeNames);
+  }
+  const nodeCount = groups.reduce((sum, group) => sum + group.nodeNames.length, 0);
+  const maxUnavailable =
+    maxUnavailableCount(pool.spec.maxUnavailable, pool.metadata.name, nodeCount) ?? 1;
+  const batches = nodeCount === 0 ? 0 : Math.ceil(nodeCount / maxUnavailable);
+  // The Day 1 reboot of the last batch is the only one that adds to the total; earlier ones overlap MCO.
+  const tail =
+    plan.rebootTwice.length > 0 || plan.unchecked.length > 0
+      ? DAY1_REBOOT_MINUTES
+      : { low: 0, high: 0 };
+  return {
+    nodeCount,
+    maxUnavailable,
+    batches,
+    ...plan,
+    estimatedMinutes: {
+      low: batches * MCO_MINUTES_PER_NODE.low + (batches > 0 ? tail.low : 0),
+      high: batches * MCO_MINUTES_PER_NODE.high + (batches > 0 ? tail.high : 0),
+    },
+    paused: pool.spec.paused === true,
+  };
+};
