@@ -93,7 +93,7 @@ const figures: Figure[] = [
     name: 'cli: cold start, one MachineConfig',
     value: round(cliMs, 1),
     unit: 'ms',
-    target: `<= 2.5 x node -e 0 (${round(nodeMs, 1)} ms)`,
+    target: `<= 2.5 x node -e 0 (${String(round(nodeMs, 1))} ms)`,
     ok: cliMs <= 2.5 * nodeMs,
   },
   {
