@@ -9,8 +9,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import '../dev/cluster-sim/text-assets.cjs';
+import { SFC_EXAMPLE } from '../test/support/examples';
 import { produceMachineConfigYAML, validateDay1Options } from '../src/producer';
-import type { Day1Options } from '../src/producer';
 
 interface Figure {
   name: string;
@@ -47,13 +47,7 @@ const wallMs = (command: string, args: string[]): number =>
   );
 const round = (value: number, digits = 3) => Number(value.toFixed(digits));
 
-const sfc: Day1Options = {
-  machineConfigName: '99-sfc-day1',
-  machineConfigPoolRef: 'sfc',
-  kernelModuleImage: 'quay.io/acme/sfc-kmod',
-  kernelModuleName: 'sfc',
-  inTreeModulesToRemove: ['sfc', 'mdio'],
-};
+const sfc = SFC_EXAMPLE;
 
 // Warm up the JIT so the medians measure steady state.
 for (let i = 0; i < 2000; i++) produceMachineConfigYAML(sfc);

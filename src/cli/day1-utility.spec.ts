@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
+import { SFC_EXAMPLE } from '../../test/support/examples';
 import { machineConfigErrors } from '../../test/support/schema-checks';
 import { produceMachineConfig } from '../producer';
 
@@ -38,13 +39,7 @@ const SFC = [
   '-in-tree-modules-to-remove',
   'sfc,mdio',
 ];
-const expected = produceMachineConfig({
-  machineConfigName: '99-sfc-day1',
-  machineConfigPoolRef: 'sfc',
-  kernelModuleImage: 'quay.io/acme/sfc-kmod',
-  kernelModuleName: 'sfc',
-  inTreeModulesToRemove: ['sfc', 'mdio'],
-});
+const expected = produceMachineConfig(SFC_EXAMPLE);
 
 describe('producing a MachineConfig', () => {
   it('prints a MachineConfig the cluster accepts, on stdout only, and exits 0', () => {
@@ -97,7 +92,7 @@ describe('producing a MachineConfig', () => {
     const none = run(...SFC.slice(0, -1), '');
     expect(none.status).toBe(0);
     expect(load(none.stdout)).toEqual(
-      produceMachineConfig({ ...expectedOptions, inTreeModulesToRemove: [] }),
+      produceMachineConfig({ ...SFC_EXAMPLE, inTreeModulesToRemove: [] }),
     );
   });
 
@@ -111,8 +106,7 @@ describe('producing a MachineConfig', () => {
     );
     expect(load(stdout)).toEqual(
       produceMachineConfig({
-        ...expectedOptions,
-        inTreeModulesToRemove: ['sfc', 'mdio'],
+        ...SFC_EXAMPLE,
         workerImage: 'quay.io/kmm/worker:v2.5',
         firmwareFilesPath: '/firmware',
       }),
@@ -125,13 +119,6 @@ describe('producing a MachineConfig', () => {
     expect(JSON.parse(stdout)).toEqual(expected);
   });
 });
-
-const expectedOptions = {
-  machineConfigName: '99-sfc-day1',
-  machineConfigPoolRef: 'sfc',
-  kernelModuleImage: 'quay.io/acme/sfc-kmod',
-  kernelModuleName: 'sfc',
-};
 
 describe('errors', () => {
   it('lists every missing required flag on stderr and exits 1', () => {

@@ -4,19 +4,13 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { SFC_EXAMPLE } from '../../test/support/examples';
 import { day1UtilityCommand, defaultMachineConfigName } from './command-line';
 import { produceMachineConfigYAML } from './machine-config';
-import type { Day1Options } from './options';
 import { validateDay1Options } from './validate';
 
 const ROOT = join(__dirname, '..', '..');
-const sfc: Day1Options = {
-  machineConfigName: '99-sfc-day1',
-  machineConfigPoolRef: 'sfc',
-  kernelModuleImage: 'quay.io/acme/sfc-kmod',
-  kernelModuleName: 'sfc',
-  inTreeModulesToRemove: ['sfc', 'mdio'],
-};
+const sfc = SFC_EXAMPLE;
 
 beforeAll(() => {
   execFileSync('node', [join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT });

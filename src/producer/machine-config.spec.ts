@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
+import { SFC_EXAMPLE } from '../../test/support/examples';
 import { decodeDataURL } from '../../test/support/node-sandbox';
 import { machineConfigErrors, machineConfigPoolErrors } from '../../test/support/schema-checks';
 import { directives, parseUnitEnvironment } from '../../test/support/systemd-environment';
@@ -21,13 +22,7 @@ import {
 import type { Day1Options } from '.';
 import { environmentAssignment } from './systemd';
 
-const sfc: Day1Options = {
-  machineConfigName: '99-sfc-day1',
-  machineConfigPoolRef: 'sfc',
-  kernelModuleImage: 'quay.io/acme/sfc-kmod',
-  kernelModuleName: 'sfc',
-  inTreeModulesToRemove: ['sfc', 'mdio'],
-};
+const sfc = SFC_EXAMPLE;
 const everything: Day1Options = {
   machineConfigName: '50-ice.day1',
   machineConfigPoolRef: 'worker',

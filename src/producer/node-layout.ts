@@ -22,7 +22,6 @@ export interface NodeLayout {
   stateDirectory: string;
   statusFile: string;
   workerConfig: string;
-  podmanPod: string;
 }
 
 export const nodeLayout = (machineConfigName: string): NodeLayout => {
@@ -37,6 +36,5 @@ export const nodeLayout = (machineConfigName: string): NodeLayout => {
     stateDirectory,
     statusFile: `${stateDirectory}/status.json`,
     workerConfig: `${stateDirectory}/worker-config.yaml`,
-    podmanPod: `kmm-day1-${machineConfigName}`,
   };
 };
