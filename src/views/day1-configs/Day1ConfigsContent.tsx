@@ -1,4 +1,13 @@
-import { Alert, Bullseye, EmptyState, EmptyStateBody, Spinner } from '@patternfly/react-core';
+import {
+  Alert,
+  Bullseye,
+  EmptyState,
+  EmptyStateActions,
+  EmptyStateBody,
+  EmptyStateFooter,
+  Spinner,
+} from '@patternfly/react-core';
+import type { ReactNode } from 'react';
 import { CubesIcon } from '@patternfly/react-icons';
 import { useTranslation } from 'react-i18next';
 import Day1ConfigsTable from './Day1ConfigsTable';
@@ -7,6 +16,8 @@ import type { Day1Configs } from './useDay1Configs';
 interface Day1ConfigsContentProps extends Day1Configs {
   emptyTitle: string;
   emptyBody: string;
+  /** The empty state's call to action, e.g. the Create button. */
+  emptyAction?: ReactNode;
 }
 
 /** The watch error is `any` in the SDK; show whatever message it carries. */
@@ -24,6 +35,7 @@ const Day1ConfigsContent = ({
   error,
   emptyTitle,
   emptyBody,
+  emptyAction,
 }: Day1ConfigsContentProps) => {
   const { t } = useTranslation('plugin__kmm-day1-console-plugin');
   if (error) {
@@ -57,6 +69,11 @@ const Day1ConfigsContent = ({
         data-test="day1-configs-empty"
       >
         <EmptyStateBody>{emptyBody}</EmptyStateBody>
+        {emptyAction && (
+          <EmptyStateFooter>
+            <EmptyStateActions>{emptyAction}</EmptyStateActions>
+          </EmptyStateFooter>
+        )}
       </EmptyState>
     );
   }

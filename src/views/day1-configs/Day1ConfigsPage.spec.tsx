@@ -1,10 +1,11 @@
-import { useK8sWatchResource } from '@openshift-console/dynamic-plugin-sdk';
+import { HttpError, k8sDelete, useAccessReview } from '@openshift-console/dynamic-plugin-sdk';
 import { render, screen, within } from '@testing-library/react';
-import type { MachineConfig } from '../../k8s/types';
-import { produceMachineConfig } from '../../producer';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import type { MachineConfig, MachineConfigPool } from '../../k8s/types';
+import { produceMachineConfig, produceMachineConfigPool } from '../../producer';
 import Day1ConfigsPage from './Day1ConfigsPage';
-
-const watch = jest.mocked(useK8sWatchResource);
+import { answerWatches } from './watch-fixtures';
 
 const day1Config = (): MachineConfig => {
   const mc = produceMachineConfig({
@@ -34,56 +35,71 @@ const sshConfig: MachineConfig = {
   },
 };
 
-describe('Day1ConfigsPage', () => {
-  it('watches MachineConfigs and shows the page title', () => {
-    watch.mockReturnValue([[], false, undefined]);
-    render(<Day1ConfigsPage />);
-    expect(watch).toHaveBeenCalledWith({
-      groupVersionKind: {
-        group: 'machineconfiguration.openshift.io',
-        version: 'v1',
-        kind: 'MachineConfig',
-      },
-      isList: true,
-    });
-    expect(screen.getByRole('heading', { name: 'Day 1 kernel modules' })).toBeInTheDocument();
-  });
+const sfcShape = produceMachineConfigPool('sfc');
+const sfcPool: MachineConfigPool = { ...sfcShape, status: { machineCount: 2 } };
+/** The worker pool, and a custom pool that inherits worker configs (as the seed's example does). */
+const workerPool: MachineConfigPool = {
+  ...sfcShape,
+  metadata: { name: 'worker' },
+  spec: {
+    machineConfigSelector: { matchLabels: { 'machineconfiguration.openshift.io/role': 'worker' } },
+  },
+  status: { machineCount: 4 },
+};
 
-  it('shows a spinner while loading', () => {
-    watch.mockReturnValue([[], false, undefined]);
-    render(<Day1ConfigsPage />);
+const renderPage = () =>
+  render(
+    <MemoryRouter initialEntries={['/day1-kernel-modules']}>
+      <Routes>
+        <Route path="/day1-kernel-modules" element={<Day1ConfigsPage />} />
+        <Route path="/day1-kernel-modules/~new" element={<p>create page</p>} />
+      </Routes>
+    </MemoryRouter>,
+  );
+
+describe('Day1ConfigsPage', () => {
+  // clearMocks keeps programmed answers; give every test the default: allowed.
+  beforeEach(() => jest.mocked(useAccessReview).mockReturnValue([true, false]));
+
+  it('shows the page title and a spinner while MachineConfigs load', () => {
+    answerWatches({});
+    renderPage();
+    expect(screen.getByRole('heading', { name: 'Day 1 kernel modules' })).toBeInTheDocument();
     expect(screen.getByTestId('day1-configs-loading')).toBeInTheDocument();
     expect(screen.queryByTestId('day1-configs-table')).not.toBeInTheDocument();
   });
 
   it('names the error when the watch fails', () => {
-    watch.mockReturnValue([[], false, new Error('machineconfigs is forbidden')]);
-    render(<Day1ConfigsPage />);
+    answerWatches({ MachineConfig: [[], false, new Error('machineconfigs is forbidden')] });
+    renderPage();
     const alert = screen.getByTestId('day1-configs-error');
     expect(alert).toHaveTextContent('Could not load MachineConfigs');
     expect(alert).toHaveTextContent('machineconfigs is forbidden');
   });
 
-  it('explains Day 1 configs when there are none', () => {
-    watch.mockReturnValue([[sshConfig], true, undefined]);
-    render(<Day1ConfigsPage />);
+  it('explains Day 1 configs when there are none, with a Create call to action', async () => {
+    answerWatches({ MachineConfig: [[sshConfig], true], MachineConfigPool: [[], true] });
+    renderPage();
     const empty = screen.getByTestId('day1-configs-empty');
     expect(within(empty).getByText('No Day 1 kernel module configs')).toBeInTheDocument();
     expect(empty).toHaveTextContent(/loads an out-of-tree kernel module/);
+    await userEvent.click(
+      within(empty).getByRole('button', { name: 'Create Day 1 kernel module config' }),
+    );
+    expect(screen.getByText('create page')).toBeInTheDocument();
   });
 
   it('lists only the Day 1 MachineConfigs', () => {
-    watch.mockReturnValue([[sshConfig, day1Config()], true, undefined]);
-    render(<Day1ConfigsPage />);
+    answerWatches({ MachineConfig: [[sshConfig, day1Config()], true] });
+    renderPage();
     const table = screen.getByTestId('day1-configs-table');
     expect(within(table).getAllByRole('row')).toHaveLength(2); // header + one config
     expect(within(table).queryByText('99-worker-ssh')).not.toBeInTheDocument();
-
     const row = screen.getByTestId('day1-config-row-99-worker-kmm-ice');
     const cells = within(row)
       .getAllByRole('cell')
       .map((cell) => cell.textContent);
-    expect(cells).toEqual([
+    expect(cells.slice(0, 6)).toEqual([
       '99-worker-kmm-ice',
       'worker',
       'quay.io/example/ice-kmod',
@@ -91,5 +107,81 @@ describe('Day1ConfigsPage', () => {
       'ice, irdma',
       '2026-08-01T10:00:00Z',
     ]);
+  });
+
+  it('disables Create, with the reason, for a user who cannot create MachineConfigs', async () => {
+    jest.mocked(useAccessReview).mockReturnValue([false, false]);
+    answerWatches({ MachineConfig: [[day1Config()], true] });
+    renderPage();
+    const create = screen.getByRole('button', { name: 'Create Day 1 kernel module config' });
+    expect(create).toHaveAttribute('aria-disabled', 'true');
+    await userEvent.hover(create);
+    expect(
+      await screen.findByText(
+        'You cannot create MachineConfigs. Ask a cluster administrator for this permission.',
+      ),
+    ).toBeInTheDocument();
+    await userEvent.click(create);
+    expect(screen.queryByText('create page')).not.toBeInTheDocument();
+  });
+
+  describe('delete', () => {
+    const openDelete = async () => {
+      answerWatches({
+        MachineConfig: [[day1Config()], true],
+        MachineConfigPool: [[workerPool, sfcPool], true],
+      });
+      renderPage();
+      await userEvent.click(screen.getByRole('button', { name: 'Actions for 99-worker-kmm-ice' }));
+      await userEvent.click(screen.getByRole('menuitem', { name: 'Delete' }));
+      return screen.getByTestId('delete-day1-config-modal');
+    };
+
+    it('names every pool whose nodes reboot, then deletes the MachineConfig', async () => {
+      jest.mocked(k8sDelete).mockResolvedValue({});
+      const modal = await openDelete();
+      const warning = within(modal).getByTestId('delete-day1-config-reboot-warning');
+      // The worker config also reaches the sfc pool, which selects worker configs.
+      expect(warning).toHaveTextContent('Nodes that will reboot: 6');
+      expect(warning).toHaveTextContent('Pool worker, nodes: 4');
+      expect(warning).toHaveTextContent('Pool sfc, nodes: 2');
+      await userEvent.click(within(modal).getByRole('button', { name: 'Delete' }));
+      expect(k8sDelete).toHaveBeenCalledTimes(1);
+      const [{ model, resource }] = jest.mocked(k8sDelete).mock.calls[0];
+      expect(model.plural).toBe('machineconfigs');
+      expect(resource.metadata?.name).toBe('99-worker-kmm-ice');
+      expect(screen.queryByTestId('delete-day1-config-modal')).not.toBeInTheDocument();
+    });
+
+    it('keeps the dialog open and explains a 403', async () => {
+      jest
+        .mocked(k8sDelete)
+        .mockRejectedValue(new HttpError('machineconfigs "99-worker-kmm-ice" is forbidden', 403));
+      const modal = await openDelete();
+      await userEvent.click(within(modal).getByRole('button', { name: 'Delete' }));
+      const error = await within(modal).findByTestId('api-error');
+      expect(error).toHaveTextContent('Could not delete 99-worker-kmm-ice');
+      expect(error).toHaveTextContent('is forbidden');
+      expect(error).toHaveTextContent('Your user may not delete machineconfigs.');
+      expect(within(modal).getByRole('button', { name: 'Delete' })).toBeEnabled();
+    });
+
+    it('cancels without deleting', async () => {
+      const modal = await openDelete();
+      await userEvent.click(within(modal).getByRole('button', { name: 'Cancel' }));
+      expect(k8sDelete).not.toHaveBeenCalled();
+      expect(screen.queryByTestId('delete-day1-config-modal')).not.toBeInTheDocument();
+    });
+
+    it('disables Delete, with the reason, for a user who cannot delete', async () => {
+      jest.mocked(useAccessReview).mockReturnValue([false, false]);
+      answerWatches({ MachineConfig: [[day1Config()], true] });
+      renderPage();
+      await userEvent.click(screen.getByRole('button', { name: 'Actions for 99-worker-kmm-ice' }));
+      expect(screen.getByRole('menuitem', { name: 'Delete' })).toHaveAttribute(
+        'aria-disabled',
+        'true',
+      );
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { DocumentTitle, ListPageBody, ListPageHeader } from '@openshift-console/dynamic-plugin-sdk';
 import { useTranslation } from 'react-i18next';
+import CreateDay1ConfigButton from './CreateDay1ConfigButton';
 import Day1ConfigsContent from './Day1ConfigsContent';
 import { useDay1Configs } from './useDay1Configs';
 
@@ -11,10 +12,13 @@ const Day1ConfigsPage = () => {
   return (
     <>
       <DocumentTitle>{title}</DocumentTitle>
-      <ListPageHeader title={title} />
+      <ListPageHeader title={title}>
+        <CreateDay1ConfigButton />
+      </ListPageHeader>
       <ListPageBody>
         <Day1ConfigsContent
           {...configs}
+          emptyAction={<CreateDay1ConfigButton />}
           emptyTitle={t('No Day 1 kernel module configs')}
           emptyBody={t(
             'A Day 1 kernel module config is a MachineConfig that loads an out-of-tree kernel module at boot, before networking starts, on every node of a MachineConfigPool. Use it to replace an in-tree driver that the node needs early, such as the sfc or ice network driver.',

@@ -1,10 +1,10 @@
-import { useK8sWatchResource } from '@openshift-console/dynamic-plugin-sdk';
 import { render, screen } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
 import type { MachineConfigPool } from '../../k8s/types';
 import { produceMachineConfig, produceMachineConfigPool } from '../../producer';
 import Day1ConfigsPoolTab from './Day1ConfigsPoolTab';
+import { answerWatches } from './watch-fixtures';
 
-const watch = jest.mocked(useK8sWatchResource);
 const config = (name: string, pool: string) =>
   produceMachineConfig({
     machineConfigName: name,
@@ -14,25 +14,33 @@ const config = (name: string, pool: string) =>
   });
 const sfcPool = produceMachineConfigPool('sfc');
 
+const renderTab = (pool: MachineConfigPool) =>
+  render(
+    <MemoryRouter>
+      <Day1ConfigsPoolTab obj={pool} />
+    </MemoryRouter>,
+  );
+
 describe('Day1ConfigsPoolTab', () => {
   it("lists the pool's own Day 1 configs and the worker ones it inherits, not other pools'", () => {
-    watch.mockReturnValue([
-      [
-        config('99-sfc-day1', 'sfc'),
-        config('98-worker-day1', 'worker'),
-        config('97-master-day1', 'master'),
+    answerWatches({
+      MachineConfig: [
+        [
+          config('99-sfc-day1', 'sfc'),
+          config('98-worker-day1', 'worker'),
+          config('97-master-day1', 'master'),
+        ],
+        true,
       ],
-      true,
-      undefined,
-    ]);
-    render(<Day1ConfigsPoolTab obj={sfcPool} />);
+    });
+    renderTab(sfcPool);
     expect(screen.getByTestId('day1-config-row-99-sfc-day1')).toBeInTheDocument();
     expect(screen.getByTestId('day1-config-row-98-worker-day1')).toBeInTheDocument();
     expect(screen.queryByTestId('day1-config-row-97-master-day1')).not.toBeInTheDocument();
   });
 
   it('explains the empty state with the pool name', () => {
-    watch.mockReturnValue([[config('97-master-day1', 'master')], true, undefined]);
+    answerWatches({ MachineConfig: [[config('97-master-day1', 'master')], true] });
     const master: MachineConfigPool = {
       ...sfcPool,
       metadata: { name: 'master' },
@@ -42,15 +50,15 @@ describe('Day1ConfigsPoolTab', () => {
         },
       },
     };
-    render(<Day1ConfigsPoolTab obj={master} />);
+    renderTab(master);
     expect(screen.getByTestId('day1-configs-empty')).toHaveTextContent(
       'No Day 1 kernel module config applies to the nodes of master.',
     );
   });
 
   it('shows the loading state until MachineConfigs arrive', () => {
-    watch.mockReturnValue([[], false, undefined]);
-    render(<Day1ConfigsPoolTab obj={sfcPool} />);
+    answerWatches({});
+    renderTab(sfcPool);
     expect(screen.getByTestId('day1-configs-loading')).toBeInTheDocument();
   });
 });

@@ -3,6 +3,7 @@ import { PageSection } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import { matchesLabelSelector } from '../../k8s/label-selector';
 import type { MachineConfig, MachineConfigPool } from '../../k8s/types';
+import CreateDay1ConfigButton from './CreateDay1ConfigButton';
 import Day1ConfigsContent from './Day1ConfigsContent';
 import { useDay1Configs } from './useDay1Configs';
 
@@ -27,6 +28,7 @@ const Day1ConfigsPoolTab = ({ obj }: Day1ConfigsPoolTabProps) => {
     <PageSection data-test="day1-pool-tab">
       <Day1ConfigsContent
         {...configs}
+        emptyAction={<CreateDay1ConfigButton pool={obj.metadata.name} />}
         emptyTitle={t('No Day 1 kernel module configs for this pool')}
         emptyBody={t(
           'No Day 1 kernel module config applies to the nodes of {{pool}}. Configs for this pool, or for a pool whose configs it inherits, appear here.',

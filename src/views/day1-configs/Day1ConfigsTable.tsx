@@ -1,7 +1,11 @@
-import { ResourceLink, Timestamp } from '@openshift-console/dynamic-plugin-sdk';
-import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { useState } from 'react';
+import { ResourceLink, Timestamp, useAccessReview } from '@openshift-console/dynamic-plugin-sdk';
+import { MenuToggle } from '@patternfly/react-core';
+import { EllipsisVIcon } from '@patternfly/react-icons';
+import { ActionsColumn, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useTranslation } from 'react-i18next';
-import { MachineConfigGVK, MachineConfigPoolGVK } from '../../k8s/models';
+import { MachineConfigGVK, MachineConfigModel, MachineConfigPoolGVK } from '../../k8s/models';
+import DeleteDay1ConfigModal from './DeleteDay1ConfigModal';
 import type { Day1ConfigRow } from './types';
 
 interface Day1ConfigsTableProps {
@@ -10,6 +14,12 @@ interface Day1ConfigsTableProps {
 
 const Day1ConfigsTable = ({ rows }: Day1ConfigsTableProps) => {
   const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const [deleting, setDeleting] = useState<Day1ConfigRow>();
+  const [canDelete] = useAccessReview({
+    group: MachineConfigModel.apiGroup,
+    resource: MachineConfigModel.plural,
+    verb: 'delete',
+  });
   const columns = {
     name: t('Name'),
     pool: t('MachineConfigPool'),
@@ -18,50 +28,95 @@ const Day1ConfigsTable = ({ rows }: Day1ConfigsTableProps) => {
     removed: t('In-tree modules removed'),
     created: t('Created'),
   };
-
   return (
-    <Table aria-label={t('Day 1 kernel module configs')} data-test="day1-configs-table">
-      <Thead>
-        <Tr>
-          <Th>{columns.name}</Th>
-          <Th>{columns.pool}</Th>
-          <Th>{columns.image}</Th>
-          <Th>{columns.module}</Th>
-          <Th>{columns.removed}</Th>
-          <Th>{columns.created}</Th>
-        </Tr>
-      </Thead>
-      <Tbody>
-        {rows.map(({ summary, creationTimestamp }) => (
-          <Tr
-            key={summary.machineConfigName}
-            data-test={`day1-config-row-${summary.machineConfigName}`}
-          >
-            <Td dataLabel={columns.name}>
-              <ResourceLink groupVersionKind={MachineConfigGVK} name={summary.machineConfigName} />
-            </Td>
-            <Td dataLabel={columns.pool}>
-              <ResourceLink
-                groupVersionKind={MachineConfigPoolGVK}
-                name={summary.machineConfigPoolRef}
-              />
-            </Td>
-            <Td dataLabel={columns.image} modifier="breakWord">
-              {summary.kernelModuleImage}
-            </Td>
-            <Td dataLabel={columns.module}>{summary.kernelModuleName}</Td>
-            <Td dataLabel={columns.removed}>
-              {summary.inTreeModulesToRemove.length > 0
-                ? summary.inTreeModulesToRemove.join(', ')
-                : t('None')}
-            </Td>
-            <Td dataLabel={columns.created}>
-              <Timestamp timestamp={creationTimestamp} />
-            </Td>
+    <>
+      <Table aria-label={t('Day 1 kernel module configs')} data-test="day1-configs-table">
+        <Thead>
+          <Tr>
+            <Th>{columns.name}</Th>
+            <Th modifier="wrap">{columns.pool}</Th>
+            <Th modifier="wrap">{columns.image}</Th>
+            <Th modifier="wrap">{columns.module}</Th>
+            <Th modifier="wrap">{columns.removed}</Th>
+            <Th>{columns.created}</Th>
+            <Th screenReaderText={t('Actions')} />
           </Tr>
-        ))}
-      </Tbody>
-    </Table>
+        </Thead>
+        <Tbody>
+          {rows.map((row) => {
+            const { summary, creationTimestamp } = row;
+            return (
+              <Tr
+                key={summary.machineConfigName}
+                data-test={`day1-config-row-${summary.machineConfigName}`}
+              >
+                <Td dataLabel={columns.name}>
+                  <ResourceLink
+                    groupVersionKind={MachineConfigGVK}
+                    name={summary.machineConfigName}
+                  />
+                </Td>
+                <Td dataLabel={columns.pool}>
+                  <ResourceLink
+                    groupVersionKind={MachineConfigPoolGVK}
+                    name={summary.machineConfigPoolRef}
+                  />
+                </Td>
+                <Td dataLabel={columns.image} modifier="breakWord">
+                  {summary.kernelModuleImage}
+                </Td>
+                <Td dataLabel={columns.module}>{summary.kernelModuleName}</Td>
+                <Td dataLabel={columns.removed}>
+                  {summary.inTreeModulesToRemove.length > 0
+                    ? summary.inTreeModulesToRemove.join(', ')
+                    : t('None')}
+                </Td>
+                <Td dataLabel={columns.created}>
+                  <Timestamp timestamp={creationTimestamp} />
+                </Td>
+                <Td isActionCell>
+                  <ActionsColumn
+                    actionsToggle={({ onToggle, isOpen, isDisabled, toggleRef }) => (
+                      <MenuToggle
+                        ref={toggleRef}
+                        variant="plain"
+                        aria-label={t('Actions for {{name}}', {
+                          name: summary.machineConfigName,
+                        })}
+                        onClick={onToggle}
+                        isExpanded={isOpen}
+                        isDisabled={isDisabled}
+                        icon={<EllipsisVIcon />}
+                      />
+                    )}
+                    items={[
+                      {
+                        title: t('Delete'),
+                        onClick: () => {
+                          setDeleting(row);
+                        },
+                        isAriaDisabled: !canDelete,
+                        tooltipProps: canDelete
+                          ? undefined
+                          : { content: t('You cannot delete MachineConfigs.') },
+                      },
+                    ]}
+                  />
+                </Td>
+              </Tr>
+            );
+          })}
+        </Tbody>
+      </Table>
+      {deleting && (
+        <DeleteDay1ConfigModal
+          row={deleting}
+          onClose={() => {
+            setDeleting(undefined);
+          }}
+        />
+      )}
+    </>
   );
 };
 

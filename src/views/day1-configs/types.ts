@@ -1,7 +1,16 @@
+import type { MachineConfig, MachineConfigPool } from '../../k8s/types';
 import type { Day1ConfigSummary } from '../../producer';
 
-/** One table row: what the producer reads back from a Day 1 MachineConfig, plus its creation time. */
+/** One table row: what the producer reads back from a Day 1 MachineConfig, and the pools it reaches. */
 export interface Day1ConfigRow {
   summary: Day1ConfigSummary;
+  machineConfig: MachineConfig;
   creationTimestamp?: string;
+  /** The pool the config names (its role label), if it exists. */
+  pool?: MachineConfigPool;
+  /**
+   * Every pool whose machineConfigSelector picks the config: its own, plus custom pools that inherit
+   * worker configs. All their nodes reboot when the config is created or deleted.
+   */
+  reachedPools: MachineConfigPool[];
 }

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { useK8sWatchResource } from '@openshift-console/dynamic-plugin-sdk';
-import { MachineConfigGVK } from '../../k8s/models';
-import type { MachineConfig } from '../../k8s/types';
+import { matchesLabelSelector } from '../../k8s/label-selector';
+import { MachineConfigGVK, MachineConfigPoolGVK } from '../../k8s/models';
+import type { MachineConfig, MachineConfigPool } from '../../k8s/types';
 import { readDay1MachineConfig } from '../../producer';
 import type { Day1ConfigRow } from './types';
 
@@ -13,25 +14,41 @@ export interface Day1Configs {
 }
 
 /**
- * The Day 1 MachineConfigs in the cluster (made by this plugin or by KMM's tools), sorted by name.
- * `filter` narrows them, e.g. to the configs a pool selects; pass a stable (memoised) function.
+ * The Day 1 MachineConfigs in the cluster (made by this plugin or by KMM's tools), sorted by name,
+ * with the pools each reaches. `filter` narrows them, e.g. to the configs a pool selects; pass a
+ * stable (memoised) function.
  */
 export const useDay1Configs = (filter?: (mc: MachineConfig) => boolean): Day1Configs => {
   const [machineConfigs, loaded, error] = useK8sWatchResource<MachineConfig[]>({
     groupVersionKind: MachineConfigGVK,
     isList: true,
   }) as [MachineConfig[], boolean, unknown];
+  // Pools only enrich the rows (state, reboot warning); the list shows without them.
+  const [pools, poolsLoaded] = useK8sWatchResource<MachineConfigPool[]>({
+    groupVersionKind: MachineConfigPoolGVK,
+    isList: true,
+  }) as [MachineConfigPool[], boolean, unknown];
 
-  const rows = useMemo<Day1ConfigRow[]>(
-    () =>
-      (loaded ? machineConfigs : [])
-        .filter((mc) => !filter || filter(mc))
-        .flatMap((mc) => {
-          const summary = readDay1MachineConfig(mc);
-          return summary ? [{ summary, creationTimestamp: mc.metadata.creationTimestamp }] : [];
-        })
-        .sort((a, b) => a.summary.machineConfigName.localeCompare(b.summary.machineConfigName)),
-    [machineConfigs, loaded, filter],
-  );
+  const rows = useMemo<Day1ConfigRow[]>(() => {
+    const knownPools = poolsLoaded ? pools : [];
+    return (loaded ? machineConfigs : [])
+      .filter((mc) => !filter || filter(mc))
+      .flatMap((mc) => {
+        const summary = readDay1MachineConfig(mc);
+        if (!summary) return [];
+        return [
+          {
+            summary,
+            machineConfig: mc,
+            creationTimestamp: mc.metadata.creationTimestamp,
+            pool: knownPools.find((p) => p.metadata.name === summary.machineConfigPoolRef),
+            reachedPools: knownPools.filter((p) =>
+              matchesLabelSelector(mc.metadata.labels, p.spec.machineConfigSelector),
+            ),
+          },
+        ];
+      })
+      .sort((a, b) => a.summary.machineConfigName.localeCompare(b.summary.machineConfigName));
+  }, [machineConfigs, loaded, filter, pools, poolsLoaded]);
   return { rows, loaded, error };
 };
