@@ -34,6 +34,10 @@ export const useAccessReview = jest.fn<
   ReturnType<Fn<'useAccessReview'>>,
   Parameters<Fn<'useAccessReview'>>
 >(() => [true, false]);
+export const useActiveNamespace = jest.fn<
+  ReturnType<Fn<'useActiveNamespace'>>,
+  Parameters<Fn<'useActiveNamespace'>>
+>(() => ['#ALL_NS#', () => undefined]);
 export const useFlag = jest.fn<ReturnType<Fn<'useFlag'>>, Parameters<Fn<'useFlag'>>>(() => true);
 export const useActivePerspective = jest.fn<
   ReturnType<Fn<'useActivePerspective'>>,
@@ -90,3 +94,8 @@ export const ErrorStatus = StatusStub;
 export const SuccessStatus = StatusStub;
 export const InfoStatus = StatusStub;
 export const ProgressStatus = StatusStub;
+
+// Console's is Monaco; tests read the text it shows.
+export const CodeEditor = (({ value }: { value?: string }) => (
+  <pre data-test="code-editor">{value}</pre>
+)) as unknown as Fn<'CodeEditor'>;

@@ -1,3 +1,4 @@
+import { HttpError } from '@openshift-console/dynamic-plugin-sdk';
 import { readApiError } from './api-error';
 
 describe('readApiError', () => {
@@ -30,6 +31,21 @@ describe('readApiError', () => {
       reason: undefined,
       message: 'Failed to fetch',
       causes: [],
+    });
+  });
+
+  it("reads console's HttpError and its Status body", () => {
+    const error = new HttpError('Error "Invalid value" for field "spec".', 422, undefined, {
+      kind: 'Status',
+      reason: 'Invalid',
+      message: 'MachineConfig "x" is invalid: spec: Invalid value',
+      details: { causes: [{ field: 'spec', message: 'Invalid value' }, { reason: 'NoMessage' }] },
+    });
+    expect(readApiError(error)).toEqual({
+      code: 422,
+      reason: 'Invalid',
+      message: 'MachineConfig "x" is invalid: spec: Invalid value',
+      causes: [{ field: 'spec', message: 'Invalid value' }],
     });
   });
 

@@ -1,41 +1,41 @@
 /**
- * What a failed API call says, read from the SDK's HttpError (message, code and the Kubernetes
- * Status body in `json`) or any other thrown value.
+ * What an API failure says, read from what the SDK's k8s helpers reject with: console's HttpError,
+ * whose `json` is the Kubernetes Status body, or any other error.
  */
 export interface ApiErrorDetails {
-  /** HTTP status, when the server answered. */
+  /** The HTTP status code, when there was a response. */
   code?: number;
   /** The Status reason, e.g. AlreadyExists, Forbidden, Invalid. */
   reason?: string;
   message: string;
-  /** Field-level causes of a 422 (Invalid). */
+  /** For 422 Invalid: each field the server rejected. */
   causes: { field?: string; message: string }[];
 }
 
 interface StatusBody {
-  message?: string;
-  reason?: string;
-  code?: number;
-  details?: { causes?: { field?: string; message?: string }[] };
+  reason?: unknown;
+  message?: unknown;
+  details?: { causes?: { field?: unknown; message?: unknown }[] };
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null;
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined;
 
 export const readApiError = (error: unknown): ApiErrorDetails => {
-  if (!isRecord(error)) {
+  if (typeof error !== 'object' || error === null) {
     return { message: String(error), causes: [] };
   }
-  const status = (isRecord(error.json) ? error.json : {}) as StatusBody;
-  const code = typeof error.code === 'number' ? error.code : status.code;
-  const message =
-    status.message ?? (typeof error.message === 'string' ? error.message : JSON.stringify(error));
+  const { code, json, message } = error as { code?: unknown; json?: unknown; message?: unknown };
+  const status = (typeof json === 'object' && json !== null ? json : {}) as StatusBody;
+  const causes = (status.details?.causes ?? []).flatMap((cause) => {
+    const causeMessage = text(cause.message);
+    return causeMessage === undefined ? [] : [{ field: text(cause.field), message: causeMessage }];
+  });
   return {
-    code,
-    reason: status.reason,
-    message,
-    causes: (status.details?.causes ?? []).flatMap((c) =>
-      c.message ? [{ field: c.field, message: c.message }] : [],
-    ),
+    code: typeof code === 'number' ? code : undefined,
+    reason: text(status.reason),
+    // The Status message names the object and the rule; console's own message may only quote a cause.
+    message: text(status.message) ?? text(message) ?? JSON.stringify(error),
+    causes,
   };
 };

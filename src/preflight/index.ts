@@ -8,3 +8,5 @@ export type { ImageCheck, ImageCheckResult } from './image-checks';
 export { imageStreamImportRequest, readImageChecks } from './image-checks';
 export type { RebootPlan } from './reboot-plan';
 export { rebootPlan } from './reboot-plan';
+export type { CustomPoolEligibility, NodePool } from './pool-membership';
+export { customPoolEligibility, nodesReachedByPoolConfigs, poolOfNode } from './pool-membership';

@@ -10,6 +10,7 @@ import {
 import type { ReactNode } from 'react';
 import { CubesIcon } from '@patternfly/react-icons';
 import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../shared/error-message';
 import Day1ConfigsTable from './Day1ConfigsTable';
 import type { Day1Configs } from './useDay1Configs';
 
@@ -19,14 +20,6 @@ interface Day1ConfigsContentProps extends Day1Configs {
   /** The empty state's call to action, e.g. the Create button. */
   emptyAction?: ReactNode;
 }
-
-/** The watch error is `any` in the SDK; show whatever message it carries. */
-const errorMessage = (error: unknown): string =>
-  error instanceof Error
-    ? error.message
-    : typeof error === 'string'
-      ? error
-      : JSON.stringify(error);
 
 /** The Day 1 configs table, or its loading, error or empty state. */
 const Day1ConfigsContent = ({

@@ -1,0 +1,417 @@
+import { useMemo, useReducer, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useActiveNamespace } from '@openshift-console/dynamic-plugin-sdk';
+import {
+  ActionGroup,
+  Alert,
+  Button,
+  Form,
+  FormSection,
+  Grid,
+  GridItem,
+  HelperText,
+  HelperTextItem,
+} from '@patternfly/react-core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Node } from '../../k8s/types';
+import {
+  DEFAULT_WORKER_IMAGE,
+  day1UtilityCommand,
+  produceMachineConfigPool,
+  produceMachineConfigYAML,
+  shellQuote,
+  toYAML,
+  validateMachineConfigPool,
+} from '../../producer';
+import type { Day1Options } from '../../producer';
+import {
+  groupNodesByKernel,
+  nodesReachedByPoolConfigs,
+  poolOfNode,
+  rebootPlan,
+} from '../../preflight';
+import type { NodePool } from '../../preflight';
+import { DAY1_CONFIGS_PATH } from '../shared/paths';
+import ConfirmCreateModal from './ConfirmCreateModal';
+import CreateErrorAlert from './CreateErrorAlert';
+import CreateProgress from './CreateProgress';
+import {
+  createPlan,
+  defaultCheckNamespace,
+  formProblems,
+  formReducer,
+  hasProblems,
+  initialFormValues,
+  newPoolOptions,
+  poolName as poolNameOf,
+  toDay1Options,
+} from './create-form';
+import type { FormField } from './create-form';
+import ModuleFields, { MODULE_FIELD_IDS } from './ModuleFields';
+import NewPoolFields, { NEW_POOL_FIELD_IDS } from './NewPoolFields';
+import PoolPicker, { POOL_FIELD_ID } from './PoolPicker';
+import PreflightPanel from './PreflightPanel';
+import PreviewPanel from './PreviewPanel';
+import { useCreateClusterState } from './useCreateClusterState';
+import { useCreatePermissions } from './useCreatePermissions';
+import { useCreateSequence } from './useCreateSequence';
+import { useImageChecks } from './useImageChecks';
+
+const DAY1_FIELDS: readonly (keyof Day1Options)[] = [
+  'machineConfigName',
+  'machineConfigPoolRef',
+  'kernelModuleImage',
+  'kernelModuleName',
+  'inTreeModulesToRemove',
+  'workerImage',
+  'firmwareFilesPath',
+];
+
+/** Where keyboard focus goes for a field's problem, in the order the fields appear. */
+const FOCUS_ORDER: readonly [FormField, (isNewPool: boolean) => string][] = [
+  [
+    'machineConfigPoolRef',
+    (isNewPool) => (isNewPool ? `#${NEW_POOL_FIELD_IDS.name}` : `input[name="${POOL_FIELD_ID}"]`),
+  ],
+  ['newPoolMaxUnavailable', () => `#${NEW_POOL_FIELD_IDS.maxUnavailable}`],
+  ['newPoolNodes', () => `#${NEW_POOL_FIELD_IDS.nodes}-table input:not([disabled])`],
+  ['kernelModuleImage', () => `#${MODULE_FIELD_IDS.kernelModuleImage}`],
+  ['kernelModuleName', () => `#${MODULE_FIELD_IDS.kernelModuleName}`],
+  ['inTreeModulesToRemove', () => `#${MODULE_FIELD_IDS.inTreeModulesToRemove}`],
+  ['machineConfigName', () => `#${MODULE_FIELD_IDS.machineConfigName}`],
+  ['workerImage', () => `#${MODULE_FIELD_IDS.workerImage}`],
+  ['firmwareFilesPath', () => `#${MODULE_FIELD_IDS.firmwareFilesPath}`],
+];
+
+/** The list page, as a PatternFly button's element: a router link, so no page reload. */
+const LinkToList = (props: object) => <Link {...props} to={DAY1_CONFIGS_PATH} />;
+
+interface Day1CreateFormProps {
+  /** Preselected pool, from `?pool=`. */
+  initialPool?: string | null;
+}
+
+/**
+ * The create form: the Day 1 parameters and the pool (or a new custom pool), checked as they are
+ * typed; the preflight and the preview, kept live; then a confirmation, a dry run and the create.
+ */
+const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
+  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const [values, dispatch] = useReducer(formReducer, initialPool, initialFormValues);
+  const [touched, setTouched] = useState<ReadonlySet<FormField>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [chosenNamespace, setChosenNamespace] = useState<string>();
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const cluster = useCreateClusterState();
+  const [activeNamespace] = useActiveNamespace();
+  const namespace =
+    chosenNamespace ??
+    (cluster.namespacesSettled ? defaultCheckNamespace(cluster.namespaces, activeNamespace) : '');
+  const permissions = useCreatePermissions(namespace);
+  const sequence = useCreateSequence();
+
+  const pools = cluster.pools.items;
+  const nodes = cluster.nodes.items;
+  const membership = useMemo(
+    () =>
+      new Map<string, NodePool>(nodes.map((node) => [node.metadata.name, poolOfNode(node, pools)])),
+    [nodes, pools],
+  );
+  const memberCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const member of membership.values()) {
+      if ('pool' in member) counts.set(member.pool, (counts.get(member.pool) ?? 0) + 1);
+    }
+    return counts;
+  }, [membership]);
+
+  const options = useMemo(() => toDay1Options(values), [values]);
+  const problems = useMemo(
+    () => formProblems(values, { pools: cluster.pools.loaded ? pools : undefined }),
+    [values, pools, cluster.pools.loaded],
+  );
+  const errorsFor = (field: FormField): string[] | undefined =>
+    submitted || touched.has(field) ? problems.errors[field] : undefined;
+  const markTouched = (field: FormField) => {
+    setTouched((current) => (current.has(field) ? current : new Set([...current, field])));
+  };
+
+  const poolName = poolNameOf(values);
+  const isNewPool = values.poolChoice.kind === 'new';
+  const newPool = useMemo(() => {
+    if (!isNewPool) return undefined;
+    const poolOptions = newPoolOptions(values);
+    return validateMachineConfigPool(poolName, poolOptions).length === 0
+      ? produceMachineConfigPool(poolName, poolOptions)
+      : undefined;
+  }, [isNewPool, poolName, values]);
+  // The label is the new pool's nodeSelector; shown with a placeholder until the name is valid.
+  const labelKey =
+    Object.keys(newPool?.spec.nodeSelector?.matchLabels ?? {})[0] ??
+    `node-role.kubernetes.io/${poolName || '<pool>'}`;
+  const plannedPool = isNewPool ? newPool : pools.find((pool) => pool.metadata.name === poolName);
+
+  // Preflight: the nodes the config reaches, by kernel, with the image each pulls.
+  const preflightNodes = useMemo<Node[]>(() => {
+    if (isNewPool) {
+      const chosen = new Set(values.newPool.nodeNames);
+      return nodes.filter((node) => chosen.has(node.metadata.name));
+    }
+    return poolName ? nodesReachedByPoolConfigs(poolName, pools, nodes) : [];
+  }, [isNewPool, values.newPool.nodeNames, nodes, pools, poolName]);
+  const inheritingPools = useMemo(
+    () =>
+      [
+        ...new Set(
+          preflightNodes.flatMap((node) => {
+            const member = membership.get(node.metadata.name);
+            return member && 'pool' in member && member.pool !== poolName ? [member.pool] : [];
+          }),
+        ),
+      ].sort(),
+    [preflightNodes, membership, poolName],
+  );
+  const imageReady = options.kernelModuleImage !== '' && !problems.errors.kernelModuleImage;
+  const workerReference = problems.errors.workerImage
+    ? undefined
+    : (options.workerImage ?? DEFAULT_WORKER_IMAGE);
+  const groups = useMemo(
+    () => groupNodesByKernel(preflightNodes, options.kernelModuleImage),
+    [preflightNodes, options.kernelModuleImage],
+  );
+  const references = useMemo(
+    () => [
+      ...new Set([
+        ...(imageReady ? groups.flatMap((group) => group.imageReference ?? []) : []),
+        ...(workerReference ? [workerReference] : []),
+      ]),
+    ],
+    [imageReady, groups, workerReference],
+  );
+  const checks = useImageChecks(
+    references,
+    namespace,
+    permissions.checkImages.allowed && poolName !== '',
+  );
+  const plan = useMemo(
+    () =>
+      plannedPool
+        ? rebootPlan(plannedPool, groups, checks.status === 'done' ? checks.checks : [])
+        : undefined,
+    [plannedPool, groups, checks],
+  );
+
+  // Preview: exactly what will be created, once the values are valid.
+  const day1Valid = DAY1_FIELDS.every((field) => !problems.errors[field]);
+  const machineConfigYAML = useMemo(
+    () => (day1Valid ? produceMachineConfigYAML(options) : undefined),
+    [day1Valid, options],
+  );
+  const poolYAML = useMemo(() => (newPool ? toYAML(newPool) : undefined), [newPool]);
+  const commands = machineConfigYAML
+    ? [
+        ...(newPool ? [`oc create -f ${shellQuote(`${poolName}-machineconfigpool.yaml`)}`] : []),
+        `${day1UtilityCommand(options)} | oc create -f -`,
+        ...(newPool && values.newPool.nodeNames.length > 0
+          ? [`oc label node ${values.newPool.nodeNames.map(shellQuote).join(' ')} ${labelKey}=`]
+          : []),
+      ]
+    : [];
+
+  // A reason only once the review has answered; until then Create is just disabled.
+  const denied = (access: { allowed: boolean; loading: boolean }) =>
+    !access.loading && !access.allowed;
+  const createReason = denied(permissions.createMachineConfigs)
+    ? t(
+        'You cannot create MachineConfigs. A cluster administrator can, or can grant you this permission.',
+      )
+    : isNewPool && denied(permissions.createPools)
+      ? t('You cannot create MachineConfigPools.')
+      : isNewPool && denied(permissions.patchNodes)
+        ? t('You cannot label nodes (patch nodes), which a new pool needs.')
+        : undefined;
+  const permissionsLoading =
+    permissions.createMachineConfigs.loading ||
+    (isNewPool && (permissions.createPools.loading || permissions.patchNodes.loading));
+  const blocked = hasProblems(problems);
+
+  const focusFirstProblem = () => {
+    const form = formRef.current;
+    const first = FOCUS_ORDER.find(([field]) => {
+      if (problems.errors[field]) return true;
+      if (field === 'machineConfigPoolRef') return problems.unknownPool || problems.newPoolExists;
+      return field === 'newPoolNodes' && problems.newPoolWithoutNodes;
+    });
+    if (!form || !first) return;
+    form.querySelector<HTMLElement>(first[1](isNewPool))?.focus();
+  };
+
+  const onSubmit = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (sequence.running || createReason) return;
+    setSubmitted(true);
+    if (blocked) {
+      focusFirstProblem();
+      return;
+    }
+    setConfirming(true);
+  };
+
+  const onConfirm = () => {
+    setConfirming(false);
+    sequence.start(createPlan(values, nodes), poolName);
+  };
+
+  return (
+    <Grid hasGutter>
+      <GridItem lg={7}>
+        <Form ref={formRef} onSubmit={onSubmit} noValidate data-test="day1-create-form">
+          <FormSection title={t('Pool')} titleElement="h2">
+            <PoolPicker
+              pools={pools}
+              loaded={cluster.pools.loaded}
+              error={cluster.pools.error}
+              memberCounts={memberCounts}
+              choice={values.poolChoice}
+              onChoose={(choice) => {
+                dispatch({ type: 'choosePool', choice });
+                markTouched('machineConfigPoolRef');
+              }}
+              createPools={permissions.createPools}
+              patchNodes={permissions.patchNodes}
+              errors={errorsFor('machineConfigPoolRef')}
+              unknownPool={problems.unknownPool}
+            />
+            {isNewPool && (
+              <NewPoolFields
+                values={values.newPool}
+                onChange={(change) => {
+                  dispatch({ type: 'setNewPool', change });
+                  if (change.nodeNames) markTouched('newPoolNodes');
+                }}
+                onBlur={markTouched}
+                nodes={nodes}
+                membership={membership}
+                labelKey={labelKey}
+                nameErrors={[
+                  ...(errorsFor('machineConfigPoolRef') ?? []),
+                  ...(problems.newPoolExists
+                    ? [
+                        t(
+                          'A MachineConfigPool named {{pool}} already exists: choose it in the list above.',
+                          {
+                            pool: poolName,
+                          },
+                        ),
+                      ]
+                    : []),
+                ]}
+                maxUnavailableErrors={errorsFor('newPoolMaxUnavailable')}
+                nodeErrors={
+                  (submitted || touched.has('newPoolNodes')) && problems.newPoolWithoutNodes
+                    ? [t('Choose at least one node for the new pool.')]
+                    : undefined
+                }
+                labelNodesReason={
+                  denied(permissions.patchNodes)
+                    ? t('You cannot label nodes (patch nodes), which a new pool needs.')
+                    : undefined
+                }
+              />
+            )}
+          </FormSection>
+          <FormSection title={t('Kernel module')} titleElement="h2">
+            <ModuleFields
+              values={values}
+              dispatch={dispatch}
+              onBlur={markTouched}
+              errorsFor={errorsFor}
+            />
+          </FormSection>
+          <PreflightPanel
+            poolName={poolName}
+            inheritingPools={inheritingPools}
+            groups={groups}
+            imageReady={imageReady}
+            workerImage={workerReference}
+            checks={checks}
+            plan={plan}
+            namespace={namespace}
+            namespaces={cluster.namespaces}
+            onNamespaceChange={setChosenNamespace}
+            checkImages={permissions.checkImages}
+          />
+          {sequence.steps.length > 0 && <CreateProgress steps={sequence.steps} />}
+          {sequence.failure && (
+            <CreateErrorAlert
+              failure={sequence.failure}
+              labelKey={labelKey}
+              onUseName={(name) => {
+                dispatch({ type: 'setName', value: name });
+              }}
+            />
+          )}
+          {submitted && blocked && (
+            <Alert
+              variant="danger"
+              isInline
+              title={t('Fix the problems above to create the config.')}
+              data-test="day1-form-problems"
+            />
+          )}
+          <ActionGroup>
+            <Button
+              type="submit"
+              variant="primary"
+              isLoading={sequence.running}
+              isDisabled={sequence.running || permissionsLoading || createReason !== undefined}
+              spinnerAriaValueText={t('Creating')}
+              aria-describedby={createReason ? 'day1-create-reason' : undefined}
+              data-test="day1-create"
+            >
+              {sequence.running ? t('Creating') : t('Create')}
+            </Button>
+            <Button
+              variant="link"
+              component={LinkToList}
+              isDisabled={sequence.running}
+              data-test="day1-cancel"
+            >
+              {t('Cancel')}
+            </Button>
+          </ActionGroup>
+          {createReason && (
+            <HelperText id="day1-create-reason" data-test="day1-create-reason">
+              <HelperTextItem variant="warning">{createReason}</HelperTextItem>
+            </HelperText>
+          )}
+        </Form>
+      </GridItem>
+      <GridItem lg={5}>
+        <PreviewPanel
+          machineConfigYAML={machineConfigYAML}
+          machineConfigName={options.machineConfigName}
+          poolYAML={poolYAML}
+          poolName={poolName}
+          commands={commands}
+        />
+      </GridItem>
+      <ConfirmCreateModal
+        isOpen={confirming}
+        poolName={poolName}
+        machineConfigName={options.machineConfigName}
+        plan={plan}
+        newPoolNodes={isNewPool ? values.newPool.nodeNames : undefined}
+        onConfirm={onConfirm}
+        onCancel={() => {
+          setConfirming(false);
+        }}
+      />
+    </Grid>
+  );
+};
+
+export default Day1CreateForm;

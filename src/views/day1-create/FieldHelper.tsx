@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react';
+import { FormHelperText, HelperText, HelperTextItem } from '@patternfly/react-core';
+
+interface FieldHelperProps {
+  /** The field's id: the helper is `<id>-helper`, for the input's aria-describedby. */
+  fieldId: string;
+  /** Problems to show instead of the help text; they are the producer's own words. */
+  errors?: string[];
+  helper?: ReactNode;
+}
+
+/** A field's problems, or its help text. */
+const FieldHelper = ({ fieldId, errors, helper }: FieldHelperProps) => {
+  if (errors && errors.length > 0) {
+    return (
+      <FormHelperText>
+        <HelperText id={`${fieldId}-helper`} data-test={`${fieldId}-error`} aria-live="polite">
+          {errors.map((message) => (
+            <HelperTextItem key={message} variant="error">
+              {message}
+            </HelperTextItem>
+          ))}
+        </HelperText>
+      </FormHelperText>
+    );
+  }
+  if (!helper) return null;
+  return (
+    <FormHelperText>
+      <HelperText id={`${fieldId}-helper`}>
+        <HelperTextItem>{helper}</HelperTextItem>
+      </HelperText>
+    </FormHelperText>
+  );
+};
+
+export default FieldHelper;

@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react';
+import { FormGroup, TextInput } from '@patternfly/react-core';
+import FieldHelper from './FieldHelper';
+
+interface TextFieldProps {
+  /** The input's id and data-test. */
+  fieldId: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  onBlur?: () => void;
+  errors?: string[];
+  helper?: ReactNode;
+  placeholder?: string;
+  isRequired?: boolean;
+  isDisabled?: boolean;
+}
+
+/** A labelled text input with the producer's messages under it. */
+const TextField = ({
+  fieldId,
+  label,
+  value,
+  onChange,
+  onBlur,
+  errors,
+  helper,
+  placeholder,
+  isRequired,
+  isDisabled,
+}: TextFieldProps) => {
+  const invalid = !!errors && errors.length > 0;
+  return (
+    <FormGroup label={label} fieldId={fieldId} isRequired={isRequired}>
+      <TextInput
+        id={fieldId}
+        data-test={fieldId}
+        value={value}
+        onChange={(_event, next) => {
+          onChange(next);
+        }}
+        onBlur={onBlur}
+        placeholder={placeholder}
+        isRequired={isRequired}
+        isDisabled={isDisabled}
+        validated={invalid ? 'error' : 'default'}
+        aria-invalid={invalid}
+        aria-describedby={invalid || helper ? `${fieldId}-helper` : undefined}
+        spellCheck={false}
+        autoComplete="off"
+      />
+      <FieldHelper fieldId={fieldId} errors={errors} helper={helper} />
+    </FormGroup>
+  );
+};
+
+export default TextField;

@@ -1,0 +1,206 @@
+/**
+ * The create form's state and the rules that are the form's own: which values make the Day 1 options,
+ * the default MachineConfig name, and which problem shows under which field. Every rule about the
+ * values themselves comes from the producer (validateDay1Options, validateMachineConfigPool).
+ */
+import type { MachineConfigPool, Node } from '../../k8s/types';
+import {
+  DEFAULT_WORKER_IMAGE,
+  defaultMachineConfigName,
+  produceMachineConfig,
+  produceMachineConfigPool,
+  validateDay1Options,
+  validateMachineConfigPool,
+} from '../../producer';
+import type { Day1Options, MachineConfigPoolOptions } from '../../producer';
+import type { CreatePlan } from './create-sequence';
+
+export interface NewPoolValues {
+  name: string;
+  /** As typed: a whole number or a percentage. */
+  maxUnavailable: string;
+  paused: boolean;
+  /** The nodes to label into the new pool. */
+  nodeNames: string[];
+}
+
+export interface CreateFormValues {
+  machineConfigName: string;
+  /** Once the user types a name, it no longer follows the module and pool. */
+  nameEdited: boolean;
+  /** An existing pool, or a new custom pool made in the same flow. */
+  poolChoice: { kind: 'existing'; name: string } | { kind: 'new' };
+  newPool: NewPoolValues;
+  kernelModuleImage: string;
+  kernelModuleName: string;
+  inTreeModulesToRemove: string[];
+  workerImage: string;
+  firmwareFilesPath: string;
+}
+
+/** Everything that can carry an error on the page: the Day 1 options and the new pool's fields. */
+export type FormField = keyof Day1Options | 'newPoolMaxUnavailable' | 'newPoolNodes';
+
+export type FormAction =
+  | { type: 'setName'; value: string }
+  | { type: 'choosePool'; choice: CreateFormValues['poolChoice'] }
+  | { type: 'setNewPool'; change: Partial<NewPoolValues> }
+  | {
+      type: 'set';
+      field: 'kernelModuleImage' | 'kernelModuleName' | 'workerImage' | 'firmwareFilesPath';
+      value: string;
+    }
+  | { type: 'setInTreeModules'; value: string[] };
+
+/** The pool the config is for: the chosen one, or the new pool's name. */
+export const poolName = (values: CreateFormValues): string =>
+  values.poolChoice.kind === 'existing' ? values.poolChoice.name : values.newPool.name.trim();
+
+const withDefaultName = (values: CreateFormValues): CreateFormValues =>
+  values.nameEdited
+    ? values
+    : {
+        ...values,
+        machineConfigName: defaultMachineConfigName(
+          values.kernelModuleName.trim(),
+          poolName(values),
+        ),
+      };
+
+export const initialFormValues = (pool?: string | null): CreateFormValues =>
+  withDefaultName({
+    machineConfigName: '',
+    nameEdited: false,
+    poolChoice: pool ? { kind: 'existing', name: pool } : { kind: 'existing', name: '' },
+    newPool: { name: '', maxUnavailable: '1', paused: false, nodeNames: [] },
+    kernelModuleImage: '',
+    kernelModuleName: '',
+    inTreeModulesToRemove: [],
+    workerImage: DEFAULT_WORKER_IMAGE,
+    firmwareFilesPath: '',
+  });
+
+export const formReducer = (values: CreateFormValues, action: FormAction): CreateFormValues => {
+  switch (action.type) {
+    case 'setName':
+      return { ...values, machineConfigName: action.value, nameEdited: true };
+    case 'choosePool':
+      return withDefaultName({ ...values, poolChoice: action.choice });
+    case 'setNewPool':
+      return withDefaultName({ ...values, newPool: { ...values.newPool, ...action.change } });
+    case 'set':
+      return withDefaultName({ ...values, [action.field]: action.value });
+    case 'setInTreeModules':
+      return { ...values, inTreeModulesToRemove: action.value };
+  }
+};
+
+/** The Day 1 options as typed, surrounding blanks removed; empty optional values are not given. */
+export const toDay1Options = (values: CreateFormValues): Day1Options => {
+  const workerImage = values.workerImage.trim();
+  const firmwareFilesPath = values.firmwareFilesPath.trim();
+  return {
+    machineConfigName: values.machineConfigName.trim(),
+    machineConfigPoolRef: poolName(values),
+    kernelModuleImage: values.kernelModuleImage.trim(),
+    kernelModuleName: values.kernelModuleName.trim(),
+    inTreeModulesToRemove: values.inTreeModulesToRemove,
+    workerImage: workerImage === '' ? undefined : workerImage,
+    firmwareFilesPath: firmwareFilesPath === '' ? undefined : firmwareFilesPath,
+  };
+};
+
+/** maxUnavailable as the pool takes it: digits are a count, anything else (a percentage) a string. */
+export const newPoolOptions = (values: CreateFormValues): MachineConfigPoolOptions => {
+  const typed = values.newPool.maxUnavailable.trim();
+  return {
+    maxUnavailable: /^\d+$/.test(typed) ? Number(typed) : typed,
+    paused: values.newPool.paused,
+  };
+};
+
+/** What the form checks against the live cluster, beyond the values themselves. */
+export interface ClusterFacts {
+  /** The existing pools, once loaded. */
+  pools?: MachineConfigPool[];
+}
+
+/** The producer's messages, each under the field it is about. */
+export type FormErrors = Partial<Record<FormField, string[]>>;
+
+/** Everything that blocks the create; problems with the cluster are flags the page words. */
+export interface FormProblems {
+  errors: FormErrors;
+  /** The chosen existing pool is not in the cluster (once the pools are loaded). */
+  unknownPool: boolean;
+  /** The new pool's name is taken by an existing pool. */
+  newPoolExists: boolean;
+  /** A new pool needs at least one node. */
+  newPoolWithoutNodes: boolean;
+}
+
+export const formProblems = (values: CreateFormValues, facts: ClusterFacts): FormProblems => {
+  const errors: FormErrors = {};
+  const add = (field: FormField, message: string) => {
+    const list = (errors[field] ??= []);
+    if (!list.includes(message)) list.push(message);
+  };
+  for (const { field, message } of validateDay1Options(toDay1Options(values))) add(field, message);
+
+  let unknownPool = false;
+  let newPoolExists = false;
+  let newPoolWithoutNodes = false;
+  const name = poolName(values);
+  if (values.poolChoice.kind === 'new') {
+    const options = newPoolOptions(values);
+    const nameProblems = validateMachineConfigPool(name);
+    for (const message of nameProblems) add('machineConfigPoolRef', message);
+    // validateMachineConfigPool words name and maxUnavailable problems together; split them by field.
+    for (const message of validateMachineConfigPool(name, options)) {
+      if (!nameProblems.includes(message)) add('newPoolMaxUnavailable', message);
+    }
+    newPoolExists = !!facts.pools?.some((pool) => pool.metadata.name === name);
+    newPoolWithoutNodes = values.newPool.nodeNames.length === 0;
+  } else if (name !== '' && facts.pools) {
+    unknownPool = !facts.pools.some((pool) => pool.metadata.name === name);
+  }
+  return { errors, unknownPool, newPoolExists, newPoolWithoutNodes };
+};
+
+export const hasProblems = (problems: FormProblems): boolean =>
+  Object.keys(problems.errors).length > 0 ||
+  problems.unknownPool ||
+  problems.newPoolExists ||
+  problems.newPoolWithoutNodes;
+
+/** The objects to create for valid values: call only when hasProblems() is false. */
+export const createPlan = (values: CreateFormValues, nodes: Node[]): CreatePlan => {
+  const machineConfig = produceMachineConfig(toDay1Options(values));
+  if (values.poolChoice.kind === 'existing') return { machineConfig, nodesToLabel: [] };
+  const newPool = produceMachineConfigPool(poolName(values), newPoolOptions(values));
+  const labels = newPool.spec.nodeSelector?.matchLabels ?? {};
+  const chosen = new Set(values.newPool.nodeNames);
+  return {
+    machineConfig,
+    newPool,
+    // A node that already carries the labels needs no patch, and must not lose them on a rollback.
+    nodesToLabel: nodes.filter(
+      (node) =>
+        chosen.has(node.metadata.name) &&
+        !Object.entries(labels).every(([key, value]) => node.metadata.labels?.[key] === value),
+    ),
+  };
+};
+
+/** Console's "All projects" value of the active namespace. */
+const ALL_NAMESPACES = '#ALL_NS#';
+export const CHECK_NAMESPACE = 'kmm-day1-checks';
+
+/**
+ * Where the image checks run unless the user chooses: the namespace made for them when it exists,
+ * else the active namespace, else default.
+ */
+export const defaultCheckNamespace = (namespaces: string[] | undefined, active: string): string => {
+  if (namespaces?.includes(CHECK_NAMESPACE)) return CHECK_NAMESPACE;
+  return active && active !== ALL_NAMESPACES ? active : 'default';
+};

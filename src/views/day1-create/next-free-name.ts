@@ -1,0 +1,8 @@
+/**
+ * Another name for a MachineConfig whose name is taken: "99-sfc-day1" becomes "99-sfc-day1-2", and
+ * "99-sfc-day1-2" becomes "99-sfc-day1-3".
+ */
+export const nextFreeName = (name: string): string => {
+  const numbered = /^(.*)-(\d+)$/.exec(name);
+  return numbered ? `${numbered[1]}-${String(Number(numbered[2]) + 1)}` : `${name}-2`;
+};

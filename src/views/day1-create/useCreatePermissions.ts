@@ -1,0 +1,45 @@
+import { useAccessReview } from '@openshift-console/dynamic-plugin-sdk';
+import {
+  ImageStreamImportModel,
+  MachineConfigModel,
+  MachineConfigPoolModel,
+  NodeModel,
+} from '../../k8s/models';
+
+export interface Access {
+  allowed: boolean;
+  loading: boolean;
+}
+
+export interface CreatePermissions {
+  createMachineConfigs: Access;
+  createPools: Access;
+  patchNodes: Access;
+  /** In the namespace chosen for the image checks. */
+  checkImages: Access;
+}
+
+const useAccess = (
+  model: { apiGroup?: string; plural: string },
+  verb: 'create' | 'patch',
+  namespace?: string,
+): Access => {
+  const [allowed, loading] = useAccessReview({
+    group: model.apiGroup ?? '',
+    resource: model.plural,
+    verb,
+    namespace,
+  });
+  return { allowed: allowed && !loading, loading };
+};
+
+/**
+ * What the user may do on the create page. The API server has the last word: these only disable
+ * controls and explain why, before the user fills in a form they cannot submit.
+ */
+export const useCreatePermissions = (imageCheckNamespace: string): CreatePermissions => ({
+  createMachineConfigs: useAccess(MachineConfigModel, 'create'),
+  createPools: useAccess(MachineConfigPoolModel, 'create'),
+  patchNodes: useAccess(NodeModel, 'patch'),
+  checkImages: useAccess(ImageStreamImportModel, 'create', imageCheckNamespace || undefined),
+});

@@ -1,0 +1,46 @@
+import { useCallback, useRef, useState } from 'react';
+import { k8sCreate, k8sDelete, k8sPatch } from '@openshift-console/dynamic-plugin-sdk';
+import { useNavigate } from 'react-router';
+import { day1RolloutPath } from '../shared/paths';
+import { runCreate } from './create-sequence';
+import type { CreatePlan, CreateResult, CreateStep } from './create-sequence';
+
+export type CreateFailure = Extract<CreateResult, { outcome: 'failed' }>;
+
+export interface CreateSequence {
+  steps: CreateStep[];
+  running: boolean;
+  failure?: CreateFailure;
+  /** Runs the create, then opens the pool's rollout view; ignored while a create is running. */
+  start: (plan: CreatePlan, poolName: string) => void;
+}
+
+/** The create sequence with the console SDK's writers, its progress and its outcome. */
+export const useCreateSequence = (): CreateSequence => {
+  const navigate = useNavigate();
+  const [steps, setSteps] = useState<CreateStep[]>([]);
+  const [running, setRunning] = useState(false);
+  const [failure, setFailure] = useState<CreateFailure>();
+  // State updates land after a render; the ref stops a second click in the same tick.
+  const runningRef = useRef(false);
+
+  const start = useCallback(
+    (plan: CreatePlan, poolName: string) => {
+      if (runningRef.current) return;
+      runningRef.current = true;
+      setRunning(true);
+      setFailure(undefined);
+      void runCreate(plan, { k8sCreate, k8sPatch, k8sDelete }, setSteps).then((result) => {
+        runningRef.current = false;
+        setRunning(false);
+        if (result.outcome === 'created') {
+          void navigate(day1RolloutPath(poolName));
+        } else {
+          setFailure(result);
+        }
+      });
+    },
+    [navigate],
+  );
+  return { steps, running, failure, start };
+};
