@@ -68,7 +68,9 @@ export const USAGE = formatUsage(
   `Usage: day1-utility -machine-config NAME -machine-config-pool POOL -image IMAGE -kernel-module MODULE [flags]
 
 Prints a MachineConfig that loads an out-of-tree kernel module at boot (KMM Day 1) on the nodes of a
-MachineConfigPool. Apply it with: day1-utility ... | oc apply -f -`,
+MachineConfigPool. Apply it with: day1-utility ... | oc apply -f -
+
+To follow the rollout that follows: day1-utility rollout -f FILE (see day1-utility rollout -h).`,
   FLAGS,
 );
 

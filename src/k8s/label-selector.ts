@@ -10,12 +10,14 @@ export const matchesLabelSelector = (
 ): boolean => {
   if (!selector) return false;
   const actual = labels ?? {};
-  const byLabel = Object.entries(selector.matchLabels ?? {}).every(
-    ([key, value]) => actual[key] === value,
-  );
+  // A plain loop: the rollout view matches every node against every pool, so no per-call arrays.
+  const { matchLabels } = selector;
+  for (const key in matchLabels) {
+    if (actual[key] !== matchLabels[key]) return false;
+  }
   return (
-    byLabel &&
-    (selector.matchExpressions ?? []).every(({ key, operator, values = [] }) => {
+    selector.matchExpressions === undefined ||
+    selector.matchExpressions.every(({ key, operator, values = [] }) => {
       const has = key in actual;
       switch (operator) {
         case 'In':

@@ -72,6 +72,17 @@ export const ImageStreamImportModel: K8sModel = {
   namespaced: true,
 };
 
+/** The Verify action's short-lived debug pod, and its log (`path: 'log'`). */
+export const PodModel: K8sModel = {
+  kind: 'Pod',
+  label: 'Pod',
+  labelPlural: 'Pods',
+  plural: 'pods',
+  apiVersion: 'v1',
+  abbr: 'P',
+  namespaced: true,
+};
+
 export const SelfSubjectAccessReviewModel: K8sModel = {
   kind: 'SelfSubjectAccessReview',
   label: 'SelfSubjectAccessReview',

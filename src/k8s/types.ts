@@ -125,3 +125,55 @@ export interface ImageStreamImport extends K8sObject {
     }[];
   };
 }
+
+/**
+ * machineconfiguration.openshift.io/v1 MachineConfigNode (OpenShift 4.19+, v1alpha1 before): one per node,
+ * named after it, written by the node's machine-config-daemon. Conditions follow the update's steps.
+ */
+export interface MachineConfigNode extends K8sObject {
+  metadata: ObjectMeta & { name: string };
+  spec?: {
+    node?: { name?: string };
+    pool?: { name?: string };
+    configVersion?: { desired?: string };
+  };
+  status?: {
+    observedGeneration?: number;
+    /** `desired` is "not-yet-set" until the daemon has found the update compatible. */
+    configVersion?: { current?: string; desired?: string };
+    conditions?: Condition[];
+  };
+}
+
+/** config.openshift.io/v1 ClusterVersion: the fields `oc adm upgrade status` reads. */
+export interface ClusterVersion extends K8sObject {
+  metadata: ObjectMeta & { name: string };
+  status?: {
+    desired?: { version?: string; image?: string };
+    /** Newest first: history[0].version is the release the cluster is updating (or updated) to. */
+    history?: {
+      version?: string;
+      state?: 'Completed' | 'Partial';
+      startedTime?: string;
+      completionTime?: string | null;
+    }[];
+  };
+}
+
+/** core/v1 Pod: what the Verify action reads of its debug pod while it waits for it. */
+export interface Pod extends K8sObject {
+  metadata: ObjectMeta & { name: string; namespace: string };
+  spec?: { nodeName?: string };
+  status?: {
+    phase?: 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
+    reason?: string;
+    message?: string;
+    containerStatuses?: {
+      name: string;
+      state?: {
+        waiting?: { reason?: string; message?: string };
+        terminated?: { exitCode?: number; reason?: string; message?: string };
+      };
+    }[];
+  };
+}

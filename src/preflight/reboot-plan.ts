@@ -1,12 +1,9 @@
+import { DAY1_REBOOT_MINUTES, MCO_MINUTES_PER_NODE } from '../k8s/mco-timings';
 import { maxUnavailableCount } from '../k8s/pool-capacity';
 import type { MachineConfigPool } from '../k8s/types';
 import type { ImageCheck } from './image-checks';
 import type { KernelGroup } from './kernel-groups';
 
-/** Minutes per node for MCO's cordon, drain, update and reboot (OpenShift docs: "5 or more minutes"). */
-const MCO_MINUTES_PER_NODE = { low: 4, high: 8 };
-/** Minutes for the Day 1 pull and the second reboot, after MCO is done with a node. */
-const DAY1_REBOOT_MINUTES = { low: 2, high: 4 };
 
 export interface RebootPlan {
   nodeCount: number;

@@ -1,0 +1,361 @@
+import { readFileSync } from 'node:fs';
+import { loadAll, YAMLException } from 'js-yaml';
+import type {
+  ClusterVersion,
+  MachineConfig,
+  MachineConfigNode,
+  MachineConfigPool,
+  Node,
+} from '../k8s/types';
+import { deriveRollout } from '../rollout';
+import type { NodeRollout, PoolRollout, Rollout, RolloutInput } from '../rollout';
+import { formatUsage, parseFlags, UsageError } from './flags';
+import type { FlagSpec } from './flags';
+import type { CommandIO } from './io';
+
+const FLAGS: FlagSpec[] = [
+  {
+    name: 'f',
+    aliases: ['filename'],
+    valueName: 'file',
+    usage: 'YAML or JSON from oc get (a List or several documents); "-" reads stdin; repeatable',
+  },
+  {
+    name: 'o',
+    aliases: ['output'],
+    valueName: 'format',
+    usage: 'output format: a table per pool (default) or json',
+  },
+  { name: 'h', aliases: ['help'], boolean: true, usage: 'print this help and exit' },
+];
+
+const OC_GET = 'oc get machineconfigpools,nodes,machineconfignodes,machineconfigs -o yaml';
+
+export const ROLLOUT_USAGE = formatUsage(
+  `Usage: day1-utility rollout -f FILE [-f FILE ...] [-o json]
+
+Shows how far MachineConfigs have rolled out: each MachineConfigPool's progress and each node's phase
+(Pending, Draining, Updating, Rebooting, Updated, Degraded or Paused), with the rules of
+"oc adm upgrade status". Reads what this prints:
+  ${OC_GET}
+MachineConfigNodes (OpenShift 4.19 and later) and MachineConfigs are optional; a ClusterVersion is also
+read if given.`,
+  FLAGS,
+);
+
+/** Where the command reads its input; tests can give their own. */
+export interface InputReader {
+  readFile: (path: string) => string;
+  readStdin: () => string;
+}
+
+const NODE_READER: InputReader = {
+  readFile: (path) => readFileSync(path, 'utf8'),
+  readStdin: () => readFileSync(0, 'utf8'),
+};
+
+/** Input that cannot be used; the message names the file and the document. */
+class InputError extends Error {}
+
+interface Collected {
+  pools: MachineConfigPool[];
+  nodes: Node[];
+  machineConfigNodes: MachineConfigNode[];
+  machineConfigs: MachineConfig[];
+  clusterVersion?: ClusterVersion;
+  /** Objects of other kinds, counted by kind. */
+  ignored: Map<string, number>;
+}
+
+const KINDS = ['MachineConfigPool', 'Node', 'MachineConfigNode', 'MachineConfig', 'ClusterVersion'];
+
+const describeValue = (value: unknown): string =>
+  value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'a list'
+      : typeof value === 'object'
+        ? 'an object'
+        : `a ${typeof value}`;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Adds one object (or a List's items) to what was collected. */
+const collect = (value: unknown, where: string, into: Collected, kindFromList?: string): void => {
+  if (!isRecord(value)) {
+    throw new InputError(`${where}: expected a Kubernetes object, found ${describeValue(value)}`);
+  }
+  const kind = typeof value.kind === 'string' && value.kind !== '' ? value.kind : kindFromList;
+  if (kind === undefined) throw new InputError(`${where}: the object has no "kind"`);
+  if (Array.isArray(value.items) && kind.endsWith('List')) {
+    // Items of a typed list (NodeList, ...) may leave out their kind; a v1 List's carry it.
+    const itemKind = kind === 'List' ? undefined : kind.slice(0, -'List'.length);
+    value.items.forEach((item: unknown, index) => {
+      collect(item, `${where}, item ${String(index + 1)}`, into, itemKind);
+    });
+    return;
+  }
+  if (!KINDS.includes(kind)) {
+    into.ignored.set(kind, (into.ignored.get(kind) ?? 0) + 1);
+    return;
+  }
+  const name = isRecord(value.metadata) ? value.metadata.name : undefined;
+  if (typeof name !== 'string' || name === '') {
+    throw new InputError(`${where}: a ${kind} without metadata.name`);
+  }
+  switch (kind) {
+    case 'MachineConfigPool':
+      into.pools.push(value as unknown as MachineConfigPool);
+      break;
+    case 'Node':
+      into.nodes.push(value as unknown as Node);
+      break;
+    case 'MachineConfigNode':
+      into.machineConfigNodes.push(value as unknown as MachineConfigNode);
+      break;
+    case 'MachineConfig':
+      into.machineConfigs.push(value as unknown as MachineConfig);
+      break;
+    default:
+      into.clusterVersion = value as unknown as ClusterVersion;
+  }
+};
+
+/** The document (1-based) that holds `line` (0-based), counting "---" separators before it. */
+const documentAt = (text: string, line: number): number => {
+  const lines = text.split('\n').slice(0, line + 1);
+  const starts = lines.filter((l) => /^---(\s|$)/.test(l)).length;
+  // A leading "---" opens the first document rather than ending one.
+  return Math.max(1, /^---(\s|$)/.test(text) ? starts : starts + 1);
+};
+
+const readDocuments = (label: string, text: string, into: Collected): void => {
+  let documents: unknown[];
+  try {
+    documents = loadAll(text);
+  } catch (error) {
+    if (error instanceof YAMLException) {
+      const line = error.mark.line;
+      throw new InputError(
+        `${label}, document ${String(documentAt(text, line))}: not valid YAML or JSON: ${error.reason} (line ${String(line + 1)})`,
+      );
+    }
+    throw error;
+  }
+  documents.forEach((document, index) => {
+    // Empty documents (a trailing "---") hold nothing.
+    if (document === null || document === undefined) return;
+    collect(document, `${label}, document ${String(index + 1)}`, into);
+  });
+};
+
+const readInput = (files: string[], reader: InputReader): Collected => {
+  const collected: Collected = {
+    pools: [],
+    nodes: [],
+    machineConfigNodes: [],
+    machineConfigs: [],
+    ignored: new Map(),
+  };
+  let stdin: string | undefined;
+  for (const file of files) {
+    let text: string;
+    if (file === '-') {
+      // stdin can be read once; a second "-" reads the same text again.
+      stdin ??= reader.readStdin();
+      text = stdin;
+    } else {
+      try {
+        text = reader.readFile(file);
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        throw new InputError(
+          code === 'ENOENT'
+            ? `${file}: no such file`
+            : `${file}: cannot read it (${error instanceof Error ? error.message : String(error)})`,
+        );
+      }
+    }
+    readDocuments(file === '-' ? 'stdin' : file, text, collected);
+  }
+  const sources = files.map((f) => (f === '-' ? 'stdin' : f)).join(', ');
+  if (collected.pools.length === 0) {
+    throw new InputError(`no MachineConfigPool in ${sources}; give the output of: ${OC_GET}`);
+  }
+  if (collected.nodes.length === 0) {
+    throw new InputError(`no Node in ${sources}; give the output of: ${OC_GET}`);
+  }
+  return collected;
+};
+
+/** "45s", "12m", "1h5m", "3d4h", as oc prints ages. */
+export const formatDuration = (seconds: number): string => {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${String(s)}s`;
+  const minutes = Math.floor(s / 60);
+  if (minutes < 60)
+    return `${String(minutes)}m${s % 60 === 0 || minutes >= 10 ? '' : `${String(s % 60)}s`}`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${String(hours)}h${minutes % 60 === 0 ? '' : `${String(minutes % 60)}m`}`;
+  const days = Math.floor(hours / 24);
+  return `${String(days)}d${hours % 24 === 0 ? '' : `${String(hours % 24)}h`}`;
+};
+
+/** Columns padded to their widest cell plus 3 spaces, as oc's tabwriter; no trailing spaces. */
+const table = (rows: string[][], indent = ''): string => {
+  const widths: number[] = [];
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, cell.length);
+    });
+  }
+  return rows
+    .map(
+      (row) =>
+        indent +
+        row
+          .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] + 3)))
+          .join('')
+          .trimEnd(),
+    )
+    .join('\n');
+};
+
+const nodeTable = (nodes: NodeRollout[], now: number): string =>
+  table([
+    ['NAME', 'PHASE', 'SINCE', 'CURRENT CONFIG', 'DESIRED CONFIG', 'MESSAGE'],
+    ...nodes.map((node) => [
+      node.name,
+      node.phase,
+      node.since === undefined ? '-' : formatDuration((now - Date.parse(node.since)) / 1000),
+      node.currentConfig ?? '-',
+      node.desiredConfig ?? '-',
+      node.message,
+    ]),
+  ]);
+
+const timeLeft = (pool: PoolRollout): string => {
+  if (pool.estimatedSecondsLeft === 0) return 'none';
+  if (pool.estimatedSecondsLeft === undefined) {
+    return pool.state === 'Paused'
+      ? 'unknown: the pool is paused'
+      : 'unknown: the pool cannot finish on its own';
+  }
+  const basis =
+    pool.estimateBasis === 'observed' ? 'from the nodes updated so far' : 'from typical durations';
+  return `about ${formatDuration(pool.estimatedSecondsLeft)} (${basis})`;
+};
+
+const poolSection = (pool: PoolRollout, now: number): string => {
+  const fields: string[][] = [
+    ['State:', `${pool.state}${pool.message === '' ? '' : ` (${pool.message})`}`],
+    ['Target:', pool.targetConfig ?? '-'],
+    ['Paused:', pool.paused ? 'yes' : 'no'],
+  ];
+  if (pool.day1Configs.length > 0) {
+    fields.push([
+      'Day 1:',
+      pool.day1Configs
+        .map((config) => `${config.name}${config.new ? ' (new in this rollout)' : ''}`)
+        .join(', '),
+    ]);
+  }
+  fields.push(
+    [
+      'Progress:',
+      `${String(pool.completion)}% (${String(pool.phaseCounts.Updated)} of ${String(pool.machineCount)} nodes updated; MCO counts ${String(pool.updatedMachineCount)} updated, ${String(pool.readyMachineCount)} ready, ${String(pool.unavailableMachineCount)} unavailable, ${String(pool.degradedMachineCount)} degraded)`,
+    ],
+    ['Max unavailable:', String(pool.maxUnavailable)],
+    ['Time left:', timeLeft(pool)],
+  );
+  const nodes = pool.nodes.length === 0 ? '  No nodes.' : nodeTable(pool.nodes, now);
+  return `MachineConfigPool ${pool.name}\n${table(fields, '  ')}\n\n${nodes}\n`;
+};
+
+export const formatRolloutTable = (rollout: Rollout, now: number): string => {
+  const sections = rollout.pools.map((pool) => poolSection(pool, now));
+  if (rollout.unpooledNodes.length > 0) {
+    sections.push(`Nodes in no pool\n\n${nodeTable(rollout.unpooledNodes, now)}\n`);
+  }
+  return sections.join('\n');
+};
+
+/** The JSON shape `-o json` prints: these fields only, in this order, null where unknown. */
+export const rolloutJSON = (rollout: Rollout) => ({
+  pools: rollout.pools.map((pool) => ({
+    name: pool.name,
+    machineCount: pool.machineCount,
+    updatedMachineCount: pool.updatedMachineCount,
+    readyMachineCount: pool.readyMachineCount,
+    unavailableMachineCount: pool.unavailableMachineCount,
+    degradedMachineCount: pool.degradedMachineCount,
+    paused: pool.paused,
+    state: pool.state,
+    targetConfig: pool.targetConfig ?? null,
+    completion: pool.completion,
+    nodes: pool.nodes.map((node) => ({
+      name: node.name,
+      phase: node.phase,
+      currentConfig: node.currentConfig ?? null,
+      desiredConfig: node.desiredConfig ?? null,
+      message: node.message,
+    })),
+  })),
+});
+
+/**
+ * `day1-utility rollout`: exit 0 with the rollout on stdout; 1 when the input cannot be used (the error
+ * names the file and document); usage errors throw UsageError (exit 2 in main).
+ */
+export const runRollout = (
+  argv: string[],
+  io: CommandIO,
+  reader: InputReader = NODE_READER,
+  now: number = Date.now(),
+): number => {
+  const { values, positional } = parseFlags(FLAGS, argv);
+  if (values.has('h')) {
+    io.stdout(ROLLOUT_USAGE);
+    return 0;
+  }
+  if (positional.length > 0) {
+    throw new UsageError(`unexpected argument "${positional[0]}": give files with -f`);
+  }
+  const format = values.get('o')?.at(-1) ?? 'table';
+  if (format !== 'table' && format !== 'json') {
+    throw new UsageError(`-o must be "json" (or left out for tables), not "${format}"`);
+  }
+  const files = values.get('f') ?? [];
+  if (files.length === 0) throw new UsageError('give at least one -f FILE (or -f - for stdin)');
+
+  let input: Collected;
+  try {
+    input = readInput(files, reader);
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.stderr(`day1-utility rollout: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  for (const [kind, count] of input.ignored) {
+    io.stderr(
+      `day1-utility rollout: ignored ${String(count)} ${kind} object${count === 1 ? '' : 's'}: only ${KINDS.join(', ')} are read\n`,
+    );
+  }
+  const rolloutInput: RolloutInput = {
+    pools: input.pools,
+    nodes: input.nodes,
+    machineConfigNodes: input.machineConfigNodes,
+    machineConfigs: input.machineConfigs.length > 0 ? input.machineConfigs : undefined,
+    clusterVersion: input.clusterVersion,
+  };
+  const rollout = deriveRollout(rolloutInput, now);
+  io.stdout(
+    format === 'json'
+      ? `${JSON.stringify(rolloutJSON(rollout), null, 2)}\n`
+      : formatRolloutTable(rollout, now),
+  );
+  return 0;
+};

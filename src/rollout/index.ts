@@ -1,0 +1,42 @@
+/**
+ * The rollout of MachineConfigs to nodes: per pool progress and per node phases with
+ * `oc adm upgrade status`'s rules, from MachineConfigPools, Nodes, MachineConfigNodes and MachineConfigs,
+ * and the Day 1 follow-up from each node's status file. Pure TypeScript: the console pages and
+ * `day1-utility rollout` run this same code.
+ */
+export type {
+  Day1ConfigInTarget,
+  NodePhase,
+  NodeReason,
+  NodeRollout,
+  PoolRollout,
+  PoolState,
+  Rollout,
+  RolloutInput,
+} from './types';
+export { NODE_PHASES } from './types';
+export { RolloutDeriver, deriveRollout } from './deriver';
+export type { RolloutDeriverOptions } from './deriver';
+export type { NodeMembership, PoolTarget, ReleaseTarget } from './node-phase';
+export { deriveNodeRollout, isInProgress } from './node-phase';
+export { DEFAULT_DAY1_REBOOT_MS, DEFAULT_NODE_UPDATE_MS, estimateRemainingMs } from './estimate';
+export type { EstimateInput } from './estimate';
+export type { Day1FollowUp, Day1FollowUpState, Day1Phase, Day1Status } from './day1-status';
+export { DAY1_PHASES, Day1StatusError, day1FollowUp, parseDay1Status } from './day1-status';
+export type {
+  VerifiedConfig,
+  VerifiedStatusFile,
+  VerifyOutcome,
+  VerifyOutput,
+  VerifyPod,
+  VerifyPodOptions,
+} from './verify-pod';
+export {
+  DEFAULT_VERIFY_IMAGE,
+  DEFAULT_VERIFY_NAMESPACE,
+  VERIFY_POD_LABEL,
+  parseVerifyOutput,
+  verifyOutcome,
+  verifyPod,
+  verifyScript,
+} from './verify-pod';

@@ -1,0 +1,97 @@
+import type { LabelSelector, MachineConfigPool, Node } from '../k8s/types';
+import { poolOfNode } from '../preflight/pool-membership';
+import { arrayOf, asRecord, dig } from './loose';
+import type { NodeMembership, PoolTarget } from './node-phase';
+
+const isStringRecord = (value: unknown): boolean => {
+  const record = asRecord(value);
+  return record !== undefined && Object.values(record).every((v) => typeof v === 'string');
+};
+
+const isRequirement = (value: unknown): boolean => {
+  const requirement = asRecord(value);
+  return (
+    typeof requirement?.key === 'string' &&
+    typeof requirement.operator === 'string' &&
+    (requirement.values === undefined ||
+      arrayOf(requirement.values).every((v) => typeof v === 'string'))
+  );
+};
+
+/** A nodeSelector as the API server would have accepted it, or undefined (selects nothing). */
+export const readLabelSelector = (value: unknown): LabelSelector | undefined => {
+  const selector = asRecord(value);
+  if (selector === undefined) return undefined;
+  const { matchLabels, matchExpressions } = selector;
+  if (matchLabels !== undefined && !isStringRecord(matchLabels)) return undefined;
+  if (
+    matchExpressions !== undefined &&
+    !(Array.isArray(matchExpressions) && matchExpressions.every(isRequirement))
+  ) {
+    return undefined;
+  }
+  return selector;
+};
+
+/** What membership reads of a pool: its name and nodeSelector, from an object that may be malformed. */
+export const membershipPool = (name: string, pool: unknown): MachineConfigPool => ({
+  apiVersion: 'machineconfiguration.openshift.io/v1',
+  kind: 'MachineConfigPool',
+  metadata: { name },
+  spec: { nodeSelector: readLabelSelector(dig(pool, 'spec', 'nodeSelector')) },
+});
+
+const OS_LABEL = 'kubernetes.io/os';
+
+/** The label keys some pool's nodeSelector reads: membership depends on these labels only. */
+export const selectorKeys = (pools: readonly MachineConfigPool[]): Set<string> => {
+  const keys = new Set<string>([OS_LABEL]);
+  for (const pool of pools) {
+    const selector = pool.spec.nodeSelector;
+    for (const key in selector?.matchLabels) keys.add(key);
+    for (const requirement of selector?.matchExpressions ?? []) keys.add(requirement.key);
+  }
+  return keys;
+};
+
+/**
+ * The pool MCO manages each node in (preflight's poolOfNode: master, then one custom pool, then
+ * worker), with MCO's exception for Windows nodes, which it never manages. Nodes whose labels agree on
+ * every key a selector reads share one answer, so a cluster of thousands of nodes asks poolOfNode a
+ * handful of times.
+ */
+export class MembershipResolver {
+  private readonly bySignature = new Map<string, NodeMembership>();
+
+  constructor(
+    private readonly pools: MachineConfigPool[],
+    private readonly keys: ReadonlySet<string>,
+    private readonly targets: ReadonlyMap<string, PoolTarget>,
+  ) {}
+
+  of(node: unknown, name: string): NodeMembership {
+    const labels = asRecord(dig(node, 'metadata', 'labels'));
+    let signature = '';
+    // A walk over the node's own keys: faster than looking up absent keys in objects of many shapes.
+    for (const key in labels) {
+      if (!this.keys.has(key)) continue;
+      const value = labels[key];
+      signature += `${key}\u0000${typeof value === 'string' ? value : `\u0002${typeof value}`}\u0001`;
+    }
+    let membership = this.bySignature.get(signature);
+    if (membership === undefined) {
+      membership = this.resolve(labels as Node['metadata']['labels'], name);
+      this.bySignature.set(signature, membership);
+    }
+    return membership;
+  }
+
+  private resolve(labels: Node['metadata']['labels'], name: string): NodeMembership {
+    if (labels?.[OS_LABEL] === 'windows') return { windows: true };
+    const choice = poolOfNode({ metadata: { name, labels } }, this.pools);
+    if ('conflict' in choice) return { conflict: choice.conflict };
+    if ('none' in choice) return { none: true };
+    const pool = this.targets.get(choice.pool);
+    return pool === undefined ? { none: true } : { pool };
+  }
+}

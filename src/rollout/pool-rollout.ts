@@ -1,0 +1,180 @@
+/**
+ * A pool's rollout from its object and its nodes' rollouts: MCO's counts (mco-rollout.md §4.5), a state,
+ * the Day 1 configs its target brings, and completion.
+ */
+import { maxUnavailableCount } from '../k8s/pool-capacity';
+import type { MachineConfig } from '../k8s/types';
+import { readDay1MachineConfig } from '../producer';
+import { arrayOf, asRecord, dig, findCondition, text } from './loose';
+import { POOL_CONDITION } from './mco';
+import { isInProgress } from './node-phase';
+import type { PoolTarget } from './node-phase';
+import type { Day1ConfigInTarget, NodePhase, NodeRollout, PoolRollout, PoolState } from './types';
+
+/** A pool's rollout before the time estimate, which depends on the clock. */
+export type PoolAggregate = Omit<PoolRollout, 'estimatedSecondsLeft' | 'estimateBasis'> & {
+  /** Start times (ms) of the nodes being updated now; undefined where unknown. */
+  inProgressStarts: (number | undefined)[];
+  /** Nodes not yet updated and not being updated. */
+  waiting: number;
+};
+
+/** Without the MachineConfig objects, a source config is taken for a Day 1 config by its name. */
+const DAY1_NAME = /(^|-)day1(-|$)/;
+
+const sourceNames = (configuration: unknown): string[] =>
+  arrayOf(dig(configuration, 'source'))
+    .map((source) => text(dig(source, 'name')))
+    .filter((name): name is string => name !== undefined);
+
+const day1ConfigsOf = (
+  pool: unknown,
+  machineConfigs: ReadonlyMap<string, MachineConfig> | undefined,
+): Day1ConfigInTarget[] => {
+  const inEffect = new Set(sourceNames(dig(pool, 'status', 'configuration')));
+  const found: Day1ConfigInTarget[] = [];
+  for (const name of sourceNames(dig(pool, 'spec', 'configuration'))) {
+    const machineConfig = machineConfigs?.get(name);
+    if (machineConfig !== undefined) {
+      const summary = readDay1MachineConfig(machineConfig);
+      if (summary !== null) {
+        found.push({ name, recognisedBy: 'content', summary, new: !inEffect.has(name) });
+      }
+    } else if (DAY1_NAME.test(name)) {
+      found.push({ name, recognisedBy: 'name', new: !inEffect.has(name) });
+    }
+  }
+  return found;
+};
+
+const emptyPhaseCounts = (): Record<NodePhase, number> => ({
+  Pending: 0,
+  Draining: 0,
+  Updating: 0,
+  Rebooting: 0,
+  Updated: 0,
+  Degraded: 0,
+  Paused: 0,
+});
+
+const textOr = (message: string | undefined): string | undefined =>
+  message === '' ? undefined : message;
+
+const stateOf = (
+  pool: unknown,
+  target: PoolTarget,
+  nodes: readonly NodeRollout[],
+  phaseCounts: Record<NodePhase, number>,
+): { state: PoolState; message: string } => {
+  const conditions = dig(pool, 'status', 'conditions');
+  const condition = (type: string) => {
+    const found = findCondition(conditions, type);
+    return found?.status === 'True' ? found : undefined;
+  };
+  const config = target.target ?? 'its first rendered config';
+  const renderDegraded = condition(POOL_CONDITION.renderDegraded);
+  if (renderDegraded !== undefined) {
+    return {
+      state: 'RenderDegraded',
+      message: renderDegraded.message || 'MCO cannot render the configuration of this pool',
+    };
+  }
+  const nodeDegraded = condition(POOL_CONDITION.nodeDegraded);
+  const degraded = condition(POOL_CONDITION.degraded);
+  if (phaseCounts.Degraded > 0 || nodeDegraded !== undefined || degraded !== undefined) {
+    const firstDegraded = nodes.find((node) => node.phase === 'Degraded');
+    return {
+      state: 'Degraded',
+      message:
+        textOr(nodeDegraded?.message) ??
+        textOr(degraded?.message) ??
+        (firstDegraded === undefined
+          ? 'The pool is degraded'
+          : `Node ${firstDegraded.name} is reporting: "${firstDegraded.message}"`),
+    };
+  }
+  if (phaseCounts.Updated === nodes.length) {
+    const updated = condition(POOL_CONDITION.updated);
+    return {
+      state: 'Updated',
+      message:
+        updated !== undefined &&
+        target.target !== undefined &&
+        updated.message.includes(target.target)
+          ? updated.message
+          : `All nodes are updated with MachineConfig ${config}`,
+    };
+  }
+  const updating = findCondition(conditions, POOL_CONDITION.updating);
+  if (target.paused) {
+    return {
+      state: 'Paused',
+      message:
+        updating?.message.startsWith('Pool is paused') === true
+          ? updating.message
+          : `Pool is paused; will not update to MachineConfig ${config}`,
+    };
+  }
+  return {
+    state: 'Updating',
+    message:
+      updating?.status === 'True' && updating.message !== ''
+        ? updating.message
+        : `All nodes are updating to MachineConfig ${config}`,
+  };
+};
+
+/** `nodes` are the pool's members, sorted by name. */
+export const aggregatePool = (
+  pool: unknown,
+  target: PoolTarget,
+  nodes: NodeRollout[],
+  machineConfigs: ReadonlyMap<string, MachineConfig> | undefined,
+): PoolAggregate => {
+  const phaseCounts = emptyPhaseCounts();
+  let updatedMachineCount = 0;
+  let readyMachineCount = 0;
+  let unavailableMachineCount = 0;
+  let degradedMachineCount = 0;
+  const inProgressStarts: (number | undefined)[] = [];
+  for (const node of nodes) {
+    phaseCounts[node.phase]++;
+    if (node.updated) {
+      updatedMachineCount++;
+      if (node.ready) readyMachineCount++;
+    }
+    if (node.unavailable) unavailableMachineCount++;
+    if (node.degraded) degradedMachineCount++;
+    if (isInProgress(node.phase)) {
+      const started = node.updateStartedAt ?? node.since;
+      inProgressStarts.push(started === undefined ? undefined : Date.parse(started));
+    }
+  }
+  const machineCount = nodes.length;
+  const { state, message } = stateOf(pool, target, nodes, phaseCounts);
+  return {
+    name: target.name,
+    machineCount,
+    updatedMachineCount,
+    readyMachineCount,
+    unavailableMachineCount,
+    degradedMachineCount,
+    paused: target.paused,
+    state,
+    message,
+    targetConfig: target.target,
+    currentConfig: text(dig(pool, 'status', 'configuration', 'name')),
+    day1Configs: day1ConfigsOf(pool, machineConfigs),
+    completion: machineCount === 0 ? 100 : Math.floor((100 * phaseCounts.Updated) / machineCount),
+    maxUnavailable: maxUnavailableCount(readMaxUnavailable(pool), target.name, machineCount) ?? 1,
+    phaseCounts,
+    nodes,
+    inProgressStarts,
+    waiting: machineCount - phaseCounts.Updated - inProgressStarts.length - phaseCounts.Degraded,
+  };
+};
+
+const readMaxUnavailable = (pool: unknown): number | string | undefined => {
+  const value = asRecord(dig(pool, 'spec'))?.maxUnavailable;
+  return typeof value === 'number' || typeof value === 'string' ? value : undefined;
+};
