@@ -10,29 +10,9 @@ import { podmanPullError } from '../registry';
 import type { Day1ConfigSummary } from './day1-config';
 import { nodeLayout } from './day1-config';
 
-export type Day1Phase =
-  | 'ImagesMissing'
-  | 'Pulling'
-  | 'PullFailed'
-  | 'RebootPending'
-  | 'Loading'
-  | 'Loaded'
-  | 'LoadFailed';
-
-/** The status file, field for field as `write_status` in common.sh writes it. */
-export interface Day1Status {
-  machineConfig: string;
-  phase: Day1Phase;
-  kernelVersion: string;
-  kernelModule: string;
-  kernelModuleImage: string;
-  workerImage: string;
-  moduleLoaded: boolean;
-  lastError: string | null;
-  bootID: string;
-  loadedAt: string | null;
-  updatedAt: string;
-}
+// The status file's format is the product's: the simulator writes exactly what the console parses.
+export type { Day1Phase, Day1Status } from '../../../src/rollout/day1-status';
+import type { Day1Phase, Day1Status } from '../../../src/rollout/day1-status';
 
 /** What the units see of the node they run on. */
 export interface NodeEnvironment {
