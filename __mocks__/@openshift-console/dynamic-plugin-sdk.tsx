@@ -13,7 +13,14 @@ export const useK8sWatchResource = jest.fn<
   ReturnType<Fn<'useK8sWatchResource'>>,
   Parameters<Fn<'useK8sWatchResource'>>
 >(() => [[], false, undefined]);
-export const useK8sWatchResources = jest.fn(() => ({}));
+export const useK8sWatchResources = jest.fn<
+  ReturnType<Fn<'useK8sWatchResources'>>,
+  Parameters<Fn<'useK8sWatchResources'>>
+>((resources) =>
+  Object.fromEntries(
+    Object.keys(resources).map((key) => [key, { data: [], loaded: false, loadError: undefined }]),
+  ),
+);
 export const useK8sModel = jest.fn<ReturnType<Fn<'useK8sModel'>>, Parameters<Fn<'useK8sModel'>>>(
   () => [undefined as unknown as SDK.K8sModel, false],
 );

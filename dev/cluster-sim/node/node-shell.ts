@@ -65,8 +65,14 @@ const runCommand = (argv: string[], node: NodeObject, day1: Day1Node): string[] 
       });
     case 'lsmod':
       return lsmod(day1);
-    case 'journalctl':
-      return args.flatMap((arg, i) => (args[i - 1] === '-u' ? journal(day1, arg) : []));
+    case 'journalctl': {
+      const lines = args.flatMap((arg, i) => (args[i - 1] === '-u' ? journal(day1, arg) : []));
+      // `-n N` keeps the last N lines, as the console's Verify pod asks for.
+      const limit = Number(args[args.indexOf('-n') + 1]);
+      return args.includes('-n') && Number.isInteger(limit) && limit >= 0
+        ? lines.slice(Math.max(0, lines.length - limit))
+        : lines;
+    }
     case 'uname':
       return [node.status.nodeInfo.kernelVersion];
     case 'hostname':

@@ -3,6 +3,7 @@ import { PageSection } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import { matchesLabelSelector } from '../../k8s/label-selector';
 import type { MachineConfig, MachineConfigPool } from '../../k8s/types';
+import PoolRolloutSection from '../day1-rollout/PoolRolloutSection';
 import CreateDay1ConfigButton from './CreateDay1ConfigButton';
 import Day1ConfigsContent from './Day1ConfigsContent';
 import { useDay1Configs } from './useDay1Configs';
@@ -14,7 +15,7 @@ interface Day1ConfigsPoolTabProps {
 
 /**
  * The Day 1 configs that reach this pool's nodes: those its machineConfigSelector selects, so a custom
- * pool also shows the worker configs it inherits.
+ * pool also shows the worker configs it inherits. Below them, the pool's rollout.
  */
 const Day1ConfigsPoolTab = ({ obj }: Day1ConfigsPoolTabProps) => {
   const { t } = useTranslation('plugin__kmm-day1-console-plugin');
@@ -35,6 +36,7 @@ const Day1ConfigsPoolTab = ({ obj }: Day1ConfigsPoolTabProps) => {
           { pool: obj.metadata.name },
         )}
       />
+      <PoolRolloutSection pool={obj.metadata.name} />
     </PageSection>
   );
 };

@@ -1,0 +1,99 @@
+import { memo } from 'react';
+import { Timestamp } from '@openshift-console/dynamic-plugin-sdk';
+import { Button, Tooltip, Truncate } from '@patternfly/react-core';
+import { Td, Tr } from '@patternfly/react-table';
+import { useTranslation } from 'react-i18next';
+import type { NodeRollout } from '../../rollout';
+import Day1FollowUpStatus from './Day1FollowUpStatus';
+import NodePhaseStatus from './NodePhaseStatus';
+import type { Verification } from './useVerifications';
+
+export interface NodeRolloutRowProps {
+  node: NodeRollout;
+  hasDay1: boolean;
+  verification?: Verification;
+  isSelected: boolean;
+  /** Stable callbacks (the row is memoised): they take the node's name. */
+  onSelect: (name: string) => void;
+  onVerify: (name: string) => void;
+}
+
+/**
+ * One node. Memoised: the deriver keeps a NodeRollout's identity while the node does not change, so an
+ * event about another node does not re-render this row.
+ */
+const NodeRolloutRow = ({
+  node,
+  hasDay1,
+  verification,
+  isSelected,
+  onSelect,
+  onVerify,
+}: NodeRolloutRowProps) => {
+  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const moving = node.desiredConfig !== undefined && node.desiredConfig !== node.currentConfig;
+  const verifyButton = (
+    <Button
+      variant="secondary"
+      size="sm"
+      isAriaDisabled={!hasDay1}
+      onClick={() => {
+        onVerify(node.name);
+      }}
+      aria-label={t('Verify {{node}}', { node: node.name })}
+      data-test="node-verify"
+    >
+      {t('Verify')}
+    </Button>
+  );
+  return (
+    <Tr isRowSelected={isSelected} data-test={`node-row-${node.name}`} data-phase={node.phase}>
+      <Td dataLabel={t('Name')}>
+        <Button
+          variant="link"
+          isInline
+          onClick={() => {
+            onSelect(node.name);
+          }}
+          aria-label={t('Details of {{node}}', { node: node.name })}
+          data-test="node-name"
+        >
+          {node.name}
+        </Button>
+      </Td>
+      <Td dataLabel={t('Pool')}>{node.pool ?? t('None')}</Td>
+      <Td dataLabel={t('Phase')}>
+        <NodePhaseStatus phase={node.phase} />
+      </Td>
+      <Td dataLabel={t('Day 1 follow-up')} modifier="breakWord">
+        <Day1FollowUpStatus node={node} hasDay1={hasDay1} verification={verification} />
+      </Td>
+      <Td dataLabel={t('Message')} modifier="breakWord" data-test="node-message">
+        {node.message}
+      </Td>
+      <Td dataLabel={t('Since')}>
+        <Timestamp timestamp={node.since} />
+      </Td>
+      <Td dataLabel={t('Current / desired config')} data-test="node-configs">
+        {node.currentConfig ? <Truncate content={node.currentConfig} position="middle" /> : '-'}
+        {moving && (
+          <div>
+            {'→ '}
+            <Truncate content={node.desiredConfig ?? ''} position="middle" />
+          </div>
+        )}
+      </Td>
+      <Td isActionCell>
+        {hasDay1 ? (
+          verifyButton
+        ) : (
+          <Tooltip content={t("The target config of this node's pool has no Day 1 config.")}>
+            {verifyButton}
+          </Tooltip>
+        )}
+      </Td>
+    </Tr>
+  );
+};
+
+export default memo(NodeRolloutRow);

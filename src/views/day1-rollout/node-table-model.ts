@@ -1,0 +1,74 @@
+/**
+ * The node table's view of the rollout: search by name, filter by phase, sort and page. Pure, so that
+ * 2,000 nodes cost one pass per change of the inputs and nothing per render.
+ */
+import { NODE_PHASES } from '../../rollout';
+import type { NodePhase, NodeRollout } from '../../rollout';
+
+export type NodeSortKey = 'name' | 'pool' | 'phase' | 'since';
+export type SortDirection = 'asc' | 'desc';
+
+export interface NodeQuery {
+  /** A part of the node name, any case. */
+  search: string;
+  /** Phases to show; empty shows all. */
+  phases: readonly NodePhase[];
+  sortBy: NodeSortKey;
+  direction: SortDirection;
+}
+
+export const DEFAULT_NODE_QUERY: NodeQuery = {
+  search: '',
+  phases: [],
+  sortBy: 'name',
+  direction: 'asc',
+};
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+// Problems first: NODE_PHASES lists Degraded, the phases in progress, then Paused, Pending, Updated.
+const phaseRank = new Map(NODE_PHASES.map((phase, i) => [phase, i]));
+
+const COMPARE: Record<NodeSortKey, (a: NodeRollout, b: NodeRollout) => number> = {
+  name: (a, b) => compareText(a.name, b.name),
+  pool: (a, b) => compareText(a.pool ?? '', b.pool ?? ''),
+  phase: (a, b) => (phaseRank.get(a.phase) ?? 0) - (phaseRank.get(b.phase) ?? 0),
+  // RFC 3339 UTC timestamps sort as text; unknown times sort first.
+  since: (a, b) => compareText(a.since ?? '', b.since ?? ''),
+};
+
+/** The nodes that match `query`, sorted by its column, then by name. */
+export const selectNodes = (nodes: readonly NodeRollout[], query: NodeQuery): NodeRollout[] => {
+  const search = query.search.trim().toLowerCase();
+  const phases = new Set(query.phases);
+  const compare = COMPARE[query.sortBy];
+  const sign = query.direction === 'asc' ? 1 : -1;
+  return nodes
+    .filter(
+      (node) =>
+        (phases.size === 0 || phases.has(node.phase)) &&
+        (search === '' || node.name.toLowerCase().includes(search)),
+    )
+    .sort((a, b) => sign * compare(a, b) || compareText(a.name, b.name));
+};
+
+/** How many nodes are in each phase, for the filter's counts. */
+export const countPhases = (nodes: readonly NodeRollout[]): Record<NodePhase, number> => {
+  const counts = Object.fromEntries(NODE_PHASES.map((phase) => [phase, 0])) as Record<
+    NodePhase,
+    number
+  >;
+  for (const node of nodes) counts[node.phase]++;
+  return counts;
+};
+
+/** The page's slice; a page past the end (after a filter narrowed the list) shows the last page. */
+export const pageOf = <T>(
+  items: readonly T[],
+  page: number,
+  perPage: number,
+): { items: T[]; page: number } => {
+  const lastPage = Math.max(1, Math.ceil(items.length / perPage));
+  const shown = Math.min(Math.max(1, page), lastPage);
+  return { items: items.slice((shown - 1) * perPage, shown * perPage), page: shown };
+};
