@@ -16,6 +16,9 @@ test('deleting a Day 1 config warns which pools reboot, then removes it from the
   await page.goto('/day1-kernel-modules');
   const row = page.getByTestId('day1-config-row-99-sfc-day1');
   await expect(row).toBeVisible();
+  // The pool's rollout, live: creating the config started it.
+  await expect(row.getByTestId('pool-state')).toBeVisible();
+  await expect(row.getByRole('link', { name: 'Rollout of pool sfc' })).toContainText('% updated');
 
   // Keyboard only: focus the row's kebab, open it, pick Delete.
   await row.getByRole('button', { name: 'Actions for 99-sfc-day1' }).focus();

@@ -4,6 +4,15 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import type { MachineConfig, MachineConfigPool } from '../../k8s/types';
 import { produceMachineConfig, produceMachineConfigPool } from '../../producer';
+import { deriveRollout } from '../../rollout';
+import {
+  loaded,
+  serveCluster,
+  sfcDay1Config,
+  sfcMachineConfigNodes,
+  sfcNodes,
+  sfcPool as pausedCapablePool,
+} from '../day1-rollout/rollout-fixtures';
 import Day1ConfigsPage from './Day1ConfigsPage';
 import { answerWatches } from './watch-fixtures';
 
@@ -123,6 +132,49 @@ describe('Day1ConfigsPage', () => {
     ).toBeInTheDocument();
     await userEvent.click(create);
     expect(screen.queryByText('create page')).not.toBeInTheDocument();
+  });
+
+  it("shows each config's pool rollout, linked to the pool's rollout page", async () => {
+    const cluster = {
+      pools: [pausedCapablePool(true)],
+      nodes: sfcNodes(),
+      machineConfigNodes: sfcMachineConfigNodes(),
+      machineConfigs: [sfcDay1Config()],
+    };
+    serveCluster({
+      pools: loaded(cluster.pools),
+      nodes: loaded(cluster.nodes),
+      machineConfigNodes: loaded(cluster.machineConfigNodes),
+      machineConfigs: loaded(cluster.machineConfigs),
+    });
+    answerWatches({ MachineConfig: [cluster.machineConfigs, true] });
+    const [sfc] = deriveRollout(cluster).pools;
+    render(
+      <MemoryRouter initialEntries={['/day1-kernel-modules']}>
+        <Routes>
+          <Route path="/day1-kernel-modules" element={<Day1ConfigsPage />} />
+          <Route path="/day1-kernel-modules/rollout/:pool" element={<p>rollout page</p>} />
+        </Routes>
+      </MemoryRouter>,
+    );
+    const row = screen.getByTestId(`day1-config-row-${sfcDay1Config().metadata.name}`);
+    expect(within(row).getByTestId('pool-state')).toHaveAttribute('data-state', sfc.state);
+    const link = within(row).getByRole('link', { name: 'Rollout of pool sfc' });
+    expect(link).toHaveTextContent(`${String(sfc.completion)}% updated`);
+    await userEvent.click(link);
+    expect(screen.getByText('rollout page')).toBeInTheDocument();
+  });
+
+  it('says so when the pool a config names does not exist', () => {
+    serveCluster({
+      pools: loaded([]),
+      nodes: loaded([]),
+      machineConfigNodes: loaded([]),
+      machineConfigs: loaded([]),
+    });
+    answerWatches({ MachineConfig: [[day1Config()], true] });
+    renderPage();
+    expect(screen.getByTestId('pool-missing')).toHaveTextContent('No pool worker');
   });
 
   describe('delete', () => {

@@ -1,11 +1,13 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ResourceLink, Timestamp, useAccessReview } from '@openshift-console/dynamic-plugin-sdk';
 import { MenuToggle } from '@patternfly/react-core';
 import { EllipsisVIcon } from '@patternfly/react-icons';
 import { ActionsColumn, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useTranslation } from 'react-i18next';
 import { MachineConfigGVK, MachineConfigModel, MachineConfigPoolGVK } from '../../k8s/models';
+import { useRolloutData } from '../shared/useRolloutData';
 import DeleteDay1ConfigModal from './DeleteDay1ConfigModal';
+import PoolRolloutLink from './PoolRolloutLink';
 import type { Day1ConfigRow } from './types';
 
 interface Day1ConfigsTableProps {
@@ -20,6 +22,11 @@ const Day1ConfigsTable = ({ rows }: Day1ConfigsTableProps) => {
     resource: MachineConfigModel.plural,
     verb: 'delete',
   });
+  const { rollout, loaded: rolloutLoaded } = useRolloutData();
+  const poolRollouts = useMemo(
+    () => new Map(rollout?.pools.map((pool) => [pool.name, pool])),
+    [rollout],
+  );
   const columns = {
     name: t('Name'),
     pool: t('MachineConfigPool'),
@@ -27,6 +34,7 @@ const Day1ConfigsTable = ({ rows }: Day1ConfigsTableProps) => {
     module: t('Kernel module'),
     removed: t('In-tree modules removed'),
     created: t('Created'),
+    rollout: t('Pool rollout'),
   };
   return (
     <>
@@ -39,6 +47,7 @@ const Day1ConfigsTable = ({ rows }: Day1ConfigsTableProps) => {
             <Th modifier="wrap">{columns.module}</Th>
             <Th modifier="wrap">{columns.removed}</Th>
             <Th>{columns.created}</Th>
+            <Th modifier="wrap">{columns.rollout}</Th>
             <Th screenReaderText={t('Actions')} />
           </Tr>
         </Thead>
@@ -73,6 +82,13 @@ const Day1ConfigsTable = ({ rows }: Day1ConfigsTableProps) => {
                 </Td>
                 <Td dataLabel={columns.created}>
                   <Timestamp timestamp={creationTimestamp} />
+                </Td>
+                <Td dataLabel={columns.rollout}>
+                  <PoolRolloutLink
+                    poolName={summary.machineConfigPoolRef}
+                    rollout={poolRollouts.get(summary.machineConfigPoolRef)}
+                    loaded={rolloutLoaded}
+                  />
                 </Td>
                 <Td isActionCell>
                   <ActionsColumn

@@ -6,8 +6,6 @@ export interface Day1ConfigRow {
   summary: Day1ConfigSummary;
   machineConfig: MachineConfig;
   creationTimestamp?: string;
-  /** The pool the config names (its role label), if it exists. */
-  pool?: MachineConfigPool;
   /**
    * Every pool whose machineConfigSelector picks the config: its own, plus custom pools that inherit
    * worker configs. All their nodes reboot when the config is created or deleted.

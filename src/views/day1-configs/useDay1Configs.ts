@@ -41,7 +41,6 @@ export const useDay1Configs = (filter?: (mc: MachineConfig) => boolean): Day1Con
             summary,
             machineConfig: mc,
             creationTimestamp: mc.metadata.creationTimestamp,
-            pool: knownPools.find((p) => p.metadata.name === summary.machineConfigPoolRef),
             reachedPools: knownPools.filter((p) =>
               matchesLabelSelector(mc.metadata.labels, p.spec.machineConfigSelector),
             ),

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { day1FollowUp, verifyOutcome } from '../../rollout';
 import type { Day1FollowUp, NodeRollout } from '../../rollout';
 import type { Verification } from './useVerifications';
-import { followUpText } from './rollout-text';
+import { followUpText } from '../shared/rollout-text';
 
 interface Day1FollowUpStatusProps {
   node: NodeRollout;

@@ -4,7 +4,7 @@ import { FilterIcon } from '@patternfly/react-icons';
 import { useTranslation } from 'react-i18next';
 import { NODE_PHASES } from '../../rollout';
 import type { NodePhase } from '../../rollout';
-import { nodePhaseText } from './rollout-text';
+import { nodePhaseText } from '../shared/rollout-text';
 
 interface NodePhaseFilterProps {
   selected: readonly NodePhase[];

@@ -11,7 +11,7 @@ import {
 } from '@patternfly/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { NodePhase } from '../../rollout';
-import { nodePhaseText } from './rollout-text';
+import { nodePhaseText } from '../shared/rollout-text';
 
 type IconStatus = 'success' | 'danger' | 'warning' | 'info' | undefined;
 

@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { NodeRollout, PoolRollout } from '../../rollout';
 import NodeDetailsPanel, { NODE_DETAILS_TITLE_ID } from './NodeDetailsPanel';
 import NodeRolloutTable from './NodeRolloutTable';
-import type { RolloutData } from './useRolloutData';
+import type { RolloutData } from '../shared/useRolloutData';
 import type { Verifications } from './useVerifications';
 import VerifyNodeModal from './VerifyNodeModal';
 

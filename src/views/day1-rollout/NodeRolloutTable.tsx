@@ -19,7 +19,7 @@ import { DEFAULT_NODE_QUERY, countPhases, pageOf, selectNodes } from './node-tab
 import type { NodeQuery, NodeSortKey } from './node-table-model';
 import NodePhaseFilter from './NodePhaseFilter';
 import NodeRolloutRow from './NodeRolloutRow';
-import { nodePhaseText } from './rollout-text';
+import { nodePhaseText } from '../shared/rollout-text';
 import { usePaginationTitles } from './usePaginationTitles';
 import type { Verification } from './useVerifications';
 

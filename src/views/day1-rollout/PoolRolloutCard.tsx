@@ -24,9 +24,9 @@ import { useTranslation } from 'react-i18next';
 import { MachineConfigGVK, MachineConfigPoolGVK } from '../../k8s/models';
 import type { PoolRollout } from '../../rollout';
 import { day1RolloutPath } from '../shared/paths';
-import PoolStateLabel from './PoolStateLabel';
+import PoolStateLabel from '../shared/PoolStateLabel';
 import ResumePoolButton from './ResumePoolButton';
-import { durationText } from './rollout-text';
+import { durationText } from '../shared/rollout-text';
 
 interface PoolRolloutCardProps {
   pool: PoolRollout;

@@ -15,7 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../shared/error-message';
 import NodeRolloutSection from './NodeRolloutSection';
 import PoolRolloutCard from './PoolRolloutCard';
-import { useRolloutData } from './useRolloutData';
+import { useRolloutData } from '../shared/useRolloutData';
 import { useVerifications } from './useVerifications';
 
 interface RolloutViewProps {

@@ -13,7 +13,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { verifyOutcome } from '../../rollout';
 import type { NodeRollout, VerifyOutput } from '../../rollout';
-import { followUpText } from './rollout-text';
+import { followUpText } from '../shared/rollout-text';
 
 interface VerifyResultViewProps {
   node: NodeRollout;
