@@ -1,110 +1,219 @@
 /**
  * `npm run bench`: performance figures next to their targets, each the median of several runs, with
  * baselines measured in the same run. Prints a table and writes bench/results.json.
- * Covers what exists so far: the producer and the CLI (the bundle, rollout and browser figures come with
- * the rollout view).
+ *
+ * - bench/producer.ts: the producer, and the CLI's cold start against `node -e 0`;
+ * - bench/rollout.ts: rollout derivation on the simulator's `large` cluster;
+ * - bench/bundle.ts: the JS each page needs, from a production build of the plugin and of a baseline
+ *   page built the same way;
+ * - bench/browser.ts: the same in the browser's network log, and the rollout page in headless Chromium
+ *   (first render, a burst of node events, heap, open watches).
+ *
+ * Builds what it needs (the CLI through the npm script; the plugin, the baseline and a production
+ * console shell under node_modules/.cache/kmm-day1-bench), so it runs on a fresh clone after setup.
  */
-import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import '../dev/cluster-sim/text-assets.cjs';
-import { SFC_EXAMPLE } from '../test/support/examples';
-import { produceMachineConfigYAML, validateDay1Options } from '../src/producer';
+import { buildPlugin, buildBaselinePlugin, BENCH_OUT } from './bundle';
+import type { PageBundle } from './bundle';
+import {
+  buildProductionShell,
+  launchChromium,
+  measureRolloutPage,
+  pluginJsFetched,
+  rolloutPageWatches,
+  ROLLOUT_PATH,
+  startBenchEnvironment,
+} from './browser';
+import type { FetchedJs, WatchCount } from './browser';
+import { SAMPLES, kib, report, round } from './figures';
+import type { Figure } from './figures';
+import { producerFigures } from './producer';
+import { rolloutFigures } from './rollout';
 
-interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  target: string;
-  ok: boolean;
-}
+const CREATE_PAGE = 'Day1CreatePage';
+const ROLLOUT_PAGE = 'Day1RolloutPage';
+const BASELINE_PAGE = 'ExamplePage';
+/** Each page may fetch at most this many times the baseline page's JS. */
+const BUNDLE_RATIO = 1.5;
 
-const ROOT = join(__dirname, '..');
-const SAMPLES = 9;
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+const log = (message: string) => {
+  process.stderr.write(`bench: ${message}\n`);
 };
-/** Median over SAMPLES of the time one call takes, in milliseconds, timing `batch` calls per sample. */
-const perCallMs = (batch: number, call: () => void): number =>
-  median(
-    Array.from({ length: SAMPLES }, () => {
-      const start = performance.now();
-      for (let i = 0; i < batch; i++) call();
-      return (performance.now() - start) / batch;
-    }),
+
+const page = (pages: Map<string, PageBundle>, name: string): PageBundle => {
+  const found = pages.get(name);
+  if (found === undefined) throw new Error(`the build has no exposed module ${name}`);
+  return found;
+};
+
+const bundleFigure = (
+  name: string,
+  bytes: number,
+  baselineBytes: number,
+  where: 'build' | 'network',
+): Figure => ({
+  name: `bundle: ${name}, ${where}`,
+  value: kib(bytes),
+  unit: 'KiB',
+  target: `<= ${String(BUNDLE_RATIO)} x baseline (${String(kib(baselineBytes))} KiB): ${String(round(bytes / baselineBytes, 2))} x`,
+  ok: bytes <= BUNDLE_RATIO * baselineBytes,
+});
+
+const baselineFigure = (bytes: number, where: 'build' | 'network'): Figure => ({
+  name: `bundle: baseline (template example page), ${where}`,
+  value: kib(bytes),
+  unit: 'KiB',
+  target: 'baseline, measured in this run',
+  ok: true,
+});
+
+/** One watch per kind, and the same watches whatever the node count. */
+const watchFigures = (demo: WatchCount, large: WatchCount): Figure[] => {
+  const perKind = (count: WatchCount) => Math.max(0, ...Object.values(count.byResource));
+  const same =
+    JSON.stringify(Object.entries(demo.byResource).sort()) ===
+    JSON.stringify(Object.entries(large.byResource).sort());
+  const kinds = (count: WatchCount) =>
+    Object.keys(count.byResource)
+      .map((resource) => resource.split('/').pop())
+      .sort()
+      .join(', ');
+  return [
+    {
+      name: 'watches: open on the rollout page, demo',
+      value: demo.total,
+      unit: '',
+      target: `one per kind (${kinds(demo)})`,
+      ok: perKind(demo) === 1,
+    },
+    {
+      name: 'watches: open on the rollout page, large',
+      value: large.total,
+      unit: '',
+      target: `one per kind, as with demo (${String(demo.total)})`,
+      ok: perKind(large) === 1 && same,
+    },
+  ];
+};
+
+const main = async () => {
+  const figures: Figure[] = [];
+  log('producer and CLI');
+  figures.push(...producerFigures());
+  log('rollout derivation on the large cluster');
+  figures.push(...(await rolloutFigures()));
+
+  log('building the plugin, the baseline page and a production console shell');
+  const plugin = await buildPlugin(join(BENCH_OUT, 'plugin'), [CREATE_PAGE, ROLLOUT_PAGE]);
+  const baseline = await buildBaselinePlugin(join(BENCH_OUT, 'baseline'));
+  const shellDist = await buildProductionShell();
+  const built = {
+    baseline: page(baseline.pages, BASELINE_PAGE),
+    create: page(plugin.pages, CREATE_PAGE),
+    rollout: page(plugin.pages, ROLLOUT_PAGE),
+  };
+
+  log('the pages in Chromium');
+  const browser = await launchChromium();
+  let fetched: { baseline: FetchedJs; create: FetchedJs; rollout: FetchedJs };
+  let watches: { demo: WatchCount; large: WatchCount };
+  let rolloutPage: Awaited<ReturnType<typeof measureRolloutPage>>;
+  try {
+    const baselineEnv = await startBenchEnvironment(baseline.outDir, shellDist);
+    let baselineFetched: FetchedJs;
+    try {
+      baselineFetched = await pluginJsFetched(
+        browser,
+        baselineEnv.shell.url,
+        '/example',
+        '[data-test="baseline-card"]',
+      );
+    } finally {
+      await baselineEnv.close();
+    }
+    const env = await startBenchEnvironment(plugin.outDir, shellDist);
+    try {
+      const createFetched = await pluginJsFetched(
+        browser,
+        env.shell.url,
+        '/day1-kernel-modules/~new',
+        '[data-test="day1-pool-table"]',
+      );
+      const rolloutFetched = await pluginJsFetched(
+        browser,
+        env.shell.url,
+        ROLLOUT_PATH,
+        '[data-test="node-table"]',
+      );
+      fetched = { baseline: baselineFetched, create: createFetched, rollout: rolloutFetched };
+      const demoWatches = await rolloutPageWatches(browser, env);
+      await env.reset('large');
+      const largeWatches = await rolloutPageWatches(browser, env);
+      watches = { demo: demoWatches, large: largeWatches };
+      log('the rollout page on the large cluster');
+      rolloutPage = await measureRolloutPage(browser, env);
+    } finally {
+      await env.close();
+    }
+  } finally {
+    await browser.close();
+  }
+
+  figures.push(
+    baselineFigure(built.baseline.gzipBytes, 'build'),
+    bundleFigure('create page', built.create.gzipBytes, built.baseline.gzipBytes, 'build'),
+    bundleFigure('rollout page', built.rollout.gzipBytes, built.baseline.gzipBytes, 'build'),
+    baselineFigure(fetched.baseline.gzipBytes, 'network'),
+    bundleFigure('create page', fetched.create.gzipBytes, fetched.baseline.gzipBytes, 'network'),
+    bundleFigure('rollout page', fetched.rollout.gzipBytes, fetched.baseline.gzipBytes, 'network'),
+    {
+      name: `browser: rollout page first render with data (large: ${String(rolloutPage.nodes)} nodes)`,
+      value: round(rolloutPage.firstRenderMs, 0),
+      unit: 'ms',
+      target: '< 500 ms, from navigating in a loaded console',
+      ok: rolloutPage.firstRenderMs < 500,
+    },
+    {
+      name: 'browser: the same, loading the page with the console shell',
+      value: round(rolloutPage.pageLoadMs, 0),
+      unit: 'ms',
+      target: 'for information: adds the shell boot',
+      ok: true,
+    },
+    {
+      name: 'browser: main-thread time for a burst of 100 node events',
+      value: round(rolloutPage.burstTaskMs, 1),
+      unit: 'ms',
+      target: `< 50 ms (script ${String(round(rolloutPage.burstScriptMs, 1))} ms; idle page ${String(round(rolloutPage.idleTaskMs, 1))} ms subtracted)`,
+      ok: rolloutPage.burstTaskMs < 50,
+    },
+    {
+      name: 'browser: JS heap after GC, rollout page on large',
+      value: round(rolloutPage.heapBytes / 2 ** 20, 1),
+      unit: 'MiB',
+      target: '< 60 MiB',
+      ok: rolloutPage.heapBytes < 60 * 2 ** 20,
+    },
+    ...watchFigures(watches.demo, watches.large),
   );
-const wallMs = (command: string, args: string[]): number =>
-  median(
-    Array.from({ length: SAMPLES }, () => {
-      const start = performance.now();
-      const result = spawnSync(command, args, { stdio: 'ignore' });
-      if (result.status !== 0)
-        throw new Error(`${command} ${args.join(' ')} exited ${String(result.status)}`);
-      return performance.now() - start;
-    }),
-  );
-const round = (value: number, digits = 3) => Number(value.toFixed(digits));
 
-const sfc = SFC_EXAMPLE;
-
-// Warm up the JIT so the medians measure steady state.
-for (let i = 0; i < 2000; i++) produceMachineConfigYAML(sfc);
-
-const produceMs = perCallMs(2000, () => produceMachineConfigYAML(sfc));
-const validateMs = perCallMs(20_000, () => validateDay1Options(sfc));
-const cli = join(ROOT, 'bin', 'day1-utility.cjs');
-const cliMs = wallMs('node', [
-  cli,
-  '-machine-config',
-  '99-sfc-day1',
-  '-machine-config-pool',
-  'sfc',
-  '-image',
-  'quay.io/acme/sfc-kmod',
-  '-kernel-module',
-  'sfc',
-]);
-const nodeMs = wallMs('node', ['-e', '0']);
-
-const figures: Figure[] = [
-  {
-    name: 'producer: produce and serialise one MachineConfig',
-    value: round(produceMs, 4),
-    unit: 'ms',
-    target: '< 0.2 ms',
-    ok: produceMs < 0.2,
-  },
-  {
-    name: 'producer: validations per second',
-    value: Math.round(1000 / validateMs),
-    unit: 'ops/s',
-    target: '>= 10000 ops/s',
-    ok: 1000 / validateMs >= 10_000,
-  },
-  {
-    name: 'cli: cold start, one MachineConfig',
-    value: round(cliMs, 1),
-    unit: 'ms',
-    target: `<= 2.5 x node -e 0 (${String(round(nodeMs, 1))} ms)`,
-    ok: cliMs <= 2.5 * nodeMs,
-  },
-  {
-    name: 'cli: cold start / bare node',
-    value: round(cliMs / nodeMs, 2),
-    unit: 'x',
-    target: '<= 2.5 x',
-    ok: cliMs / nodeMs <= 2.5,
-  },
-];
-
-writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(figures, null, 2)}\n`);
-const width = Math.max(...figures.map((f) => f.name.length));
-for (const f of figures) {
+  const ok = report(figures, join(__dirname, 'results.json'));
+  console.log(`\nmedians of ${String(SAMPLES)} runs; written to bench/results.json`);
+  for (const [name, bundle] of Object.entries(built)) {
+    const share = Math.round((100 * bundle.patternflyGzipBytes) / bundle.gzipBytes);
+    console.log(
+      `${name} page: ${String(bundle.files.length)} scripts, ${String(kib(bundle.gzipBytes))} KiB, of which PatternFly fallbacks ${String(kib(bundle.patternflyGzipBytes))} KiB (${String(share)} %)`,
+    );
+  }
+  const network = (name: keyof typeof fetched) =>
+    `${name} ${String(fetched[name].files.length)} scripts`;
   console.log(
-    `${f.ok ? 'ok  ' : 'MISS'} ${f.name.padEnd(width)}  ${String(f.value).padStart(10)} ${f.unit.padEnd(5)}  target ${f.target}`,
+    `network: ${network('baseline')}, ${network('create')}, ${network('rollout')} (build: ${String(built.baseline.files.length)}, ${String(built.create.files.length)}, ${String(built.rollout.files.length)})`,
   );
-}
-console.log(`\nmedians of ${String(SAMPLES)} runs; written to bench/results.json`);
-process.exitCode = figures.every((f) => f.ok) ? 0 : 1;
+  process.exitCode = ok ? 0 : 1;
+};
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 2;
+});

@@ -4,7 +4,6 @@ import type { MachineConfigPool } from '../k8s/types';
 import type { ImageCheck } from './image-checks';
 import type { KernelGroup } from './kernel-groups';
 
-
 export interface RebootPlan {
   nodeCount: number;
   /** Nodes MCO updates at once (spec.maxUnavailable, resolved as MCO does). */

@@ -73,6 +73,17 @@ export class WatchHub {
     return this.watchers.size;
   }
 
+  /** Open watches per resource (`<group>/<plural>`, core resources by plural alone). */
+  countByResource(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const { request } of this.watchers) {
+      const { group, plural } = request.resource;
+      const key = group === '' ? plural : `${group}/${plural}`;
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+    return counts;
+  }
+
   open(request: WatchRequest, sink: WatchSink): void {
     const watcher: Watcher = { request, sink };
     const { resourceVersion } = request;

@@ -12,6 +12,7 @@ import type { FaultRequest } from './faults';
 
 const ENDPOINTS = [
   'GET /sim/state',
+  'GET /sim/watches',
   'POST /sim/reset {"scenario": "demo|large|empty", "timeScale": 1}',
   'POST /sim/faults {"degradeNode"|"hangDrain": "<node>", "apiErrors": {"count": N, "status": 500}, "dropWatches": true, "latencyMs": N, "clear": true}',
   'POST /sim/registry {"images": ["repo:tag", …], "private": ["repo", …], "remove": ["repo:tag", …]}',
@@ -40,6 +41,10 @@ export class ControlApi {
     }
     if (method === 'GET' && (path === '/sim' || path === '/sim/state')) {
       sendJson(response, 200, { ...this.simulation.state(), watches: this.hub.count });
+      return;
+    }
+    if (method === 'GET' && path === '/sim/watches') {
+      sendJson(response, 200, { count: this.hub.count, byResource: this.hub.countByResource() });
       return;
     }
     const day1 = /^\/sim\/nodes\/([^/]+)\/day1-status$/.exec(path);

@@ -10,6 +10,7 @@ import { Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { initTheme } from './app/theme';
+import { codeRefLoading } from './boot/code-ref-loading';
 import { initI18n } from './boot/i18n';
 import { createPluginStore, loadPlugin } from './boot/plugin-store';
 import { readBootOptions } from './boot/query-options';
@@ -27,6 +28,10 @@ declare global {
 const boot = async () => {
   const options = readBootOptions(window.location.search);
   initTheme(options.theme);
+  codeRefLoading.lazy = options.lazyCodeRefs;
+  if (options.reconnectGraceMs !== undefined) {
+    defaultWatchStore.setTimings({ reconnectGraceMs: options.reconnectGraceMs });
+  }
   flagStore.set({
     ...defaultFlags(),
     ...Object.fromEntries(options.disabledFlags.map((flag) => [flag, false])),

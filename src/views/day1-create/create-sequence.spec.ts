@@ -223,6 +223,53 @@ describe('runCreate', () => {
     expect((await node('worker-0')).metadata.labels?.[LABEL]).toBeUndefined();
   });
 
+  it('undoes a config whose create was made but whose answer was lost, so a retry makes one', async () => {
+    const plan = await newPoolPlan();
+    const losing: ClusterWriter = {
+      ...writer,
+      k8sCreate: async (options) => {
+        const made = await writer.k8sCreate(options);
+        if (!options.queryParams && options.model.kind === 'MachineConfig') {
+          // A proxy gave up waiting: the object exists, the console hears a 504.
+          throw new HttpError('Gateway Timeout', 504);
+        }
+        return made;
+      },
+    };
+
+    const { result, steps } = await run(plan, losing);
+
+    expect(result).toMatchObject({ outcome: 'failed', phase: 'apply', rollbackFailures: [] });
+    expect(statuses(steps.filter((s) => s.phase === 'rollback'))).toEqual([
+      'rollback:machineConfig:99-sfc2-sfc-day1 done',
+      'rollback:pool:sfc2 done',
+    ]);
+    expect(await exists(`${MC_PATH}/99-sfc2-sfc-day1`)).toBe(false);
+    expect(await exists(`${MCP_PATH}/sfc2`)).toBe(false);
+    expect((await run(plan)).result).toEqual({ outcome: 'created' });
+  });
+
+  it('treats a create that failed with a 5xx, and was not made, as nothing to undo', async () => {
+    const plan = await newPoolPlan();
+    const failing: ClusterWriter = {
+      ...writer,
+      k8sCreate: async (options) => {
+        if (!options.queryParams && options.model.kind === 'MachineConfig')
+          await injectServerErrors(1, 500);
+        return writer.k8sCreate(options);
+      },
+    };
+
+    const { result, steps } = await run(plan, failing);
+
+    expect(result).toMatchObject({ outcome: 'failed', phase: 'apply', rollbackFailures: [] });
+    expect(statuses(steps.filter((s) => s.phase === 'rollback'))).toEqual([
+      'rollback:machineConfig:99-sfc2-sfc-day1 done',
+      'rollback:pool:sfc2 done',
+    ]);
+    expect(await exists(`${MCP_PATH}/sfc2`)).toBe(false);
+  });
+
   it('undoes labels, the config and the pool when a node cannot be labelled', async () => {
     const plan = await newPoolPlan();
     const racing: ClusterWriter = {

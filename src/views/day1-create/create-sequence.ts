@@ -4,6 +4,7 @@
  * parameter, so the same code runs in console and, in tests, against the simulated cluster.
  */
 import type { k8sCreate, k8sDelete, k8sPatch, Patch } from '@openshift-console/dynamic-plugin-sdk';
+import { readApiError } from '../../k8s/api-error';
 import { MachineConfigModel, MachineConfigPoolModel, NodeModel } from '../../k8s/models';
 import type { MachineConfig, MachineConfigPool, Node } from '../../k8s/types';
 
@@ -69,6 +70,21 @@ const removeLabelsPatch = (labels: Record<string, string>): Patch[] =>
     op: 'remove',
     path: `/metadata/labels/${pointerSegment(key)}`,
   }));
+
+/**
+ * A write the API server refused (4xx) was not made. One that got a 5xx or no answer (a timeout, a
+ * dropped connection) may have been made all the same, so the rollback undoes it too.
+ */
+const mayHaveBeenWritten = (error: unknown): boolean => {
+  const { code } = readApiError(error);
+  return code === undefined || code >= 500;
+};
+
+/** Undoing a write that was not made: nothing to delete (404), no label to remove (422). */
+const wasNotWritten = (error: unknown): boolean => {
+  const { code } = readApiError(error);
+  return code === 404 || code === 422;
+};
 
 /** k8sPatch needs only the name of the object it patches. */
 const nodeRef = (name: string): Node => ({ metadata: { name } });
@@ -162,8 +178,9 @@ export const runCreate = async (
     }
   };
 
-  const rollback = async (written: CreateStep[]): Promise<CreateStep[]> => {
-    const undoSteps = [...written].reverse().map((step) => ({
+  /** `uncertain`: the last step failed in a way that may have written it anyway. */
+  const rollback = async (written: CreateStep[], uncertain?: CreateStep): Promise<CreateStep[]> => {
+    const undoSteps = [...written, ...(uncertain ? [uncertain] : [])].reverse().map((step) => ({
       ...step,
       id: `rollback:${step.target}:${step.name}`,
       phase: 'rollback' as const,
@@ -171,6 +188,7 @@ export const runCreate = async (
     }));
     steps = [...steps, ...undoSteps];
     onProgress(steps);
+    const uncertainUndoId = uncertain && `rollback:${uncertain.target}:${uncertain.name}`;
     const failures: CreateStep[] = [];
     // Undo everything that can be undone, even after one undo fails, and report what is left.
     for (const step of undoSteps) {
@@ -179,6 +197,11 @@ export const runCreate = async (
         await undo(step);
         update(step.id, { status: 'done' });
       } catch (error) {
+        // The uncertain write had not been made after all: nothing to undo.
+        if (step.id === uncertainUndoId && wasNotWritten(error)) {
+          update(step.id, { status: 'done' });
+          continue;
+        }
         update(step.id, { status: 'failed', error });
         failures.push({ ...step, status: 'failed', error });
       }
@@ -197,7 +220,10 @@ export const runCreate = async (
     } catch (error) {
       update(step.id, { status: 'failed', error });
       const failedStep = { ...step, status: 'failed' as const, error };
-      const rollbackFailures = written.length > 0 ? await rollback(written) : [];
+      const uncertain =
+        step.phase === 'apply' && mayHaveBeenWritten(error) ? failedStep : undefined;
+      const rollbackFailures =
+        written.length > 0 || uncertain ? await rollback(written, uncertain) : [];
       const phase = step.phase === 'dryRun' ? 'dryRun' : 'apply';
       return { outcome: 'failed', phase, failedStep, error, rollbackFailures };
     }

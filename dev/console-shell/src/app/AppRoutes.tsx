@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react';
+import type { CodeRef } from '@openshift/dynamic-plugin-sdk';
 import type { RoutePage } from '@openshift-console/dynamic-plugin-sdk';
 import { Route, Routes, useLocation } from 'react-router';
+import { codeRefLoading } from '../boot/code-ref-loading';
 import { pluginLoadStore } from '../boot/plugin-load-state';
 import { CreateResourcePage } from '../pages/CreateResourcePage';
 import { HomePage } from '../pages/HomePage';
@@ -13,9 +15,11 @@ import { useTranslatedExtensions } from '../sdk/extensions/useTranslatedExtensio
 import { useActivePerspective } from '../sdk/hooks/useActivePerspective';
 import { useSmallStore } from '../sdk/utils/small-store';
 import { PluginErrorBoundary } from './PluginErrorBoundary';
-import { PluginRoutePage } from './PluginRoutePage';
+import { LazyPluginRoutePage, PluginRoutePage } from './PluginRoutePage';
 
 const isRoutePage = (e: { type: string }): e is RoutePage => e.type === 'console.page/route';
+// Matches no extension: with lazy code references, nothing is resolved up front.
+const noRoutePage = (e: { type: string }): e is RoutePage => e.type === '';
 
 /**
  * React Router v7 path(s) of a route extension. Console keeps v5 semantics: without `exact`
@@ -32,7 +36,10 @@ export const routePaths = ({
 
 /** The shell's pages plus the plugin's `console.page/route` pages for the active perspective. */
 export const AppRoutes = () => {
-  const [routes, resolved, errors] = useResolvedExtensions<RoutePage>(isRoutePage);
+  const { lazy } = codeRefLoading;
+  const [resolvedRoutes, resolved, errors] = useResolvedExtensions<RoutePage>(
+    lazy ? noRoutePage : isRoutePage,
+  );
   const unresolved = useTranslatedExtensions(isRoutePage);
   const [perspective] = useActivePerspective();
   const loadState = useSmallStore(pluginLoadStore);
@@ -40,8 +47,11 @@ export const AppRoutes = () => {
   // Until the plugin and its routes are in, an unknown path may still become a plugin page.
   const settled =
     loadState === 'done' &&
-    resolved &&
-    (errors.length > 0 || unresolved.every((e) => routes.some((r) => r.uid === e.uid)));
+    (lazy ||
+      (resolved &&
+        (errors.length > 0 ||
+          unresolved.every((e) => resolvedRoutes.some((r) => r.uid === e.uid)))));
+  const routes = lazy ? unresolved : resolvedRoutes;
 
   return (
     <Routes>
@@ -52,7 +62,15 @@ export const AppRoutes = () => {
             <Route
               key={`${r.uid}:${path}`}
               path={path}
-              element={<PluginRoutePage component={r.properties.component as ComponentType} />}
+              element={
+                lazy ? (
+                  <LazyPluginRoutePage
+                    component={r.properties.component as CodeRef<ComponentType>}
+                  />
+                ) : (
+                  <PluginRoutePage component={r.properties.component as ComponentType} />
+                )
+              }
             />
           )),
         )}

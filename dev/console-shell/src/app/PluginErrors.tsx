@@ -2,10 +2,12 @@ import { Alert, PageSection } from '@patternfly/react-core';
 import { usePluginInfo } from '@openshift/dynamic-plugin-sdk';
 import type { Extension } from '@openshift/dynamic-plugin-sdk';
 import { bootErrorStore } from '../boot/boot-errors';
+import { codeRefLoading } from '../boot/code-ref-loading';
 import { useResolvedExtensions } from '../sdk/extensions/useResolvedExtensions';
 import { useSmallStore } from '../sdk/utils/small-store';
 
 const anyExtension = (e: Extension): e is Extension => !!e.type;
+const noExtension = (e: Extension): e is Extension => !e.type;
 
 /** The message with its causes: the plugin runtime wraps the webpack error that names the module. */
 const messageOf = (e: unknown): string => {
@@ -26,7 +28,10 @@ const messageOf = (e: unknown): string => {
 export const PluginErrors = () => {
   const bootErrors = useSmallStore(bootErrorStore);
   const failed = usePluginInfo().filter((info) => info.status === 'failed');
-  const [, , resolutionErrors] = useResolvedExtensions(anyExtension);
+  // With ?codeRefs=lazy, errors show where the code is needed (the page's error boundary).
+  const [, , resolutionErrors] = useResolvedExtensions(
+    codeRefLoading.lazy ? noExtension : anyExtension,
+  );
   const messages = [
     ...bootErrors,
     ...failed.map(

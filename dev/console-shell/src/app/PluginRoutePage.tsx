@@ -1,5 +1,6 @@
-import { Suspense } from 'react';
+import { Suspense, lazy, useMemo } from 'react';
 import type { ComponentType } from 'react';
+import type { CodeRef } from '@openshift/dynamic-plugin-sdk';
 import { Bullseye, Spinner } from '@patternfly/react-core';
 import { useLocation } from 'react-router';
 import { PluginErrorBoundary } from './PluginErrorBoundary';
@@ -20,4 +21,10 @@ export const PluginRoutePage = ({ component: Component }: { component: Component
       </Suspense>
     </PluginErrorBoundary>
   );
+};
+
+/** A route page whose code reference is resolved when it first renders, as console does. */
+export const LazyPluginRoutePage = ({ component }: { component: CodeRef<ComponentType> }) => {
+  const Page = useMemo(() => lazy(async () => ({ default: await component() })), [component]);
+  return <PluginRoutePage component={Page} />;
 };

@@ -23,7 +23,15 @@ export interface WatchTimings {
   reconnectGraceMs: number;
   /** Page size of list requests (console's pagination limit). */
   pageSize: number;
+  /**
+   * Watch events are applied together, at most this long after the first one arrives (console's
+   * k8sWatch: `bufferFlushInterval: 500`, `bufferMax: 1000`); 0 applies each event at once.
+   */
+  bufferFlushMs: number;
 }
+
+/** Console's bufferMax: a full buffer is applied at once. */
+const BUFFER_MAX = 1000;
 
 interface WatchEvent {
   type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
@@ -55,6 +63,8 @@ export class ResourceWatch {
   private items = new Map<string, K8sResourceCommon>();
   private socket: WebSocket | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private buffer: WatchEvent[] = [];
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
   private backoffMs: number;
   /** When the current outage began (undefined while connected or before the first load). */
@@ -81,6 +91,8 @@ export class ResourceWatch {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearTimeout(this.flushTimer);
+    this.buffer = [];
     this.closeSocket();
   }
 
@@ -109,6 +121,9 @@ export class ResourceWatch {
   private async loadList(): Promise<string | undefined> {
     const { model, query, partialMetadata } = this.request;
     const fresh = new Map<string, K8sResourceCommon>();
+    // Console's first load says "loaded" with the first page and adds each next page as it comes; a
+    // re-list keeps the data it had until the whole list is in.
+    const incremental = !this.state.loaded;
     let continueToken: string | undefined;
     let resourceVersion: string | undefined;
     do {
@@ -131,6 +146,10 @@ export class ResourceWatch {
       // An explicit limit means "only the first page", as in console.
       continueToken = query.limit ? undefined : response.metadata?.continue;
       resourceVersion = response.metadata?.resourceVersion;
+      if (incremental && continueToken) {
+        this.items = new Map(fresh);
+        this.update({ data: [...fresh.values()], loaded: true, loadError: '' });
+      }
     } while (continueToken);
     this.items = fresh;
     this.update({ data: [...fresh.values()], loaded: true, loadError: '' });
@@ -195,7 +214,7 @@ export class ResourceWatch {
         } catch {
           return; // not an event frame
         }
-        this.onEvent(watchEvent);
+        this.receive(watchEvent);
       }
     };
     // An error is always followed by close, which does the work.
@@ -203,6 +222,8 @@ export class ResourceWatch {
     socket.onclose = () => {
       if (this.socket === socket) {
         this.socket = undefined;
+        // What arrived before the drop is still true.
+        this.flush();
         this.onDrop();
       }
     };
@@ -225,23 +246,63 @@ export class ResourceWatch {
     this.scheduleRetry();
   }
 
-  private onEvent({ type, object }: WatchEvent): void {
-    switch (type) {
-      case 'ADDED':
-      case 'MODIFIED':
-        this.upsert(object);
-        return;
-      case 'DELETED':
-        this.remove(object);
-        return;
-      case 'ERROR':
-        // Typically 410 Gone (resourceVersion too old): start over with a fresh list.
-        this.closeSocket();
-        this.onDrop();
-        return;
-      default:
-        return; // BOOKMARK: nothing to apply
+  /** Buffers an event, as console's watch socket does; an ERROR applies what came before, then acts. */
+  private receive(event: WatchEvent): void {
+    if (event.type === 'ERROR') {
+      this.flush();
+      // Typically 410 Gone (resourceVersion too old): start over with a fresh list.
+      this.closeSocket();
+      this.onDrop();
+      return;
     }
+    this.buffer.push(event);
+    if (this.timings.bufferFlushMs <= 0 || this.buffer.length >= BUFFER_MAX) {
+      this.flush();
+    } else {
+      this.flushTimer ??= setTimeout(() => {
+        this.flush();
+      }, this.timings.bufferFlushMs);
+    }
+  }
+
+  /** Applies the buffered events; a list changes (and its users hear of it) once for all of them. */
+  private flush(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    const events = this.buffer;
+    this.buffer = [];
+    if (this.stopped || events.length === 0) {
+      return;
+    }
+    if (!this.request.isList) {
+      events.forEach(({ type, object }) => {
+        if (type === 'DELETED') this.remove(object);
+        else if (type !== 'BOOKMARK') this.upsert(object);
+      });
+      return;
+    }
+    let changed = false;
+    for (const { type, object } of events) {
+      if (type === 'ADDED' || type === 'MODIFIED') changed = this.setItem(object) || changed;
+      else if (type === 'DELETED') changed = this.items.delete(qualifiedName(object)) || changed;
+    }
+    if (changed) {
+      this.update({ data: [...this.items.values()] });
+    }
+  }
+
+  /** Stores a list item unless it is older than the one held; true if the list changed. */
+  private setItem(obj: K8sResourceCommon): boolean {
+    if (!matchesQuery(obj, this.request.query)) {
+      return false;
+    }
+    const key = qualifiedName(obj);
+    const current = this.items.get(key);
+    if (current && !isNewer(obj, current)) {
+      return false;
+    }
+    this.items.set(key, obj);
+    return true;
   }
 
   private upsert(obj: K8sResourceCommon): void {
@@ -256,13 +317,9 @@ export class ResourceWatch {
       }
       return;
     }
-    const key = qualifiedName(obj);
-    const current = this.items.get(key);
-    if (current && !isNewer(obj, current)) {
-      return;
+    if (this.setItem(obj)) {
+      this.update({ data: [...this.items.values()] });
     }
-    this.items.set(key, obj);
-    this.update({ data: [...this.items.values()] });
   }
 
   private remove(obj: K8sResourceCommon): void {

@@ -15,6 +15,7 @@ export const DEFAULT_TIMINGS: WatchTimings = {
   maxBackoffMs: 30000,
   reconnectGraceMs: 60000,
   pageSize: 250,
+  bufferFlushMs: 500,
 };
 
 type Listener = () => void;
@@ -28,10 +29,15 @@ export class WatchStore {
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly statusListeners = new Set<Listener>();
   private status: WatchStoreStatus = { watches: 0, reconnecting: 0 };
-  private readonly timings: WatchTimings;
+  private timings: WatchTimings;
 
   constructor(timings: Partial<WatchTimings> = {}) {
     this.timings = { ...DEFAULT_TIMINGS, ...timings };
+  }
+
+  /** Changes the timings of the watches started from now on (the shell's boot options). */
+  setTimings(timings: Partial<WatchTimings>): void {
+    this.timings = { ...this.timings, ...timings };
   }
 
   /** Starts (or joins) the watch for `request`; call the returned function to leave it. */

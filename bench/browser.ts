@@ -1,0 +1,335 @@
+/**
+ * The plugin in headless Chromium, in the console shell against the simulator: the JS each page
+ * fetches (network log), the rollout page's first render, a burst of node events, its heap, and its
+ * open watches. The shell is built in production mode for this (console runs production React; the
+ * shell's own `npm start` build is a development one, whose React is several times slower).
+ */
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import type { Browser, CDPSession, Page } from '@playwright/test';
+import webpack from 'webpack';
+import { startClusterSim } from '../dev/cluster-sim';
+import type { ClusterSim, ScenarioName } from '../dev/cluster-sim';
+import shellConfig from '../dev/console-shell/webpack.config';
+import { PLUGIN_PATH, startConsoleShell } from '../dev/console-shell/server';
+import type { ConsoleShell } from '../dev/console-shell/server';
+import { BENCH_OUT, gzipSize } from './bundle';
+import { SAMPLES, median } from './figures';
+
+const SHELL_OUT = join(BENCH_OUT, 'shell');
+/** The same switches as playwright.config.ts. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const ROLLOUT_PATH = '/day1-kernel-modules/rollout';
+/** The shell resolves a page's code only when it renders, as console does (dev/console-shell/README.md). */
+const AS_CONSOLE = '?codeRefs=lazy';
+const ROW = '[data-test="node-table"] [data-test^="node-row-"]';
+
+export const buildProductionShell = (): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const config = {
+      ...shellConfig,
+      mode: 'production' as const,
+      output: { ...shellConfig.output, path: SHELL_OUT },
+    };
+    webpack(config, (error, stats) => {
+      if (error) reject(error);
+      else if (stats?.hasErrors()) reject(new Error(stats.toString('errors-only')));
+      else resolve(SHELL_OUT);
+    });
+  });
+
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+
+export interface BenchEnvironment {
+  sim: ClusterSim;
+  shell: ConsoleShell;
+  /** As admin, straight to the simulator. */
+  api: (
+    path: string,
+    init?: { method?: string; body?: unknown; contentType?: string },
+  ) => Promise<unknown>;
+  reset: (scenario: ScenarioName) => Promise<void>;
+  close: () => Promise<void>;
+}
+
+/** The simulator and the shell on free ports, serving `pluginDist`. */
+export const startBenchEnvironment = async (
+  pluginDist: string,
+  shellDist: string,
+): Promise<BenchEnvironment> => {
+  const sim = await startClusterSim({ port: 0, scenario: 'demo', log: () => undefined });
+  const shell = await startConsoleShell({
+    port: 0,
+    simulatorURL: sim.url,
+    pluginDist,
+    shellDist,
+  }).catch(async (error: unknown) => {
+    await sim.close();
+    throw error;
+  });
+  const api: BenchEnvironment['api'] = async (path, init = {}) => {
+    const response = await fetch(`${sim.url}${path}`, {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      headers: {
+        Authorization: 'Bearer admin',
+        'Content-Type': init.contentType ?? 'application/json',
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    if (!response.ok)
+      throw new Error(`${path}: ${String(response.status)} ${await response.text()}`);
+    return response.json();
+  };
+  return {
+    sim,
+    shell,
+    api,
+    reset: async (scenario) => {
+      await api('/sim/reset', { body: { scenario, timeScale: 1 } });
+    },
+    close: async () => {
+      await shell.close();
+      await sim.close();
+    },
+  };
+};
+
+export interface FetchedJs {
+  files: string[];
+  gzipBytes: number;
+}
+
+/** The plugin's JS the browser fetches to show `path` until `readySelector` appears and the network is idle. */
+export const pluginJsFetched = async (
+  browser: Browser,
+  consoleURL: string,
+  path: string,
+  readySelector: string,
+): Promise<FetchedJs> => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const sizes = new Map<string, Promise<number>>();
+  page.on('response', (response) => {
+    const { pathname } = new URL(response.url());
+    if (pathname.startsWith(PLUGIN_PATH) && pathname.endsWith('.js'))
+      sizes.set(
+        pathname.slice(PLUGIN_PATH.length),
+        response.body().then((body) => gzipSize(body)),
+      );
+  });
+  await page.goto(`${consoleURL}${path}${AS_CONSOLE}`);
+  await page.locator(readySelector).first().waitFor();
+  await page.waitForLoadState('networkidle');
+  const bytes = await Promise.all(sizes.values());
+  await context.close();
+  return { files: [...sizes.keys()].sort(), gzipBytes: bytes.reduce((a, b) => a + b, 0) };
+};
+
+/**
+ * Milliseconds from navigation start until the first node row is in the DOM, recorded in the page by
+ * a MutationObserver so that no polling delay is counted: loading the page (the console shell's
+ * boot included), and navigating to it inside an already loaded console (the page's chunks, its
+ * lists and its first render), each in a fresh browser context so nothing is cached.
+ */
+const firstRows = async (
+  browser: Browser,
+  consoleURL: string,
+): Promise<{ pageLoadMs: number; inAppMs: number }> => {
+  const loadContext = await browser.newContext();
+  const loadPage = await loadContext.newPage();
+  await loadPage.addInitScript((rowSelector: string) => {
+    const observer = new MutationObserver(() => {
+      if (document.querySelector(rowSelector) !== null) {
+        (window as unknown as { benchFirstRows: number }).benchFirstRows = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  }, ROW);
+  await loadPage.goto(`${consoleURL}${ROLLOUT_PATH}${AS_CONSOLE}`);
+  await loadPage.locator(ROW).first().waitFor();
+  const pageLoadMs = await loadPage.evaluate(
+    () => (window as unknown as { benchFirstRows: number }).benchFirstRows,
+  );
+  await loadContext.close();
+
+  const appContext = await browser.newContext();
+  const appPage = await appContext.newPage();
+  await appPage.goto(`${consoleURL}/${AS_CONSOLE}`);
+  // The plugin is loaded once its navigation item shows.
+  await appPage
+    .locator('[data-nav-id="day1-kernel-modules"]')
+    .first()
+    .waitFor({ state: 'attached' });
+  const inAppMs = await appPage.evaluate(
+    ({ path, rowSelector }) =>
+      new Promise<number>((resolve) => {
+        const started = performance.now();
+        const observer = new MutationObserver(() => {
+          if (document.querySelector(rowSelector) !== null) {
+            observer.disconnect();
+            resolve(performance.now() - started);
+          }
+        });
+        observer.observe(document, { childList: true, subtree: true });
+        // What a router link does: push the location, and the router renders the route.
+        window.history.pushState({}, '', path);
+        window.dispatchEvent(new PopStateEvent('popstate', { state: {} }));
+      }),
+    { path: ROLLOUT_PATH, rowSelector: ROW },
+  );
+  await appContext.close();
+  return { pageLoadMs, inAppMs };
+};
+
+interface MainThread {
+  taskMs: number;
+  scriptMs: number;
+  heapBytes: number;
+}
+
+const mainThread = async (cdp: CDPSession): Promise<MainThread> => {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+  return {
+    taskMs: value('TaskDuration') * 1000,
+    scriptMs: value('ScriptDuration') * 1000,
+    heapBytes: value('JSHeapUsedSize'),
+  };
+};
+
+/** Waits until the main thread has been (nearly) idle for `quietMs`: under 1 ms of work per 100 ms. */
+const settle = async (cdp: CDPSession, quietMs = 600): Promise<void> => {
+  let quietFor = 0;
+  let last = (await mainThread(cdp)).taskMs;
+  while (quietFor < quietMs) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = (await mainThread(cdp)).taskMs;
+    quietFor = now - last < 1 ? quietFor + 100 : 0;
+    last = now;
+  }
+};
+
+export interface RolloutPageFigures {
+  /** Navigating to the page in a loaded console, until the node table shows rows. */
+  firstRenderMs: number;
+  /** The same from loading the page, console shell included. */
+  pageLoadMs: number;
+  /** Main-thread time to apply a burst of node events, net of the idle page's own work. */
+  burstTaskMs: number;
+  burstScriptMs: number;
+  idleTaskMs: number;
+  heapBytes: number;
+  nodes: number;
+}
+
+const BURST = 100;
+
+/**
+ * The rollout page on the current scenario: first render (median of SAMPLES fresh pages), then on one
+ * page SAMPLES bursts of BURST node events (cordon, then uncordon, the same nodes: each a Node
+ * MODIFIED event, and pool status changes after them, as in a drain), and the heap after GC.
+ */
+export const measureRolloutPage = async (
+  browser: Browser,
+  env: BenchEnvironment,
+): Promise<RolloutPageFigures> => {
+  const url = `${env.shell.url}${ROLLOUT_PATH}${AS_CONSOLE}`;
+  const renders: { pageLoadMs: number; inAppMs: number }[] = [];
+  for (let i = 0; i < SAMPLES; i++) renders.push(await firstRows(browser, env.shell.url));
+
+  const { items } = (await env.api('/api/v1/nodes')) as { items: { metadata: { name: string } }[] };
+  const step = Math.max(1, Math.floor(items.length / BURST));
+  const burstNodes = items
+    .filter((_, i) => i % step === 0)
+    .slice(0, BURST)
+    .map((n) => n.metadata.name);
+
+  const context = await browser.newContext();
+  const page: Page = await context.newPage();
+  await page.goto(url);
+  await page.locator(ROW).first().waitFor();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await settle(cdp);
+
+  const bursts: { task: number; script: number; idle: number }[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    // The page's own work over a window as long as the burst's, to subtract.
+    const idleStart = await mainThread(cdp);
+    const idleStarted = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const idleRatePerMs =
+      ((await mainThread(cdp)).taskMs - idleStart.taskMs) / (performance.now() - idleStarted);
+
+    const before = await mainThread(cdp);
+    const started = performance.now();
+    await Promise.all(
+      burstNodes.map((name) =>
+        env.api(`/api/v1/nodes/${name}`, {
+          method: 'PATCH',
+          contentType: 'application/merge-patch+json',
+          body: { spec: { unschedulable: i % 2 === 0 ? true : null } },
+        }),
+      ),
+    );
+    await settle(cdp);
+    const after = await mainThread(cdp);
+    const idle = idleRatePerMs * (performance.now() - started);
+    bursts.push({
+      task: after.taskMs - before.taskMs - idle,
+      script: after.scriptMs - before.scriptMs,
+      idle,
+    });
+  }
+
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { heapBytes } = await mainThread(cdp);
+  await context.close();
+  return {
+    firstRenderMs: median(renders.map((r) => r.inAppMs)),
+    pageLoadMs: median(renders.map((r) => r.pageLoadMs)),
+    burstTaskMs: median(bursts.map((b) => b.task)),
+    burstScriptMs: median(bursts.map((b) => b.script)),
+    idleTaskMs: median(bursts.map((b) => b.idle)),
+    heapBytes,
+    nodes: items.length,
+  };
+};
+
+export interface WatchCount {
+  total: number;
+  byResource: Record<string, number>;
+}
+
+/** The simulator's open watches while the rollout page shows its rows. */
+export const rolloutPageWatches = async (
+  browser: Browser,
+  env: BenchEnvironment,
+): Promise<WatchCount> => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${env.shell.url}${ROLLOUT_PATH}${AS_CONSOLE}`);
+  await page.locator(ROW).first().waitFor();
+  await page.waitForLoadState('networkidle');
+  const { count, byResource } = (await env.api('/sim/watches')) as {
+    count: number;
+    byResource: Record<string, number>;
+  };
+  await context.close();
+  return { total: count, byResource };
+};

@@ -1,0 +1,62 @@
+/** The producer in this process, and the CLI's cold start against bare Node measured in the same run. */
+import { join } from 'node:path';
+import '../dev/cluster-sim/text-assets.cjs';
+import { produceMachineConfigYAML, validateDay1Options } from '../src/producer';
+import { SFC_EXAMPLE } from '../test/support/examples';
+import { perCallMs, round, wallMs } from './figures';
+import type { Figure } from './figures';
+
+const ROOT = join(__dirname, '..');
+
+export const producerFigures = (): Figure[] => {
+  const sfc = SFC_EXAMPLE;
+  // Warm up the JIT so the medians measure steady state.
+  for (let i = 0; i < 2000; i++) produceMachineConfigYAML(sfc);
+
+  const produceMs = perCallMs(2000, () => produceMachineConfigYAML(sfc));
+  const validateMs = perCallMs(20_000, () => validateDay1Options(sfc));
+  const cli = join(ROOT, 'bin', 'day1-utility.cjs');
+  const cliMs = wallMs('node', [
+    cli,
+    '-machine-config',
+    '99-sfc-day1',
+    '-machine-config-pool',
+    'sfc',
+    '-image',
+    'quay.io/acme/sfc-kmod',
+    '-kernel-module',
+    'sfc',
+  ]);
+  const nodeMs = wallMs('node', ['-e', '0']);
+
+  return [
+    {
+      name: 'producer: produce and serialise one MachineConfig',
+      value: round(produceMs, 4),
+      unit: 'ms',
+      target: '< 0.2 ms',
+      ok: produceMs < 0.2,
+    },
+    {
+      name: 'producer: validations per second',
+      value: Math.round(1000 / validateMs),
+      unit: 'ops/s',
+      target: '>= 10000 ops/s',
+      ok: 1000 / validateMs >= 10_000,
+    },
+    {
+      name: 'cli: cold start, one MachineConfig',
+      value: round(cliMs, 1),
+      unit: 'ms',
+      target: `<= 2.5 x node -e 0 (${String(round(nodeMs, 1))} ms)`,
+      ok: cliMs <= 2.5 * nodeMs,
+    },
+    {
+      name: 'cli: cold start / bare node',
+      value: round(cliMs / nodeMs, 2),
+      unit: 'x',
+      target: '<= 2.5 x',
+      ok: cliMs / nodeMs <= 2.5,
+    },
+  ];
+};
