@@ -67,7 +67,6 @@ describe('input it cannot read (exit 1, the error names it)', () => {
       () => ['-f', file('binary.yaml', Buffer.from([0xff, 0xfe, 0x00, 0x41]))],
       /binary\.yaml, document 1: not valid YAML or JSON: /,
     ],
-    ['an empty file name', () => ['-f', ''], /: no such file\n$/],
   ])('rejects %s', (_what, args, message) => {
     const { status, stdout, stderr } = run(args());
     expect(stdout).toBe('');
@@ -75,6 +74,13 @@ describe('input it cannot read (exit 1, the error names it)', () => {
     expect(stderr).toMatch(message);
     expect(status).toBe(1);
   });
+});
+
+it('rejects an empty file name as a usage error (exit 2)', () => {
+  const { status, stdout, stderr } = run(['-f', '']);
+  expect(stdout).toBe('');
+  expect(stderr).toMatch(/-f needs a file name \(or - for stdin\), not an empty string/);
+  expect(status).toBe(2);
 });
 
 describe('objects a cluster can hold but no controller wrote that way (exit 0, a rollout)', () => {

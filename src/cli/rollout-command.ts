@@ -328,6 +328,8 @@ export const runRollout = (
   }
   const files = values.get('f') ?? [];
   if (files.length === 0) throw new UsageError('give at least one -f FILE (or -f - for stdin)');
+  if (files.includes(''))
+    throw new UsageError('-f needs a file name (or - for stdin), not an empty string');
 
   let input: Collected;
   try {

@@ -245,3 +245,18 @@ describe('the time estimate', () => {
     expect(deriveRollout(input, NOW).pools[0].estimatedSecondsLeft).toBe(4 * 60);
   });
 });
+
+describe('a pool MCO has not rendered yet', () => {
+  it('names no config it does not know', () => {
+    const fresh = {
+      apiVersion: 'machineconfiguration.openshift.io/v1',
+      kind: 'MachineConfigPool',
+      metadata: { name: 'fresh' },
+      spec: { nodeSelector: { matchLabels: { 'node-role.kubernetes.io/fresh': '' } } },
+    } as const;
+    const [pool] = deriveRollout({ pools: [fresh], nodes: [] }).pools;
+    expect(pool.state).toBe('Updated');
+    expect(pool.message).toBe('All nodes are updated');
+    expect(pool.targetConfig).toBeUndefined();
+  });
+});

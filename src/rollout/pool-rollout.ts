@@ -71,7 +71,9 @@ const stateOf = (
     const found = findCondition(conditions, type);
     return found?.status === 'True' ? found : undefined;
   };
-  const config = target.target ?? 'its first rendered config';
+  // Before MCO has rendered the pool there is no target to name.
+  const toConfig =
+    target.target === undefined ? 'its first rendered config' : `MachineConfig ${target.target}`;
   const renderDegraded = condition(POOL_CONDITION.renderDegraded);
   if (renderDegraded !== undefined) {
     return {
@@ -102,7 +104,9 @@ const stateOf = (
         target.target !== undefined &&
         updated.message.includes(target.target)
           ? updated.message
-          : `All nodes are updated with MachineConfig ${config}`,
+          : target.target === undefined
+            ? 'All nodes are updated'
+            : `All nodes are updated with MachineConfig ${target.target}`,
     };
   }
   const updating = findCondition(conditions, POOL_CONDITION.updating);
@@ -112,7 +116,7 @@ const stateOf = (
       message:
         updating?.message.startsWith('Pool is paused') === true
           ? updating.message
-          : `Pool is paused; will not update to MachineConfig ${config}`,
+          : `Pool is paused; will not update to ${toConfig}`,
     };
   }
   return {
@@ -120,7 +124,7 @@ const stateOf = (
     message:
       updating?.status === 'True' && updating.message !== ''
         ? updating.message
-        : `All nodes are updating to MachineConfig ${config}`,
+        : `All nodes are updating to ${toConfig}`,
   };
 };
 
