@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './integration-tests/chromium';
 
 // The whole product on free-standing ports: the simulated cluster and the console shell, fast time.
 const SHELL_PORT = Number(process.env.KMM_DAY1_E2E_PORT ?? 9310);
@@ -25,17 +26,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
     // Debian's Chromium; Playwright never downloads a browser here.
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

@@ -14,20 +14,10 @@ import shellConfig from '../dev/console-shell/webpack.config';
 import { PLUGIN_PATH, startConsoleShell } from '../dev/console-shell/server';
 import type { ConsoleShell } from '../dev/console-shell/server';
 import { BENCH_OUT, gzipSize } from './bundle';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../integration-tests/chromium';
 import { SAMPLES, median } from './figures';
 
 const SHELL_OUT = join(BENCH_OUT, 'shell');
-/** The same switches as playwright.config.ts. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export const ROLLOUT_PATH = '/day1-kernel-modules/rollout';
 /** The shell resolves a page's code only when it renders, as console does (dev/console-shell/README.md). */
@@ -50,7 +40,7 @@ export const buildProductionShell = (): Promise<string> =>
 
 export const launchChromium = (): Promise<Browser> =>
   chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
 
