@@ -22,7 +22,7 @@ import { timestamp } from '../core/store';
 import type { Registry } from '../registry';
 import { authorize } from './auth';
 import type { User } from './auth';
-import { applyCreateDefaults } from './defaults';
+import { applyCreateDefaults, applyStructDefaults } from './defaults';
 import { applyPatchBody } from './patch';
 import { hasSubresource } from './router';
 import {
@@ -357,6 +357,7 @@ export class ResourceApi {
       if (resource.statusSubresource) next.status = structuredClone(current.status);
     }
     next.metadata.namespace = current.metadata.namespace;
+    applyStructDefaults(resource, next);
     this.validate(resource, next);
     const stored = dryRun
       ? this.deps.store.prepareReplace(resource, current, next)

@@ -420,6 +420,28 @@ describe('REST verbs', () => {
   });
 });
 
+describe('struct defaults', () => {
+  it('stores spec: {} and status: {} on a Node created or replaced without them, as the API server does', async () => {
+    const created = await request(sim, '/api/v1/nodes', {
+      method: 'POST',
+      body: { apiVersion: 'v1', kind: 'Node', metadata: { name: 'bare', labels: {} } },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.spec).toEqual({});
+    expect(created.body.status).toEqual({});
+    const replaced = await request(sim, '/api/v1/nodes/bare', {
+      method: 'PUT',
+      body: { apiVersion: 'v1', kind: 'Node', metadata: { name: 'bare' }, spec: null },
+    });
+    expect(replaced.status).toBe(200);
+    expect(replaced.body.spec).toEqual({});
+    expect(replaced.body.status).toEqual({});
+    // The simulated controllers step over it without failing.
+    sim.clock.advance(60_000);
+    expect(sim.logs.filter((line) => line.includes('simulation step failed'))).toEqual([]);
+  });
+});
+
 describe('selectors and paging', () => {
   it.each([
     ['node-role.kubernetes.io/sfc', ['worker-4', 'worker-5']],
