@@ -1,3 +1,4 @@
+import { day1StatusFile } from '../../test/support/day1-status-file';
 import { NOW, R1, R2, node, pool } from '../../test/support/rollout-objects';
 import {
   DEFAULT_VERIFY_IMAGE,
@@ -12,25 +13,7 @@ import type { Day1Status, NodeRollout } from '.';
 
 const KERNEL = '5.14.0-427.13.1.el9_4.x86_64';
 
-const statusFile = (changes: Partial<Day1Status> = {}): string =>
-  `${JSON.stringify(
-    {
-      machineConfig: '99-sfc-day1',
-      phase: 'Loaded',
-      kernelVersion: KERNEL,
-      kernelModule: 'sfc',
-      kernelModuleImage: `quay.io/acme/sfc-kmod:${KERNEL}`,
-      workerImage: 'quay.io/edge-infrastructure/kernel-module-management-worker:latest',
-      moduleLoaded: true,
-      lastError: null,
-      bootID: 'boot-a',
-      loadedAt: '2026-11-24T03:00:00Z',
-      updatedAt: '2026-11-24T03:00:00Z',
-      ...changes,
-    },
-    null,
-    2,
-  )}\n`;
+const statusFile = (changes: Partial<Day1Status> = {}): string => day1StatusFile(changes);
 
 const LSMOD_WITH_SFC = `Module                  Size  Used by
 sfc                     700000  0

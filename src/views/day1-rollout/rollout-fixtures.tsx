@@ -19,6 +19,7 @@ import {
 import type { MachineConfig, MachineConfigNode, MachineConfigPool, Node } from '../../k8s/types';
 import { produceMachineConfig } from '../../producer';
 import Day1RolloutPage from './Day1RolloutPage';
+import { day1StatusFile } from '../../../test/support/day1-status-file';
 
 export const KERNEL = '5.14.0-427.13.1.el9_4.x86_64';
 export const SFC_TARGET = 'rendered-sfc-22222222222222222222222222222222';
@@ -152,26 +153,9 @@ export const rolloutPage = (path = '/day1-kernel-modules/rollout/sfc') => (
 
 export const renderRolloutPage = (path?: string) => render(rolloutPage(path));
 
-/** A Day 1 status file as the node scripts write it. */
+/** A Day 1 status file as the node scripts write it, from this node's boot. */
 export const statusFile = (changes: Record<string, unknown> = {}): string =>
-  `${JSON.stringify(
-    {
-      machineConfig: '99-sfc-day1',
-      phase: 'Loaded',
-      kernelVersion: KERNEL,
-      kernelModule: 'sfc',
-      kernelModuleImage: `quay.io/acme/sfc-kmod:${KERNEL}`,
-      workerImage: 'quay.io/edge-infrastructure/kernel-module-management-worker:latest',
-      moduleLoaded: true,
-      lastError: null,
-      bootID: 'boot-sfc-a',
-      loadedAt: '2026-11-24T03:00:00Z',
-      updatedAt: '2026-11-24T03:00:00Z',
-      ...changes,
-    },
-    null,
-    2,
-  )}\n`;
+  day1StatusFile({ bootID: 'boot-sfc-a', ...changes });
 
 /** The Verify pod's log for 99-sfc-day1, as the simulator prints it. */
 export const verifyLog = (status: string, modules: string[]): string =>
