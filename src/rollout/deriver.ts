@@ -58,6 +58,18 @@ const byPoolOrder = (a: PoolRollout, b: PoolRollout): number =>
   poolRank(a.name) - poolRank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 const byName = (a: NodeRollout, b: NodeRollout): number =>
   a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+/**
+ * Nodes by name, in place. The API server lists them by name, so they mostly come in order: check
+ * first, as sort copies the array and calls the comparator even then.
+ */
+const sortByName = (nodes: NodeRollout[]): void => {
+  for (let i = 1; i < nodes.length; i++) {
+    if (byName(nodes[i - 1], nodes[i]) > 0) {
+      nodes.sort(byName);
+      return;
+    }
+  }
+};
 
 const sameItems = <T>(a: readonly T[] | undefined, b: readonly T[]): boolean =>
   a?.length === b.length && a.every((item, i) => item === b[i]);
@@ -136,15 +148,14 @@ export class RolloutDeriver {
 
     const nodesByPool = new Map<string, NodeRollout[]>();
     const unpooled: NodeRollout[] = [];
+    // Now, in both forms: one object for all the nodes.
+    const at = { ms: nowMs, iso: nowISO };
     let count = 0;
     for (const node of arrayOf(input.nodes)) {
       const name = nameOf(node);
       if (name === undefined || !isObject(node)) continue;
       count++;
-      const result = this.nodeRollout(node, name, mcnByNode?.get(name), membership, release, {
-        ms: nowMs,
-        iso: nowISO,
-      });
+      const result = this.nodeRollout(node, name, mcnByNode?.get(name), membership, release, at);
       if (result.pool === undefined) unpooled.push(result);
       else {
         const members = nodesByPool.get(result.pool);
@@ -158,12 +169,12 @@ export class RolloutDeriver {
     const poolRollouts: PoolRollout[] = [];
     for (const { object, info } of pools) {
       const members = nodesByPool.get(info.target.name) ?? [];
-      members.sort(byName);
+      sortByName(members);
       const aggregate = this.poolAggregate(object, info.target, members, machineConfigs?.byName);
       poolRollouts.push(this.withEstimate(info.target.name, aggregate, nowMs));
     }
     poolRollouts.sort(byPoolOrder);
-    unpooled.sort(byName);
+    sortByName(unpooled);
 
     const last = this.last;
     if (
@@ -299,7 +310,8 @@ export class RolloutDeriver {
     release: ReleaseTarget | undefined,
     now: { ms: number; iso: string },
   ): NodeRollout {
-    const entry = this.nodeEntries.get(node);
+    // A one-off derivation remembers nothing: no lookups either.
+    const entry = this.incremental ? this.nodeEntries.get(node) : undefined;
     let nodeMembership: NodeMembership;
     if (entry?.membershipToken === membership.token) {
       nodeMembership = entry.membership;
@@ -316,8 +328,8 @@ export class RolloutDeriver {
       return entry.result;
     }
     const derived = deriveNodeRollout(node, name, mcn, nodeMembership, release, now.ms, now.iso);
+    if (!this.incremental) return derived;
     const result = this.withHistory(derived, this.previousNodes.get(name), now.ms);
-    if (!this.incremental) return result;
     this.previousNodes.set(name, result);
     this.nodeEntries.set(node, {
       mcn,

@@ -55,13 +55,23 @@ export const selectorKeys = (pools: readonly MachineConfigPool[]): Set<string> =
 };
 
 /**
+ * Nodes whose selector-read labels agree so far, one level per label: a label key, then its value. A
+ * walk down it finds a node's membership without building a string per node (the rollout view derives
+ * thousands of nodes at a time, and what it allocates per node is what the page's GC pays for).
+ */
+interface LabelTrie {
+  membership?: NodeMembership;
+  next?: Map<string, Map<string, LabelTrie>>;
+}
+
+/**
  * The pool MCO manages each node in (preflight's poolOfNode: master, then one custom pool, then
  * worker), with MCO's exception for Windows nodes, which it never manages. Nodes whose labels agree on
  * every key a selector reads share one answer, so a cluster of thousands of nodes asks poolOfNode a
  * handful of times.
  */
 export class MembershipResolver {
-  private readonly bySignature = new Map<string, NodeMembership>();
+  private readonly byLabels: LabelTrie = {};
 
   constructor(
     private readonly pools: MachineConfigPool[],
@@ -71,19 +81,28 @@ export class MembershipResolver {
 
   of(node: unknown, name: string): NodeMembership {
     const labels = asRecord(dig(node, 'metadata', 'labels'));
-    let signature = '';
+    let at = this.byLabels;
     // A walk over the node's own keys: faster than looking up absent keys in objects of many shapes.
     for (const key in labels) {
       if (!this.keys.has(key)) continue;
       const value = labels[key];
-      signature += `${key}\u0000${typeof value === 'string' ? value : `\u0002${typeof value}`}\u0001`;
+      // Values of another type than string select alike: one branch per type.
+      const token = typeof value === 'string' ? value : `\u0002${typeof value}`;
+      at.next ??= new Map();
+      let byValue = at.next.get(key);
+      if (byValue === undefined) {
+        byValue = new Map<string, LabelTrie>();
+        at.next.set(key, byValue);
+      }
+      let next = byValue.get(token);
+      if (next === undefined) {
+        next = {};
+        byValue.set(token, next);
+      }
+      at = next;
     }
-    let membership = this.bySignature.get(signature);
-    if (membership === undefined) {
-      membership = this.resolve(labels as Node['metadata']['labels'], name);
-      this.bySignature.set(signature, membership);
-    }
-    return membership;
+    at.membership ??= this.resolve(labels as Node['metadata']['labels'], name);
+    return at.membership;
   }
 
   private resolve(labels: Node['metadata']['labels'], name: string): NodeMembership {
