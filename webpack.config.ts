@@ -1,8 +1,9 @@
 import * as path from 'path';
 import { ConsoleRemotePlugin } from '@openshift-console/dynamic-plugin-sdk-webpack';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
-import type { Configuration as WebpackConfiguration } from 'webpack';
+import type { Module, Configuration as WebpackConfiguration } from 'webpack';
 import type { Configuration as DevServerConfiguration } from 'webpack-dev-server';
+import { isPatternflyOrItsRuntime } from './scripts/patternfly-chunk';
 
 type Configuration = WebpackConfiguration & { devServer?: DevServerConfiguration };
 
@@ -72,13 +73,13 @@ const config: Configuration = {
   optimization: {
     chunkIds: isProd ? 'deterministic' : 'named',
     minimize: isProd,
-    // PatternFly in one chunk: split per shared component, its helpers (Button, Popper, OUIA…) were
-    // copied into dozens of small chunks; this way a page makes a third as many requests and the
-    // next page finds PatternFly cached. `npm run bench` measures it.
+    // ConsoleRemotePlugin shares each PatternFly component as its own async chunk group, which scattered
+    // PatternFly's helpers and what they import (JSX runtime, react-dom shim, lodash, focus-trap…) over
+    // dozens of small chunks. In one chunk a page makes a few requests, and the next finds it cached.
     splitChunks: {
       cacheGroups: {
-        patternfly: {
-          test: /[\\/]node_modules[\\/](@patternfly|tslib)[\\/]/,
+        patternflyAndItsRuntime: {
+          test: (module: Module) => isPatternflyOrItsRuntime(module.nameForCondition()),
           name: 'patternfly',
           chunks: 'async',
           enforce: true,

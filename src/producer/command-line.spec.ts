@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { SFC_EXAMPLE } from '../../test/support/examples';
 import { day1UtilityCommand, defaultMachineConfigName } from './command-line';
-import { produceMachineConfigYAML } from './machine-config';
+import { produceMachineConfigYAML } from './yaml';
 import { validateDay1Options } from './validate';
 
 const ROOT = join(__dirname, '..', '..');

@@ -2,17 +2,14 @@
  * The Day 1 producer: turns Day 1 parameters into a MachineConfig (and a custom MachineConfigPool).
  * Pure TypeScript with js-yaml as its only dependency, so the console pages, the CLI and the tests all
  * run this same code, in the browser or in Node. All validation of Day 1 parameters lives here.
+ * Only ./yaml imports js-yaml: with package.json's "sideEffects": false, pages that import this index
+ * without using the YAML functions do not bundle it.
  */
 export type { Day1Options, FieldError } from './options';
 export { DEFAULT_WORKER_IMAGE, Day1ValidationError } from './options';
 export { validateDay1Options } from './validate';
-export {
-  produceMachineConfig,
-  produceMachineConfigYAML,
-  toYAML,
-  ROLE_LABEL,
-  IGNITION_VERSION,
-} from './machine-config';
+export { produceMachineConfig, ROLE_LABEL, IGNITION_VERSION } from './machine-config';
+export { machineConfigToYAML, produceMachineConfigYAML, toYAML } from './yaml';
 export type { MachineConfigPoolOptions } from './machine-config-pool';
 export { produceMachineConfigPool, validateMachineConfigPool } from './machine-config-pool';
 export type { Day1ConfigSummary } from './read-machine-config';

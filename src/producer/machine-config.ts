@@ -1,4 +1,3 @@
-import { dump } from 'js-yaml';
 import type { IgnitionFile, IgnitionUnit, MachineConfig } from '../k8s/types';
 import { CRIO_WIPE_UNIT, nodeLayout, PROXY_ENVIRONMENT_FILE } from './node-layout';
 import type { NodeLayout } from './node-layout';
@@ -182,38 +181,4 @@ export const produceMachineConfig = (options: Day1Options): MachineConfig => {
       },
     },
   };
-};
-
-/** Serialises any object as block-style YAML that round-trips exactly (no folding, no anchors). */
-export const toYAML = (object: unknown): string =>
-  dump(object, { lineWidth: -1, noRefs: true, quotingType: '"' });
-
-/**
- * The Day 1 MachineConfig as a YAML document, ready for `oc apply -f -`.
- *
- * @throws Day1ValidationError listing every invalid option.
- */
-export const produceMachineConfigYAML = (options: Day1Options): string => {
-  const machineConfig = produceMachineConfig(options);
-  // js-yaml spends most of its time scanning the long base64 script payloads, which are plain YAML
-  // scalars and the same in every MachineConfig: dump short stand-ins, then put the payloads back.
-  const payloads: string[] = [];
-  const files = machineConfig.spec.config.storage?.files?.map((file) => {
-    const source = file.contents?.source;
-    if (source === undefined) return file;
-    payloads.push(source);
-    return {
-      ...file,
-      contents: { ...file.contents, source: `payload-${String(payloads.length - 1)}` },
-    };
-  });
-  const yaml = toYAML({
-    ...machineConfig,
-    spec: { ...machineConfig.spec, config: { ...machineConfig.spec.config, storage: { files } } },
-  });
-  // "source: " starts a line only in the storage section, so each replacement hits its own file.
-  return payloads.reduce(
-    (text, payload, i) => text.replace(`source: payload-${String(i)}\n`, `source: ${payload}\n`),
-    yaml,
-  );
 };

@@ -11,10 +11,11 @@ import { machineConfigErrors } from '../../test/support/schema-checks';
 import { parseUnitEnvironment } from '../../test/support/systemd-environment';
 import { verifyUnits } from '../../test/support/systemd-verify';
 import type { MachineConfig } from '../k8s/types';
-import { produceMachineConfig, produceMachineConfigYAML } from './machine-config';
+import { produceMachineConfig } from './machine-config';
 import { Day1ValidationError, DEFAULT_WORKER_IMAGE } from './options';
 import type { Day1Options } from './options';
 import { validateDay1Options } from './validate';
+import { produceMachineConfigYAML } from './yaml';
 
 jest.setTimeout(600_000);
 

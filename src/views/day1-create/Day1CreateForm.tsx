@@ -18,10 +18,9 @@ import type { Node } from '../../k8s/types';
 import {
   DEFAULT_WORKER_IMAGE,
   day1UtilityCommand,
+  produceMachineConfig,
   produceMachineConfigPool,
-  produceMachineConfigYAML,
   shellQuote,
-  toYAML,
   validateMachineConfigPool,
 } from '../../producer';
 import type { Day1Options } from '../../producer';
@@ -206,12 +205,11 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
 
   // Preview: exactly what will be created, once the values are valid.
   const day1Valid = DAY1_FIELDS.every((field) => !problems.errors[field]);
-  const machineConfigYAML = useMemo(
-    () => (day1Valid ? produceMachineConfigYAML(options) : undefined),
+  const machineConfig = useMemo(
+    () => (day1Valid ? produceMachineConfig(options) : undefined),
     [day1Valid, options],
   );
-  const poolYAML = useMemo(() => (newPool ? toYAML(newPool) : undefined), [newPool]);
-  const commands = machineConfigYAML
+  const commands = machineConfig
     ? [
         ...(newPool ? [`oc create -f ${shellQuote(`${poolName}-machineconfigpool.yaml`)}`] : []),
         `${day1UtilityCommand(options)} | oc create -f -`,
@@ -392,9 +390,9 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
       </GridItem>
       <GridItem lg={5}>
         <PreviewPanel
-          machineConfigYAML={machineConfigYAML}
+          machineConfig={machineConfig}
           machineConfigName={options.machineConfigName}
-          poolYAML={poolYAML}
+          pool={newPool}
           poolName={poolName}
           commands={commands}
         />

@@ -220,7 +220,8 @@ describe('Day1CreatePage: preview', () => {
       workerImage: 'quay.io/edge-infrastructure/kernel-module-management-worker:latest',
     };
     const yaml = produceMachineConfigYAML(options);
-    const preview = screen.getByTestId('day1-preview-mc');
+    // The YAML preview is a lazy chunk: it renders once loaded.
+    const preview = await screen.findByTestId('day1-preview-mc');
     expect(within(preview).getByTestId('code-editor').textContent).toBe(yaml);
     const download = within(preview).getByTestId('day1-preview-mc-download');
     expect(download).toHaveAttribute('download', '99-sfc-sfc-day1.yaml');
@@ -240,14 +241,16 @@ describe('Day1CreatePage: preview', () => {
     renderCreatePage('/day1-kernel-modules/~new?pool=sfc');
     await fillSfc(user);
     await user.type(textbox('Firmware path'), '/firmware');
-    expect(screen.getByTestId('code-editor')).toHaveTextContent('FIRMWARE_FILES_PATH=/firmware');
+    expect(await screen.findByTestId('code-editor')).toHaveTextContent(
+      'FIRMWARE_FILES_PATH=/firmware',
+    );
   });
 
   it('copies the YAML to the clipboard', async () => {
     const user = userEvent.setup();
     renderCreatePage('/day1-kernel-modules/~new?pool=sfc');
     await fillSfc(user);
-    await user.click(screen.getByTestId('day1-preview-mc-copy'));
+    await user.click(await screen.findByTestId('day1-preview-mc-copy'));
     await waitFor(async () => {
       expect(await navigator.clipboard.readText()).toBe(
         screen.getByTestId('code-editor').textContent,

@@ -246,7 +246,7 @@ describe('Day1CreatePage: a new custom pool', () => {
     expect(textbox('MachineConfig name')).toHaveValue('99-sfc2-sfc-day1');
     await user.click(screen.getByRole('tab', { name: 'MachineConfigPool' }));
     expect(
-      within(screen.getByTestId('day1-preview-pool')).getByTestId('code-editor'),
+      within(await screen.findByTestId('day1-preview-pool')).getByTestId('code-editor'),
     ).toHaveTextContent('node-role.kubernetes.io/sfc2');
     await user.click(screen.getByRole('tab', { name: 'Command line' }));
     expect(screen.getAllByTestId('day1-command').at(-1)).toHaveTextContent(

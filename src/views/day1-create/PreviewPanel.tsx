@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import {
   Card,
   CardBody,
@@ -6,6 +6,7 @@ import {
   CardTitle,
   ClipboardCopy,
   Content,
+  Spinner,
   Stack,
   StackItem,
   Tab,
@@ -13,14 +14,17 @@ import {
   TabTitleText,
 } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
-import YamlPreview from './YamlPreview';
+import type { MachineConfig, MachineConfigPool } from '../../k8s/types';
+
+// The YAML preview brings js-yaml, which no other page needs: it loads with the first preview shown.
+const YamlPreview = lazy(() => import('./YamlPreview'));
 
 interface PreviewPanelProps {
   /** The MachineConfig as it will be created; undefined while the form has problems. */
-  machineConfigYAML?: string;
+  machineConfig?: MachineConfig;
   machineConfigName: string;
   /** The new custom pool, when the flow creates one. */
-  poolYAML?: string;
+  pool?: MachineConfigPool;
   poolName: string;
   /** The equivalent `day1-utility` command, and `oc label` commands for a new pool's nodes. */
   commands: string[];
@@ -28,9 +32,9 @@ interface PreviewPanelProps {
 
 /** Exactly what will be created, as YAML and as the equivalent command lines. */
 const PreviewPanel = ({
-  machineConfigYAML,
+  machineConfig,
   machineConfigName,
-  poolYAML,
+  pool,
   poolName,
   commands,
 }: PreviewPanelProps) => {
@@ -41,8 +45,9 @@ const PreviewPanel = ({
       {t('The preview appears when every field is valid.')}
     </Content>
   );
+  const loadingPreview = <Spinner size="lg" aria-label={t('Loading the preview')} />;
   // The pool tab disappears when the user goes back to an existing pool.
-  const activeKey = active === 'pool' && !poolYAML ? 'machineConfig' : active;
+  const activeKey = active === 'pool' && !pool ? 'machineConfig' : active;
   return (
     <Card data-test="day1-preview" isCompact>
       <CardHeader>
@@ -63,27 +68,31 @@ const PreviewPanel = ({
             title={<TabTitleText>{t('MachineConfig')}</TabTitleText>}
             data-test="day1-preview-tab-mc"
           >
-            {machineConfigYAML ? (
-              <YamlPreview
-                yaml={machineConfigYAML}
-                fileName={`${machineConfigName}.yaml`}
-                testId="day1-preview-mc"
-              />
+            {machineConfig ? (
+              <Suspense fallback={loadingPreview}>
+                <YamlPreview
+                  resource={machineConfig}
+                  fileName={`${machineConfigName}.yaml`}
+                  testId="day1-preview-mc"
+                />
+              </Suspense>
             ) : (
               notReady
             )}
           </Tab>
-          {poolYAML !== undefined && (
+          {pool !== undefined && (
             <Tab
               eventKey="pool"
               title={<TabTitleText>{t('MachineConfigPool')}</TabTitleText>}
               data-test="day1-preview-tab-pool"
             >
-              <YamlPreview
-                yaml={poolYAML}
-                fileName={`${poolName}-machineconfigpool.yaml`}
-                testId="day1-preview-pool"
-              />
+              <Suspense fallback={loadingPreview}>
+                <YamlPreview
+                  resource={pool}
+                  fileName={`${poolName}-machineconfigpool.yaml`}
+                  testId="day1-preview-pool"
+                />
+              </Suspense>
             </Tab>
           )}
           <Tab

@@ -1,20 +1,30 @@
-import { Suspense, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { CodeEditor } from '@openshift-console/dynamic-plugin-sdk';
 import { ActionList, ActionListItem, Button, Spinner, Tooltip } from '@patternfly/react-core';
 import { CopyIcon, DownloadIcon } from '@patternfly/react-icons';
 import { useTranslation } from 'react-i18next';
+import type { MachineConfig, MachineConfigPool } from '../../k8s/types';
+import { machineConfigToYAML, toYAML } from '../../producer';
 
 interface YamlPreviewProps {
-  yaml: string;
+  /** The object as it will be created. */
+  resource: MachineConfig | MachineConfigPool;
   /** The download's file name, e.g. 99-sfc-day1.yaml. */
   fileName: string;
   /** For data-test ids: `<testId>-copy`, `<testId>-download`. */
   testId: string;
 }
 
-/** A read-only YAML document with copy and download. */
-const YamlPreview = ({ yaml, fileName, testId }: YamlPreviewProps) => {
+/**
+ * A read-only YAML document with copy and download. It serialises the object itself, so that js-yaml
+ * loads with this component (PreviewPanel loads it lazily), not with the create page.
+ */
+const YamlPreview = ({ resource, fileName, testId }: YamlPreviewProps) => {
   const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const yaml = useMemo(
+    () => (resource.kind === 'MachineConfig' ? machineConfigToYAML(resource) : toYAML(resource)),
+    [resource],
+  );
   const [copied, setCopied] = useState(false);
   return (
     <div data-test={testId}>

@@ -1,0 +1,61 @@
+/**
+ * YAML output, apart from the producer itself: js-yaml is a large bundle that webpack cannot tree-shake,
+ * and only the CLI and the create page's preview need it, so pages that only read MachineConfigs do not
+ * load it.
+ */
+import { dump } from 'js-yaml';
+import type { MachineConfig } from '../k8s/types';
+import { produceMachineConfig } from './machine-config';
+import type { Day1Options } from './options';
+
+/** Serialises any object as block-style YAML that round-trips exactly (no folding, no anchors). */
+export const toYAML = (object: unknown): string =>
+  dump(object, { lineWidth: -1, noRefs: true, quotingType: '"' });
+
+/** A base64 data URL: a plain YAML scalar, written as is. */
+const BASE64_DATA_URL = /^data:[\w.+/;=-]*;base64,[A-Za-z0-9+/]*={0,2}$/;
+
+/** `machineConfig` as YAML, exactly as `toYAML` writes it, in a fraction of the time for Day 1 configs. */
+export const machineConfigToYAML = (machineConfig: MachineConfig): string => {
+  // js-yaml spends most of its time scanning the long base64 script payloads, which are plain scalars
+  // and the same in every Day 1 config: dump short stand-ins, then put the payloads back.
+  const storage = machineConfig.spec.config.storage;
+  const payloads: string[] = [];
+  const files = storage?.files?.map((file) => {
+    const source = file.contents?.source;
+    if (source === undefined || !BASE64_DATA_URL.test(source)) return file;
+    payloads.push(source);
+    return {
+      ...file,
+      contents: { ...file.contents, source: `payload-${String(payloads.length - 1)}` },
+    };
+  });
+  if (payloads.length === 0) return toYAML(machineConfig);
+  const yaml = toYAML({
+    ...machineConfig,
+    spec: {
+      ...machineConfig.spec,
+      config: { ...machineConfig.spec.config, storage: { ...storage, files } },
+    },
+  });
+  const standIns = payloads.map((_payload, i) => `source: payload-${String(i)}\n`);
+  // Each stand-in must be found once, as its file's source; other text that looks like one (in a
+  // unit's contents, say) would be ambiguous, so such a config takes the slow path.
+  const foundOnce = (standIn: string) => {
+    const at = yaml.indexOf(standIn);
+    return at !== -1 && at === yaml.lastIndexOf(standIn);
+  };
+  if (!standIns.every(foundOnce)) return toYAML(machineConfig);
+  return payloads.reduce(
+    (text, payload, i) => text.replace(standIns[i], `source: ${payload}\n`),
+    yaml,
+  );
+};
+
+/**
+ * The Day 1 MachineConfig as a YAML document, ready for `oc apply -f -`.
+ *
+ * @throws Day1ValidationError listing every invalid option.
+ */
+export const produceMachineConfigYAML = (options: Day1Options): string =>
+  machineConfigToYAML(produceMachineConfig(options));
