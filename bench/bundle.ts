@@ -16,7 +16,8 @@ import type {
 } from '@openshift-console/dynamic-plugin-sdk-webpack';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import webpack from 'webpack';
-import type { Chunk, Compilation, Configuration, Module } from 'webpack';
+import type { Chunk, ChunkGroup, Compilation, Configuration, Module } from 'webpack';
+import { isPatternflyOrItsRuntime } from '../scripts/patternfly-chunk';
 
 const ROOT = join(__dirname, '..');
 const BASELINE_DIR = join(__dirname, 'baseline-plugin');
@@ -29,8 +30,14 @@ export interface PageBundle {
   /** Plugin-relative file names, entry script first. */
   files: string[];
   gzipBytes: number;
-  /** Of which chunks made only of PatternFly and its helpers (shared modules the plugin provides). */
+  /**
+   * Of which chunks made only of PatternFly and what it needs at run time (the build's `patternfly`
+   * chunk: see scripts/patternfly-chunk.ts).
+   */
   patternflyGzipBytes: number;
+  /** Files the page may fetch after its first render (its lazy chunks, such as the YAML preview). */
+  lazyFiles: string[];
+  lazyGzipBytes: number;
 }
 
 export interface PluginBuild {
@@ -98,13 +105,13 @@ const sharedModuleChunks = (compilation: Compilation): Map<string, Chunk[]> => {
   return new Map([...fallbacks, ...provided]);
 };
 
-/** The chunks a page needs before it renders: its exposed module's chunks, closed over shared modules. */
-const chunksToRender = (compilation: Compilation, exposedModule: string): Set<Chunk> => {
-  const group = compilation.namedChunkGroups.get(`exposed-${exposedModule}`);
-  if (group === undefined)
-    throw new Error(`no chunk group for the exposed module ${exposedModule}`);
-  const shared = sharedModuleChunks(compilation);
-  const needed = new Set<Chunk>(group.chunks);
+/** `chunks`, and the chunks of the shared modules they consume, transitively. */
+const withSharedModules = (
+  compilation: Compilation,
+  shared: Map<string, Chunk[]>,
+  chunks: Iterable<Chunk>,
+): Set<Chunk> => {
+  const needed = new Set<Chunk>(chunks);
   for (const chunk of needed) {
     for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
       if (module.type !== 'consume-shared-module') continue;
@@ -114,19 +121,59 @@ const chunksToRender = (compilation: Compilation, exposedModule: string): Set<Ch
   return needed;
 };
 
+const exposedGroup = (compilation: Compilation, exposedModule: string): ChunkGroup => {
+  const group = compilation.namedChunkGroups.get(`exposed-${exposedModule}`);
+  if (group === undefined)
+    throw new Error(`no chunk group for the exposed module ${exposedModule}`);
+  return group;
+};
+
+/** The chunks a page needs before it renders: its exposed module's chunks, closed over shared modules. */
+const chunksToRender = (
+  compilation: Compilation,
+  shared: Map<string, Chunk[]>,
+  exposedModule: string,
+): Set<Chunk> =>
+  withSharedModules(compilation, shared, exposedGroup(compilation, exposedModule).chunks);
+
+/**
+ * The chunks a page can load later: those of the `import()`s in its code (React.lazy), transitively,
+ * closed over shared modules. Chunk groups that a shared module's fallback or provider starts are left
+ * out: `withSharedModules` already follows shared modules as the share scope resolves them.
+ */
+const lazyChunks = (
+  compilation: Compilation,
+  shared: Map<string, Chunk[]>,
+  exposedModule: string,
+): Set<Chunk> => {
+  const isSharing = (group: ChunkGroup) =>
+    group.origins.some((origin) => {
+      const { module } = origin as { module?: Module | null };
+      return module !== undefined && module !== null && shareKeyOf(module) !== undefined;
+    });
+  const groups = new Set<ChunkGroup>([exposedGroup(compilation, exposedModule)]);
+  const lazy: Chunk[] = [];
+  for (const group of groups) {
+    for (const child of group.childrenIterable) {
+      if (groups.has(child) || isSharing(child)) continue;
+      groups.add(child);
+      lazy.push(...child.chunks);
+    }
+  }
+  return withSharedModules(compilation, shared, lazy);
+};
+
 const jsFiles = (chunks: Iterable<Chunk>): string[] =>
   [...chunks].flatMap((chunk) => [...chunk.files].filter((file) => file.endsWith('.js'))).sort();
 
-const PATTERNFLY_MODULE = /node_modules\/(@patternfly|tslib)\//;
-
-/** Files of chunks whose every module is PatternFly's (or tslib, which it needs). */
+/** Files of chunks whose every module is PatternFly's or something it needs at run time. */
 const patternflyFiles = (compilation: Compilation): Set<string> => {
   const files = new Set<string>();
   for (const chunk of compilation.chunks) {
     const modules = [...compilation.chunkGraph.getChunkModulesIterable(chunk)].filter(
       (module) => module.type !== 'consume-shared-module',
     );
-    if (modules.length > 0 && modules.every((m) => PATTERNFLY_MODULE.test(m.identifier())))
+    if (modules.length > 0 && modules.every((m) => isPatternflyOrItsRuntime(m.nameForCondition())))
       jsFiles([chunk]).forEach((file) => files.add(file));
   }
   return files;
@@ -143,11 +190,15 @@ const pageBundles = (
   const sizeOf = (file: string) => gzipSize(readFileSync(join(outDir, file)));
   const sum = (files: string[]) => files.reduce((total, file) => total + sizeOf(file), 0);
   const patternfly = patternflyFiles(compilation);
+  const shared = sharedModuleChunks(compilation);
   return new Map(
     exposedModules.map((exposedModule) => {
       const files = [
-        ...new Set([...entryFiles, ...jsFiles(chunksToRender(compilation, exposedModule))]),
+        ...new Set([...entryFiles, ...jsFiles(chunksToRender(compilation, shared, exposedModule))]),
       ];
+      const lazyFiles = [
+        ...new Set(jsFiles(lazyChunks(compilation, shared, exposedModule))),
+      ].filter((file) => !files.includes(file));
       return [
         exposedModule,
         {
@@ -155,6 +206,8 @@ const pageBundles = (
           files,
           gzipBytes: sum(files),
           patternflyGzipBytes: sum(files.filter((file) => patternfly.has(file))),
+          lazyFiles,
+          lazyGzipBytes: sum(lazyFiles),
         },
       ];
     }),

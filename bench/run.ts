@@ -13,17 +13,7 @@
  * console shell under node_modules/.cache/kmm-day1-bench), so it runs on a fresh clone after setup.
  */
 import { join } from 'node:path';
-import { buildPlugin, buildBaselinePlugin, BENCH_OUT } from './bundle';
 import type { PageBundle } from './bundle';
-import {
-  buildProductionShell,
-  launchChromium,
-  measureRolloutPage,
-  pluginJsFetched,
-  rolloutPageWatches,
-  ROLLOUT_PATH,
-  startBenchEnvironment,
-} from './browser';
 import type { FetchedJs, WatchCount } from './browser';
 import { SAMPLES, kib, report, round } from './figures';
 import type { Figure } from './figures';
@@ -57,6 +47,21 @@ const bundleFigure = (
   unit: 'KiB',
   target: `<= ${String(BUNDLE_RATIO)} x baseline (${String(kib(baselineBytes))} KiB): ${String(round(bytes / baselineBytes, 2))} x`,
   ok: bytes <= BUNDLE_RATIO * baselineBytes,
+});
+
+/**
+ * Issue #7 assumed a baseline page of about 110 KB ("mostly PatternFly and react-dom"); the measured
+ * baseline is much smaller because the build replaces react-dom with a shim. For information only:
+ * the figures against the measured baseline are the ones that count.
+ */
+const ISSUE_BASELINE_BYTES = 110_000;
+
+const issueBaselineFigure = (name: string, bytes: number): Figure => ({
+  name: `bundle: ${name}, against the issue's assumed baseline`,
+  value: round(bytes / 1000, 1),
+  unit: 'KB',
+  target: `<= ${String(BUNDLE_RATIO)} x ${String(ISSUE_BASELINE_BYTES / 1000)} KB (${String((BUNDLE_RATIO * ISSUE_BASELINE_BYTES) / 1000)} KB), for information: the issue assumed a ${String(ISSUE_BASELINE_BYTES / 1000)} KB baseline`,
+  ok: bytes <= BUNDLE_RATIO * ISSUE_BASELINE_BYTES,
 });
 
 const baselineFigure = (bytes: number, where: 'build' | 'network'): Figure => ({
@@ -103,6 +108,17 @@ const main = async () => {
   log('rollout derivation on the large cluster');
   figures.push(...(await rolloutFigures()));
 
+  // Loaded only now: a console tab derives the rollout without webpack and Playwright in its heap.
+  const { buildPlugin, buildBaselinePlugin, BENCH_OUT } = await import('./bundle');
+  const {
+    buildProductionShell,
+    launchChromium,
+    measureRolloutPage,
+    pluginJsFetched,
+    rolloutPageWatches,
+    ROLLOUT_PATH,
+    startBenchEnvironment,
+  } = await import('./browser');
   log('building the plugin, the baseline page and a production console shell');
   const plugin = await buildPlugin(join(BENCH_OUT, 'plugin'), [CREATE_PAGE, ROLLOUT_PAGE]);
   const baseline = await buildBaselinePlugin(join(BENCH_OUT, 'baseline'));
@@ -166,6 +182,8 @@ const main = async () => {
     baselineFigure(fetched.baseline.gzipBytes, 'network'),
     bundleFigure('create page', fetched.create.gzipBytes, fetched.baseline.gzipBytes, 'network'),
     bundleFigure('rollout page', fetched.rollout.gzipBytes, fetched.baseline.gzipBytes, 'network'),
+    issueBaselineFigure('create page', built.create.gzipBytes),
+    issueBaselineFigure('rollout page', built.rollout.gzipBytes),
     {
       name: `browser: rollout page first render with data (large: ${String(rolloutPage.nodes)} nodes)`,
       value: round(rolloutPage.firstRenderMs, 0),
@@ -202,7 +220,7 @@ const main = async () => {
   for (const [name, bundle] of Object.entries(built)) {
     const share = Math.round((100 * bundle.patternflyGzipBytes) / bundle.gzipBytes);
     console.log(
-      `${name} page: ${String(bundle.files.length)} scripts, ${String(kib(bundle.gzipBytes))} KiB, of which PatternFly fallbacks ${String(kib(bundle.patternflyGzipBytes))} KiB (${String(share)} %)`,
+      `${name} page: ${String(bundle.files.length)} scripts, ${String(kib(bundle.gzipBytes))} KiB, of which PatternFly and its runtime ${String(kib(bundle.patternflyGzipBytes))} KiB (${String(share)} %); after first render, lazy: ${String(bundle.lazyFiles.length)} scripts, ${String(kib(bundle.lazyGzipBytes))} KiB`,
     );
   }
   const network = (name: keyof typeof fetched) =>

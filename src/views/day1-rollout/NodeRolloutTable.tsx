@@ -1,40 +1,16 @@
-import { useDeferredValue, useMemo, useState } from 'react';
-import {
-  EmptyState,
-  EmptyStateBody,
-  Pagination,
-  PaginationVariant,
-  SearchInput,
-  Toolbar,
-  ToolbarContent,
-  ToolbarFilter,
-  ToolbarItem,
-} from '@patternfly/react-core';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { EmptyState, EmptyStateBody, PaginationVariant } from '@patternfly/react-core';
 import { SearchIcon } from '@patternfly/react-icons';
-import { Table, Tbody, Th, Thead, Tr } from '@patternfly/react-table';
-import type { ThProps } from '@patternfly/react-table';
+import { Table, Tbody } from '@patternfly/react-table';
 import { useTranslation } from 'react-i18next';
 import type { NodePhase, NodeRollout } from '../../rollout';
 import { DEFAULT_NODE_QUERY, countPhases, pageOf, selectNodes } from './node-table-model';
-import type { NodeQuery, NodeSortKey } from './node-table-model';
-import NodePhaseFilter from './NodePhaseFilter';
+import type { NodeQuery, NodeSortKey, SortDirection } from './node-table-model';
 import NodeRolloutRow from './NodeRolloutRow';
-import { nodePhaseText } from '../shared/rollout-text';
-import { usePaginationTitles } from './usePaginationTitles';
+import NodeTableHeader from './NodeTableHeader';
+import NodeTablePagination from './NodeTablePagination';
+import NodeTableToolbar from './NodeTableToolbar';
 import type { Verification } from './useVerifications';
-
-const PER_PAGE_OPTIONS = [20, 50, 100, 200].map((value) => ({
-  title: String(value),
-  value,
-}));
-
-/** Sortable columns, by their index in the header. */
-const SORT_COLUMNS: Partial<Record<number, NodeSortKey>> = {
-  0: 'name',
-  1: 'pool',
-  2: 'phase',
-  5: 'since',
-};
 
 interface NodeRolloutTableProps {
   nodes: readonly NodeRollout[];
@@ -48,7 +24,8 @@ interface NodeRolloutTableProps {
 
 /**
  * The nodes of the shown pools: searchable by name, filterable by phase, sortable, and paginated, so
- * that 2,000 nodes render a page of rows and one node's change re-renders one row.
+ * that 2,000 nodes render a page of rows. The toolbar, header, pagination and rows are memoised with
+ * stable callbacks, so that a node event re-renders the rows of the nodes it changed and little else.
  */
 const NodeRolloutTable = ({
   nodes,
@@ -59,7 +36,6 @@ const NodeRolloutTable = ({
   onVerify,
 }: NodeRolloutTableProps) => {
   const { t } = useTranslation('plugin__kmm-day1-console-plugin');
-  const paginationTitles = usePaginationTitles();
   const [query, setQuery] = useState<NodeQuery>(DEFAULT_NODE_QUERY);
   const [page, setPage] = useState(1);
   const [perPage, setPerPage] = useState(50);
@@ -70,114 +46,65 @@ const NodeRolloutTable = ({
   const matching = useMemo(() => selectNodes(nodes, deferredQuery), [nodes, deferredQuery]);
   const shown = pageOf(matching, page, perPage);
 
-  const update = (changes: Partial<NodeQuery>) => {
+  const update = useCallback((changes: Partial<NodeQuery>) => {
     setQuery((previous) => ({ ...previous, ...changes }));
     setPage(1);
-  };
-  const togglePhase = (phase: NodePhase) => {
-    update({
-      phases: query.phases.includes(phase)
-        ? query.phases.filter((p) => p !== phase)
-        : [...query.phases, phase],
-    });
-  };
-  const sortParams = (columnIndex: number): ThProps['sort'] => {
-    const key = SORT_COLUMNS[columnIndex];
-    if (key === undefined) return undefined;
-    const activeIndex = Object.entries(SORT_COLUMNS).find(([, k]) => k === query.sortBy)?.[0];
-    return {
-      sortBy: { index: Number(activeIndex), direction: query.direction },
-      onSort: (_event, _index, direction) => {
-        update({ sortBy: key, direction });
-      },
-      columnIndex,
-    };
-  };
-  const pagination = (variant: PaginationVariant) => (
-    <Pagination
-      itemCount={matching.length}
-      page={shown.page}
-      perPage={perPage}
-      perPageOptions={PER_PAGE_OPTIONS}
-      onSetPage={(_event, value) => {
-        setPage(value);
-      }}
-      onPerPageSelect={(_event, value) => {
-        setPerPage(value);
-        setPage(1);
-      }}
-      variant={variant}
-      isCompact={variant === PaginationVariant.top}
-      titles={paginationTitles}
-      data-test={`node-pagination-${variant}`}
-    />
+  }, []);
+  const search = useCallback(
+    (value: string) => {
+      update({ search: value });
+    },
+    [update],
   );
-  const columns = [
-    t('Name'),
-    t('Pool'),
-    t('Phase'),
-    t('Day 1 follow-up'),
-    t('Message'),
-    t('Since'),
-    t('Current / desired config'),
-  ];
+  const togglePhase = useCallback((phase: NodePhase) => {
+    setQuery((previous) => ({
+      ...previous,
+      phases: previous.phases.includes(phase)
+        ? previous.phases.filter((p) => p !== phase)
+        : [...previous.phases, phase],
+    }));
+    setPage(1);
+  }, []);
+  const clearPhases = useCallback(() => {
+    update({ phases: [] });
+  }, [update]);
+  const clearAll = useCallback(() => {
+    update({ search: '', phases: [] });
+  }, [update]);
+  const sort = useCallback(
+    (sortBy: NodeSortKey, direction: SortDirection) => {
+      update({ sortBy, direction });
+    },
+    [update],
+  );
+  const selectPerPage = useCallback((value: number) => {
+    setPerPage(value);
+    setPage(1);
+  }, []);
 
   return (
     <>
-      <Toolbar
-        clearAllFilters={() => {
-          update({ search: '', phases: [] });
-        }}
-        clearFiltersButtonText={t('Clear all filters')}
-        data-test="node-toolbar"
-      >
-        <ToolbarContent>
-          <ToolbarItem>
-            <SearchInput
-              placeholder={t('Search by node name')}
-              aria-label={t('Search by node name')}
-              value={query.search}
-              onChange={(_event, value) => {
-                update({ search: value });
-              }}
-              onClear={() => {
-                update({ search: '' });
-              }}
-              data-test="node-search"
-            />
-          </ToolbarItem>
-          <ToolbarFilter
-            categoryName={t('Phase')}
-            labels={query.phases.map((phase) => ({ key: phase, node: nodePhaseText(t, phase) }))}
-            deleteLabel={(_category, label) => {
-              const key = typeof label === 'string' ? label : label.key;
-              togglePhase(key as NodePhase);
-            }}
-            deleteLabelGroup={() => {
-              update({ phases: [] });
-            }}
-          >
-            <NodePhaseFilter selected={query.phases} counts={counts} onToggle={togglePhase} />
-          </ToolbarFilter>
-          <ToolbarItem variant="pagination">{pagination(PaginationVariant.top)}</ToolbarItem>
-        </ToolbarContent>
-      </Toolbar>
+      <NodeTableToolbar
+        search={query.search}
+        phases={query.phases}
+        counts={counts}
+        itemCount={matching.length}
+        page={shown.page}
+        perPage={perPage}
+        onSearch={search}
+        onTogglePhase={togglePhase}
+        onClearPhases={clearPhases}
+        onClearAll={clearAll}
+        onSetPage={setPage}
+        onPerPageSelect={selectPerPage}
+      />
       <Table
         aria-label={t('Nodes')}
         variant="compact"
         data-test="node-table"
         data-matching={matching.length}
       >
-        <Thead>
-          <Tr>
-            {columns.map((title, index) => (
-              <Th key={title} sort={sortParams(index)} modifier="wrap">
-                {title}
-              </Th>
-            ))}
-            <Th screenReaderText={t('Actions')} />
-          </Tr>
-        </Thead>
+        <NodeTableHeader sortBy={query.sortBy} direction={query.direction} onSort={sort} />
         <Tbody>
           {shown.items.map((node) => (
             <NodeRolloutRow
@@ -203,7 +130,14 @@ const NodeRolloutTable = ({
           <EmptyStateBody>{t('Change the search or the phase filter.')}</EmptyStateBody>
         </EmptyState>
       )}
-      {pagination(PaginationVariant.bottom)}
+      <NodeTablePagination
+        itemCount={matching.length}
+        page={shown.page}
+        perPage={perPage}
+        variant={PaginationVariant.bottom}
+        onSetPage={setPage}
+        onPerPageSelect={selectPerPage}
+      />
     </>
   );
 };

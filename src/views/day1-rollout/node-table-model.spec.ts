@@ -1,7 +1,13 @@
 import { NOW, R1, R2, ago, node, pool } from '../../../test/support/rollout-objects';
 import { deriveRollout } from '../../rollout';
 import type { NodeRollout } from '../../rollout';
-import { DEFAULT_NODE_QUERY, countPhases, pageOf, selectNodes } from './node-table-model';
+import {
+  DEFAULT_NODE_QUERY,
+  countPhases,
+  pageOf,
+  samePhaseCounts,
+  selectNodes,
+} from './node-table-model';
 
 /** Nodes in several phases, from MCO-shaped objects (names chosen so name order differs). */
 const nodes: NodeRollout[] = deriveRollout(
@@ -91,6 +97,11 @@ describe('countPhases', () => {
       Pending: 1,
       Updated: 1,
     });
+  });
+
+  it('tells equal counts from different ones, whatever the objects', () => {
+    expect(samePhaseCounts(countPhases(nodes), countPhases([...nodes]))).toBe(true);
+    expect(samePhaseCounts(countPhases(nodes), countPhases(nodes.slice(1)))).toBe(false);
   });
 });
 

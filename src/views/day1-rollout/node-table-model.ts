@@ -62,6 +62,12 @@ export const countPhases = (nodes: readonly NodeRollout[]): Record<NodePhase, nu
   return counts;
 };
 
+/** Same count in every phase: the filter need not re-render. */
+export const samePhaseCounts = (
+  a: Readonly<Record<NodePhase, number>>,
+  b: Readonly<Record<NodePhase, number>>,
+): boolean => NODE_PHASES.every((phase) => a[phase] === b[phase]);
+
 /** The page's slice; a page past the end (after a filter narrowed the list) shows the last page. */
 export const pageOf = <T>(
   items: readonly T[],
