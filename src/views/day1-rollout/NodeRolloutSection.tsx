@@ -14,6 +14,7 @@ import NodeRolloutTable from './NodeRolloutTable';
 import type { RolloutData } from '../shared/useRolloutData';
 import type { Verifications } from './useVerifications';
 import VerifyNodeModal from './VerifyNodeModal';
+import { sameItems, sameSet, useStableValue } from './useStableValue';
 
 interface NodeRolloutSectionProps {
   pools: readonly PoolRollout[];
@@ -39,11 +40,10 @@ const NodeRolloutSection = ({
   const [selected, setSelected] = useState<string>();
   const [verifying, setVerifying] = useState<string>();
 
-  // A new array only when a pool's node list changed (the deriver keeps unchanged ones).
-  const nodes = useMemo(
-    () => [...pools.flatMap((pool) => pool.nodes), ...unpooledNodes],
-    [pools, unpooledNodes],
-  );
+  // A new array only when a pool's node list changed (the deriver keeps unchanged ones): a pool event
+  // that changes counts only does not re-render the table.
+  const nodeLists = useStableValue([...pools.map((pool) => pool.nodes), unpooledNodes], sameItems);
+  const nodes = useMemo(() => nodeLists.flat(), [nodeLists]);
   const day1ByPool = useMemo(
     () =>
       new Map(
@@ -53,7 +53,10 @@ const NodeRolloutSection = ({
       ),
     [pools],
   );
-  const day1Pools = useMemo(() => new Set(day1ByPool.keys()), [day1ByPool]);
+  const day1Pools = useStableValue(
+    useMemo(() => new Set(day1ByPool.keys()), [day1ByPool]),
+    sameSet,
+  );
   const findNode = (name: string | undefined) =>
     name === undefined ? undefined : nodes.find((node) => node.name === name);
   const selectedNode = findNode(selected);

@@ -1,15 +1,16 @@
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { EmptyState, EmptyStateBody, PaginationVariant } from '@patternfly/react-core';
 import { SearchIcon } from '@patternfly/react-icons';
-import { Table, Tbody } from '@patternfly/react-table';
 import { useTranslation } from 'react-i18next';
 import type { NodePhase, NodeRollout } from '../../rollout';
 import { DEFAULT_NODE_QUERY, countPhases, pageOf, selectNodes } from './node-table-model';
 import type { NodeQuery, NodeSortKey, SortDirection } from './node-table-model';
-import NodeRolloutRow from './NodeRolloutRow';
-import NodeTableHeader from './NodeTableHeader';
+import NodeTable from './NodeTable';
 import NodeTablePagination from './NodeTablePagination';
+import { NodeTableRowsContext } from './NodeTableRows';
+import type { NodeTableRowsValue } from './NodeTableRows';
 import NodeTableToolbar from './NodeTableToolbar';
+import { sameItems, useStableValue } from './useStableValue';
 import type { Verification } from './useVerifications';
 
 interface NodeRolloutTableProps {
@@ -24,8 +25,9 @@ interface NodeRolloutTableProps {
 
 /**
  * The nodes of the shown pools: searchable by name, filterable by phase, sortable, and paginated, so
- * that 2,000 nodes render a page of rows. The toolbar, header, pagination and rows are memoised with
- * stable callbacks, so that a node event re-renders the rows of the nodes it changed and little else.
+ * that 2,000 nodes render a page of rows. It and its toolbar, table, pagination and rows are memoised
+ * with stable callbacks, so that a node event re-renders the rows of the nodes it changed and little
+ * else, and a pool event none of it.
  */
 const NodeRolloutTable = ({
   nodes,
@@ -45,6 +47,12 @@ const NodeRolloutTable = ({
   const counts = useMemo(() => countPhases(nodes), [nodes]);
   const matching = useMemo(() => selectNodes(nodes, deferredQuery), [nodes, deferredQuery]);
   const shown = pageOf(matching, page, perPage);
+  // Events about nodes on other pages leave this page's rows as they are.
+  const pageNodes = useStableValue(shown.items, sameItems);
+  const rows = useMemo<NodeTableRowsValue>(
+    () => ({ nodes: pageNodes, day1Pools, verifications, selectedNode, onSelect, onVerify }),
+    [pageNodes, day1Pools, verifications, selectedNode, onSelect, onVerify],
+  );
 
   const update = useCallback((changes: Partial<NodeQuery>) => {
     setQuery((previous) => ({ ...previous, ...changes }));
@@ -98,27 +106,14 @@ const NodeRolloutTable = ({
         onSetPage={setPage}
         onPerPageSelect={selectPerPage}
       />
-      <Table
-        aria-label={t('Nodes')}
-        variant="compact"
-        data-test="node-table"
-        data-matching={matching.length}
-      >
-        <NodeTableHeader sortBy={query.sortBy} direction={query.direction} onSort={sort} />
-        <Tbody>
-          {shown.items.map((node) => (
-            <NodeRolloutRow
-              key={node.name}
-              node={node}
-              hasDay1={node.pool !== undefined && day1Pools.has(node.pool)}
-              verification={verifications.get(node.name)}
-              isSelected={node.name === selectedNode}
-              onSelect={onSelect}
-              onVerify={onVerify}
-            />
-          ))}
-        </Tbody>
-      </Table>
+      <NodeTableRowsContext.Provider value={rows}>
+        <NodeTable
+          matchingCount={matching.length}
+          sortBy={query.sortBy}
+          direction={query.direction}
+          onSort={sort}
+        />
+      </NodeTableRowsContext.Provider>
       {matching.length === 0 && (
         <EmptyState
           titleText={t('No nodes match')}
@@ -142,4 +137,4 @@ const NodeRolloutTable = ({
   );
 };
 
-export default NodeRolloutTable;
+export default memo(NodeRolloutTable);

@@ -1,0 +1,38 @@
+import { memo } from 'react';
+import { Table, Tbody } from '@patternfly/react-table';
+import { useTranslation } from 'react-i18next';
+import type { NodeSortKey, SortDirection } from './node-table-model';
+import NodeTableHeader from './NodeTableHeader';
+import NodeTableRows from './NodeTableRows';
+
+interface NodeTableProps {
+  /** Nodes matching the search and filter, on every page. */
+  matchingCount: number;
+  sortBy: NodeSortKey;
+  direction: SortDirection;
+  /** Stable: the table is memoised. */
+  onSort: (sortBy: NodeSortKey, direction: SortDirection) => void;
+}
+
+/**
+ * The table element, memoised on what it shows itself; its rows come from NodeTableRowsContext, so that
+ * new rows do not re-render it (see NodeTableRows).
+ */
+const NodeTable = ({ matchingCount, sortBy, direction, onSort }: NodeTableProps) => {
+  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  return (
+    <Table
+      aria-label={t('Nodes')}
+      variant="compact"
+      data-test="node-table"
+      data-matching={matchingCount}
+    >
+      <NodeTableHeader sortBy={sortBy} direction={direction} onSort={onSort} />
+      <Tbody>
+        <NodeTableRows />
+      </Tbody>
+    </Table>
+  );
+};
+
+export default memo(NodeTable);

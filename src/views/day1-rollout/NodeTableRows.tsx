@@ -1,0 +1,45 @@
+import { createContext, useContext } from 'react';
+import type { NodeRollout } from '../../rollout';
+import NodeRolloutRow from './NodeRolloutRow';
+import type { Verification } from './useVerifications';
+
+export interface NodeTableRowsValue {
+  /** The nodes of the page shown. */
+  nodes: readonly NodeRollout[];
+  day1Pools: ReadonlySet<string>;
+  verifications: ReadonlyMap<string, Verification>;
+  selectedNode?: string;
+  onSelect: (name: string) => void;
+  onVerify: (name: string) => void;
+}
+
+/**
+ * The rows reach NodeTableRows through a context, not through PatternFly's Table: Table gives its cells
+ * a new context value whenever it renders, which re-renders every cell of the page (and each cell then
+ * measures itself, forcing a layout). This way new rows render their own cells only.
+ */
+export const NodeTableRowsContext = createContext<NodeTableRowsValue | undefined>(undefined);
+
+/** The page's rows, each memoised: a node event re-renders the rows of the nodes it changed. */
+const NodeTableRows = () => {
+  const value = useContext(NodeTableRowsContext);
+  if (value === undefined) return null;
+  const { nodes, day1Pools, verifications, selectedNode, onSelect, onVerify } = value;
+  return (
+    <>
+      {nodes.map((node) => (
+        <NodeRolloutRow
+          key={node.name}
+          node={node}
+          hasDay1={node.pool !== undefined && day1Pools.has(node.pool)}
+          verification={verifications.get(node.name)}
+          isSelected={node.name === selectedNode}
+          onSelect={onSelect}
+          onVerify={onVerify}
+        />
+      ))}
+    </>
+  );
+};
+
+export default NodeTableRows;

@@ -1,0 +1,56 @@
+import { memo } from 'react';
+import { ResourceLink } from '@openshift-console/dynamic-plugin-sdk';
+import { DescriptionList, Label, LabelGroup } from '@patternfly/react-core';
+import { useTranslation } from 'react-i18next';
+import { MachineConfigGVK } from '../../k8s/models';
+import type { PoolRollout } from '../../rollout';
+import PoolCardItem from './PoolCardItem';
+
+interface PoolCardTargetProps {
+  timeLeft: string;
+  targetConfig?: string;
+  day1Configs: PoolRollout['day1Configs'];
+}
+
+/** Time left, the target config and the Day 1 configs it brings. */
+const PoolCardTarget = ({ timeLeft, targetConfig, day1Configs }: PoolCardTargetProps) => {
+  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  return (
+    <DescriptionList isCompact isHorizontal>
+      <PoolCardItem term={t('Time left')} test="pool-time-left">
+        {timeLeft}
+      </PoolCardItem>
+      <PoolCardItem term={t('Target config')}>
+        {targetConfig ? (
+          <ResourceLink groupVersionKind={MachineConfigGVK} name={targetConfig} inline />
+        ) : (
+          '-'
+        )}
+      </PoolCardItem>
+      <PoolCardItem term={t('Day 1 configs in the target')} test="pool-day1-configs">
+        {day1Configs.length > 0 ? (
+          <LabelGroup>
+            {day1Configs.map((config) => (
+              <Label key={config.name} color={config.new ? 'blue' : 'grey'} isCompact>
+                {config.new ? t('{{name}} (new)', { name: config.name }) : config.name}
+              </Label>
+            ))}
+          </LabelGroup>
+        ) : (
+          t('None')
+        )}
+      </PoolCardItem>
+    </DescriptionList>
+  );
+};
+
+/** The Day 1 configs are re-read with every pool aggregate: compare them by value. */
+const sameProps = (a: PoolCardTargetProps, b: PoolCardTargetProps): boolean =>
+  a.timeLeft === b.timeLeft &&
+  a.targetConfig === b.targetConfig &&
+  a.day1Configs.length === b.day1Configs.length &&
+  a.day1Configs.every(
+    (config, i) => config.name === b.day1Configs[i].name && config.new === b.day1Configs[i].new,
+  );
+
+export default memo(PoolCardTarget, sameProps);
