@@ -122,6 +122,17 @@ export class RolloutDeriver {
     releaseOf: Map<string, string>;
   };
   private release?: ReleaseTarget;
+  /** A pool's PoolTarget changed (or a pool came or went) in the last readPools. */
+  private targetsMoved = true;
+  /** The last grouping of node rollouts, and what it was made from. */
+  private grouping?: {
+    nodes: readonly unknown[];
+    mcnByNode: ReadonlyMap<string, unknown> | undefined;
+    token: object;
+    release: ReleaseTarget | undefined;
+    nodesByPool: ReadonlyMap<string, NodeRollout[]>;
+    unpooled: NodeRollout[];
+  };
   private previousNodes = new Map<string, NodeRollout>();
   private readonly poolEntries = new Map<string, PoolEntry>();
   private readonly durations = new Map<string, number[]>();
@@ -137,34 +148,34 @@ export class RolloutDeriver {
     const nowISO = toISO(nowMs);
     const pools = this.readPools(input.pools);
     const { token, pools: membershipPools, labelKeys } = this.readMembership(pools);
-    // Per call: the pools' targets may have moved since the last one.
-    const membership = {
-      token,
-      resolver: new MembershipResolver(membershipPools, labelKeys, this.targets),
-    };
     const mcnByNode = this.indexMachineConfigNodes(input.machineConfigNodes);
     const machineConfigs = this.indexMachineConfigs(input.machineConfigs);
     const release = this.readRelease(input.clusterVersion, machineConfigs?.releaseOf);
 
-    const nodesByPool = new Map<string, NodeRollout[]>();
-    const unpooled: NodeRollout[] = [];
-    // Now, in both forms: one object for all the nodes.
-    const at = { ms: nowMs, iso: nowISO };
-    let count = 0;
-    for (const node of arrayOf(input.nodes)) {
-      const name = nameOf(node);
-      if (name === undefined || !isObject(node)) continue;
-      count++;
-      const result = this.nodeRollout(node, name, mcnByNode?.get(name), membership, release, at);
-      if (result.pool === undefined) unpooled.push(result);
-      else {
-        const members = nodesByPool.get(result.pool);
-        if (members === undefined) nodesByPool.set(result.pool, [result]);
-        else members.push(result);
+    // A pool event that moves no target leaves every node's rollout as it was: group them as last time.
+    const grouping = this.grouping;
+    let nodesByPool: ReadonlyMap<string, NodeRollout[]>;
+    let unpooled: NodeRollout[];
+    if (
+      grouping?.nodes === input.nodes &&
+      grouping.mcnByNode === mcnByNode &&
+      grouping.token === token &&
+      grouping.release === release &&
+      !this.targetsMoved
+    ) {
+      ({ nodesByPool, unpooled } = grouping);
+    } else {
+      ({ nodesByPool, unpooled } = this.groupNodes(
+        input.nodes,
+        mcnByNode,
+        { token, resolver: new MembershipResolver(membershipPools, labelKeys, this.targets) },
+        release,
+        { ms: nowMs, iso: nowISO },
+      ));
+      if (this.incremental) {
+        this.grouping = { nodes: input.nodes, mcnByNode, token, release, nodesByPool, unpooled };
       }
     }
-    // Nodes that left the cluster: forget them once they are many.
-    if (this.previousNodes.size > 2 * count + 100) this.prunePreviousNodes(nodesByPool, unpooled);
 
     const poolRollouts: PoolRollout[] = [];
     for (const { object, info } of pools) {
@@ -191,6 +202,34 @@ export class RolloutDeriver {
         : unpooled,
     };
     return this.last;
+  }
+
+  /** Each node's rollout, by the pool it is in (in list order), and the nodes in no pool. */
+  private groupNodes(
+    nodes: readonly unknown[],
+    mcnByNode: ReadonlyMap<string, unknown> | undefined,
+    membership: { token: object; resolver: MembershipResolver },
+    release: ReleaseTarget | undefined,
+    at: { ms: number; iso: string },
+  ): { nodesByPool: Map<string, NodeRollout[]>; unpooled: NodeRollout[] } {
+    const nodesByPool = new Map<string, NodeRollout[]>();
+    const unpooled: NodeRollout[] = [];
+    let count = 0;
+    for (const node of arrayOf(nodes)) {
+      const name = nameOf(node);
+      if (name === undefined || !isObject(node)) continue;
+      count++;
+      const result = this.nodeRollout(node, name, mcnByNode?.get(name), membership, release, at);
+      if (result.pool === undefined) unpooled.push(result);
+      else {
+        const members = nodesByPool.get(result.pool);
+        if (members === undefined) nodesByPool.set(result.pool, [result]);
+        else members.push(result);
+      }
+    }
+    // Nodes that left the cluster: forget them once they are many.
+    if (this.previousNodes.size > 2 * count + 100) this.prunePreviousNodes(nodesByPool, unpooled);
+    return { nodesByPool, unpooled };
   }
 
   /** Named pools, last one wins for a repeated name, each with its PoolTarget (reused while equal). */
@@ -229,6 +268,9 @@ export class RolloutDeriver {
       }
       targets.set(name, info.target);
     }
+    this.targetsMoved =
+      targets.size !== this.targets.size ||
+      [...targets].some(([name, target]) => this.targets.get(name) !== target);
     this.targets = targets;
     return [...byPoolName.values()];
   }

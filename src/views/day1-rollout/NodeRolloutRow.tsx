@@ -8,6 +8,13 @@ import Day1FollowUpStatus from './Day1FollowUpStatus';
 import NodePhaseStatus from './NodePhaseStatus';
 import type { Verification } from './useVerifications';
 
+/**
+ * Rendered config names differ in their hash, so the middle is left out. A fixed number of characters,
+ * not PatternFly's width-based truncation: that one watches every cell with a ResizeObserver, and a
+ * live table of thousands of nodes resizes its cells with every event.
+ */
+const CONFIG_CHARS_SHOWN = 28;
+
 export interface NodeRolloutRowProps {
   node: NodeRollout;
   hasDay1: boolean;
@@ -75,11 +82,23 @@ const NodeRolloutRow = ({
         <Timestamp timestamp={node.since} />
       </Td>
       <Td dataLabel={t('Current / desired config')} data-test="node-configs">
-        {node.currentConfig ? <Truncate content={node.currentConfig} position="middle" /> : '-'}
+        {node.currentConfig ? (
+          <Truncate
+            content={node.currentConfig}
+            position="middle"
+            maxCharsDisplayed={CONFIG_CHARS_SHOWN}
+          />
+        ) : (
+          '-'
+        )}
         {moving && (
           <div>
             {'→ '}
-            <Truncate content={node.desiredConfig ?? ''} position="middle" />
+            <Truncate
+              content={node.desiredConfig ?? ''}
+              position="middle"
+              maxCharsDisplayed={CONFIG_CHARS_SHOWN}
+            />
           </div>
         )}
       </Td>

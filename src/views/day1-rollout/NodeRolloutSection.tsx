@@ -20,10 +20,7 @@ interface NodeRolloutSectionProps {
   pools: readonly PoolRollout[];
   /** Nodes in no pool, shown with all pools. */
   unpooledNodes: readonly NodeRollout[];
-  data: Pick<
-    RolloutData,
-    'nodesByName' | 'machineConfigNodesByName' | 'machineConfigNodesAvailable'
-  >;
+  data: Pick<RolloutData, 'findNode' | 'findMachineConfigNode' | 'machineConfigNodesAvailable'>;
   verifications: Verifications;
 }
 
@@ -100,8 +97,8 @@ const NodeRolloutSection = ({
             selectedNode && (
               <NodeDetailsPanel
                 node={selectedNode}
-                nodeObject={data.nodesByName.get(selectedNode.name)}
-                machineConfigNode={data.machineConfigNodesByName.get(selectedNode.name)}
+                nodeObject={data.findNode(selectedNode.name)}
+                machineConfigNode={data.findMachineConfigNode(selectedNode.name)}
                 machineConfigNodesAvailable={data.machineConfigNodesAvailable}
                 hasDay1={hasDay1(selectedNode)}
                 verification={verifications.byNode.get(selectedNode.name)}

@@ -1,18 +1,12 @@
 import { memo } from 'react';
-import {
-  Card,
-  CardBody,
-  Progress,
-  ProgressMeasureLocation,
-  ProgressVariant,
-  Stack,
-} from '@patternfly/react-core';
+import { Card, CardBody, Stack } from '@patternfly/react-core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PoolRollout } from '../../rollout';
 import { day1RolloutPath } from '../shared/paths';
 import PoolCardCounts from './PoolCardCounts';
 import PoolCardHeader from './PoolCardHeader';
+import PoolCardProgress from './PoolCardProgress';
 import PoolCardTarget from './PoolCardTarget';
 import ResumePoolButton from './ResumePoolButton';
 import { durationText } from '../shared/rollout-text';
@@ -23,15 +17,6 @@ interface PoolRolloutCardProps {
   linkToPoolPage: boolean;
 }
 
-const progressVariant = (pool: PoolRollout): ProgressVariant | undefined =>
-  pool.state === 'Degraded' || pool.state === 'RenderDegraded'
-    ? ProgressVariant.danger
-    : pool.state === 'Paused'
-      ? ProgressVariant.warning
-      : pool.completion === 100
-        ? ProgressVariant.success
-        : undefined;
-
 /**
  * One pool's rollout: progress, MCO's counts, state and message, time left, the Day 1 configs its
  * target brings, and Resume when paused. Memoised: the deriver keeps an unchanged pool's identity, and
@@ -39,7 +24,6 @@ const progressVariant = (pool: PoolRollout): ProgressVariant | undefined =>
  */
 const PoolRolloutCard = ({ pool, linkToPoolPage }: PoolRolloutCardProps) => {
   const { t } = useTranslation('plugin__kmm-day1-console-plugin');
-  const updated = pool.phaseCounts.Updated;
   const timeLeft =
     pool.estimatedSecondsLeft === undefined
       ? t('Not estimated: the pool cannot finish on its own')
@@ -62,19 +46,11 @@ const PoolRolloutCard = ({ pool, linkToPoolPage }: PoolRolloutCardProps) => {
       />
       <CardBody>
         <Stack hasGutter>
-          <Progress
-            value={pool.completion}
-            title={t('Nodes updated')}
-            label={t('{{updated}} of {{total}}', { updated, total: pool.machineCount })}
-            valueText={t('{{updated}} of {{total}} nodes updated', {
-              updated,
-              total: pool.machineCount,
-            })}
-            measureLocation={ProgressMeasureLocation.outside}
-            variant={progressVariant(pool)}
-            data-test="pool-progress"
-            data-updated={updated}
-            data-total={pool.machineCount}
+          <PoolCardProgress
+            updated={pool.phaseCounts.Updated}
+            total={pool.machineCount}
+            completion={pool.completion}
+            state={pool.state}
           />
           <p data-test="pool-message">{pool.message}</p>
           <PoolCardCounts

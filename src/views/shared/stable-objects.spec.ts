@@ -37,4 +37,25 @@ describe('StableList', () => {
     const first = list.update([{ metadata: { name: 'a' } }]);
     expect(list.update([{ metadata: { name: 'a' } }])[0]).not.toBe(first[0]);
   });
+
+  it('keeps objects a store hands back unchanged, and still sees the changed ones', () => {
+    const list = new StableList<ReturnType<typeof object>>();
+    const a = object('a', '1');
+    const b = object('b', '1');
+    const first = list.update([a, b]);
+    expect(list.update([a, b])).toBe(first);
+    const b2 = object('b', '2');
+    const second = list.update([a, b2]);
+    expect(second).toEqual([a, b2]);
+    expect(second[0]).toBe(first[0]);
+  });
+
+  it('forgets deleted objects without losing track of the others', () => {
+    const list = new StableList<ReturnType<typeof object>>();
+    const many = Array.from({ length: 300 }, (_, i) => object(`n${String(i)}`, '1'));
+    list.update(many);
+    const kept = list.update([object('n7', '1')]);
+    expect(kept[0]).toBe(many[7]);
+    expect(list.update([object('n7', '2')])[0].spec.value).toBe('2');
+  });
 });

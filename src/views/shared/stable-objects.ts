@@ -17,22 +17,32 @@ const sameRevision = (a: Watched, b: Watched): boolean =>
   a.metadata.resourceVersion === b.metadata?.resourceVersion;
 
 export class StableList<T extends Watched> {
+  /** The kept copy of each object by namespace/name; deleted objects linger until the next rebuild. */
   private byKey = new Map<string, T>();
+  /** What was kept for each object given before: a store that keeps unchanged objects (console's does) hands the same ones back, which then cost one lookup. */
+  private readonly keptFor = new WeakMap<T, T>();
+  private lastInput: readonly T[] = [];
   private last: readonly T[] = [];
 
   /** `list` with each unchanged object replaced by its earlier copy; the earlier array if all are. */
   update(list: readonly T[]): readonly T[] {
-    const byKey = new Map<string, T>();
+    if (list === this.lastInput) return this.last;
     let unchanged = list.length === this.last.length;
     const result = list.map((object, i) => {
-      const key = keyOf(object);
-      const previous = this.byKey.get(key);
-      const kept = previous !== undefined && sameRevision(previous, object) ? previous : object;
-      byKey.set(key, kept);
+      let kept = this.keptFor.get(object);
+      if (kept === undefined) {
+        const key = keyOf(object);
+        const previous = this.byKey.get(key);
+        kept = previous !== undefined && sameRevision(previous, object) ? previous : object;
+        this.byKey.set(key, kept);
+        this.keptFor.set(object, kept);
+      }
       if (kept !== this.last[i]) unchanged = false;
       return kept;
     });
-    this.byKey = byKey;
+    if (this.byKey.size > 2 * result.length + 100)
+      this.byKey = new Map(result.map((object) => [keyOf(object), object]));
+    this.lastInput = list;
     if (!unchanged) this.last = result;
     return this.last;
   }

@@ -65,7 +65,7 @@ describe('useRolloutData', () => {
     expect(after?.nodes[2]).not.toBe(before?.nodes[2]);
     expect(after?.nodes[2].phase).toBe('Draining');
     // The raw objects the drawer reads keep their identity too.
-    expect(result.current.nodesByName.get('sfc-a')?.metadata.resourceVersion).toBe('20');
+    expect(result.current.findNode('sfc-a')?.metadata.resourceVersion).toBe('20');
   });
 
   it('keeps the whole rollout when nothing changed', () => {

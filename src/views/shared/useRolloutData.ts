@@ -47,8 +47,9 @@ export interface RolloutData {
   interrupted: boolean;
   /** MachineConfigNodes were listed (OpenShift 4.19+, and the user may list them). */
   machineConfigNodesAvailable: boolean;
-  nodesByName: ReadonlyMap<string, Node>;
-  machineConfigNodesByName: ReadonlyMap<string, MachineConfigNode>;
+  /** The watched Node and MachineConfigNode of a node, for its details. */
+  findNode: (name: string) => Node | undefined;
+  findMachineConfigNode: (name: string) => MachineConfigNode | undefined;
 }
 
 type Result = WatchK8sResultsObject<K8sResourceCommon[]>;
@@ -63,8 +64,12 @@ const loadedData = (result: Result) =>
 
 const settled = (result: Result): boolean => result.loaded || !!result.loadError;
 
-const byName = <T extends { metadata: { name: string } }>(list: readonly T[]) =>
-  new Map(list.map((object) => [object.metadata.name, object]));
+// A search, not an index: only an open details panel asks, and an index of 2,000 nodes would be rebuilt
+// on every node event.
+const finder =
+  <T extends { metadata: { name: string } }>(list: readonly T[] | undefined) =>
+  (name: string): T | undefined =>
+    list?.find((object) => object.metadata.name === name);
 
 /** Re-renders its user every `intervalMs`; the number only changes. */
 const useTicker = (intervalMs: number): number => {
@@ -133,8 +138,8 @@ export const useRolloutData = (): RolloutData => {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [loaded, deriver, poolList, nodeList, mcnList, mcList, tick],
   );
-  const nodesByName = useMemo(() => byName(nodeList), [nodeList]);
-  const machineConfigNodesByName = useMemo(() => byName(mcnList ?? []), [mcnList]);
+  const findNode = useMemo(() => finder(nodeList), [nodeList]);
+  const findMachineConfigNode = useMemo(() => finder(mcnList), [mcnList]);
 
   const blocking = [pools, nodes].find((result) => !result.loaded && result.loadError);
   return {
@@ -147,7 +152,7 @@ export const useRolloutData = (): RolloutData => {
         (result) => loadedData(result) !== undefined && !!result.loadError,
       ),
     machineConfigNodesAvailable: mcnList !== undefined,
-    nodesByName,
-    machineConfigNodesByName,
+    findNode,
+    findMachineConfigNode,
   };
 };

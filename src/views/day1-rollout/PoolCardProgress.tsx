@@ -1,0 +1,43 @@
+import { memo } from 'react';
+import { Progress, ProgressMeasureLocation, ProgressVariant } from '@patternfly/react-core';
+import { useTranslation } from 'react-i18next';
+import type { PoolRollout } from '../../rollout';
+
+interface PoolCardProgressProps {
+  updated: number;
+  total: number;
+  completion: number;
+  state: PoolRollout['state'];
+}
+
+const progressVariant = (
+  state: PoolRollout['state'],
+  completion: number,
+): ProgressVariant | undefined =>
+  state === 'Degraded' || state === 'RenderDegraded'
+    ? ProgressVariant.danger
+    : state === 'Paused'
+      ? ProgressVariant.warning
+      : completion === 100
+        ? ProgressVariant.success
+        : undefined;
+
+/** How many of the pool's nodes are updated. Memoised: it moves once per node that finishes. */
+const PoolCardProgress = ({ updated, total, completion, state }: PoolCardProgressProps) => {
+  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  return (
+    <Progress
+      value={completion}
+      title={t('Nodes updated')}
+      label={t('{{updated}} of {{total}}', { updated, total })}
+      valueText={t('{{updated}} of {{total}} nodes updated', { updated, total })}
+      measureLocation={ProgressMeasureLocation.outside}
+      variant={progressVariant(state, completion)}
+      data-test="pool-progress"
+      data-updated={updated}
+      data-total={total}
+    />
+  );
+};
+
+export default memo(PoolCardProgress);
