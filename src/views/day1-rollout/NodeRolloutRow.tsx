@@ -81,7 +81,7 @@ const NodeRolloutRow = ({
       <Td dataLabel={t('Since')}>
         <Timestamp timestamp={node.since} />
       </Td>
-      <Td dataLabel={t('Current / desired config')} data-test="node-configs">
+      <Td dataLabel={t('Current / desired config')} modifier="nowrap" data-test="node-configs">
         {node.currentConfig ? (
           <Truncate
             content={node.currentConfig}
