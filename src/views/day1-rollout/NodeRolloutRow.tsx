@@ -13,7 +13,7 @@ import type { Verification } from './useVerifications';
  * not PatternFly's width-based truncation: that one watches every cell with a ResizeObserver, and a
  * live table of thousands of nodes resizes its cells with every event.
  */
-const CONFIG_CHARS_SHOWN = 28;
+const CONFIG_CHARS_SHOWN = 24;
 
 export interface NodeRolloutRowProps {
   node: NodeRollout;

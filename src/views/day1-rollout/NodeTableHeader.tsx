@@ -12,6 +12,8 @@ const SORT_COLUMNS: Partial<Record<number, NodeSortKey>> = {
   5: 'since',
 };
 
+const MESSAGE_COLUMN = 4;
+
 interface NodeTableHeaderProps {
   sortBy: NodeSortKey;
   direction: SortDirection;
@@ -50,7 +52,14 @@ const NodeTableHeader = ({ sortBy, direction, onSort }: NodeTableHeaderProps) =>
     <Thead>
       <Tr>
         {columns.map((title, index) => (
-          <Th key={title} sort={sortParams(index)} modifier="wrap">
+          <Th
+            key={title}
+            sort={sortParams(index)}
+            modifier="wrap"
+            // Messages come and go as nodes move through their update: a set width keeps the
+            // columns from shifting with them (and the browser from laying out every cell again).
+            width={index === MESSAGE_COLUMN ? 15 : undefined}
+          >
             {title}
           </Th>
         ))}
