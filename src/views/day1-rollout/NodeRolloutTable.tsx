@@ -40,7 +40,8 @@ const NodeRolloutTable = ({
   const { t } = useTranslation('plugin__kmm-day1-console-plugin');
   const [query, setQuery] = useState<NodeQuery>(DEFAULT_NODE_QUERY);
   const [page, setPage] = useState(1);
-  const [perPage, setPerPage] = useState(50);
+  // About a screen of rows below the pool cards; 50 to 200 are a click away.
+  const [perPage, setPerPage] = useState(20);
   // Typing stays responsive while a large list is filtered.
   const deferredQuery = useDeferredValue(query);
 
