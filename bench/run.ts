@@ -202,7 +202,7 @@ const main = async () => {
       name: 'browser: main-thread time for a burst of 100 node events',
       value: round(rolloutPage.burstTaskMs, 1),
       unit: 'ms',
-      target: `< 50 ms (script ${String(round(rolloutPage.burstScriptMs, 1))} ms; idle page ${String(round(rolloutPage.idleTaskMs, 1))} ms subtracted)`,
+      target: `< 50 ms (script ${String(round(rolloutPage.burstScriptMs, 1))} ms; receiving the events alone ${String(round(rolloutPage.receiveTaskMs, 1))} ms; idle page ${String(round(rolloutPage.idleTaskMs, 1))} ms subtracted)`,
       ok: rolloutPage.burstTaskMs < 50,
     },
     {
