@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import {
   DescriptionListDescription,
   DescriptionListGroup,
@@ -11,7 +12,7 @@ interface PoolCardItemProps {
   test?: string;
 }
 
-/** A term and its value in a pool card's description lists. */
+/** A term and its value in a pool card's description lists. Memoised: most values are numbers. */
 const PoolCardItem = ({ term, children, test }: PoolCardItemProps) => (
   <DescriptionListGroup>
     <DescriptionListTerm>{term}</DescriptionListTerm>
@@ -19,4 +20,4 @@ const PoolCardItem = ({ term, children, test }: PoolCardItemProps) => (
   </DescriptionListGroup>
 );
 
-export default PoolCardItem;
+export default memo(PoolCardItem);

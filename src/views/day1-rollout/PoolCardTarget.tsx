@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { MachineConfigGVK } from '../../k8s/models';
 import type { PoolRollout } from '../../rollout';
 import PoolCardItem from './PoolCardItem';
+import { sameDay1ConfigLabels } from './pool-card-model';
 
 interface PoolCardTargetProps {
   timeLeft: string;
@@ -48,9 +49,6 @@ const PoolCardTarget = ({ timeLeft, targetConfig, day1Configs }: PoolCardTargetP
 const sameProps = (a: PoolCardTargetProps, b: PoolCardTargetProps): boolean =>
   a.timeLeft === b.timeLeft &&
   a.targetConfig === b.targetConfig &&
-  a.day1Configs.length === b.day1Configs.length &&
-  a.day1Configs.every(
-    (config, i) => config.name === b.day1Configs[i].name && config.new === b.day1Configs[i].new,
-  );
+  sameDay1ConfigLabels(a.day1Configs, b.day1Configs);
 
 export default memo(PoolCardTarget, sameProps);

@@ -9,6 +9,7 @@ import PoolCardHeader from './PoolCardHeader';
 import PoolCardProgress from './PoolCardProgress';
 import PoolCardTarget from './PoolCardTarget';
 import ResumePoolButton from './ResumePoolButton';
+import { samePoolSummary } from './pool-card-model';
 import { durationText } from '../shared/rollout-text';
 
 interface PoolRolloutCardProps {
@@ -19,8 +20,8 @@ interface PoolRolloutCardProps {
 
 /**
  * One pool's rollout: progress, MCO's counts, state and message, time left, the Day 1 configs its
- * target brings, and Resume when paused. Memoised: the deriver keeps an unchanged pool's identity, and
- * its parts are memoised on the values they show, so a change of counts re-renders the counts.
+ * target brings, and Resume when paused. Memoised on what it shows (not the pool's nodes), and so are
+ * its parts, so a change of counts re-renders the counts.
  */
 const PoolRolloutCard = ({ pool, linkToPoolPage }: PoolRolloutCardProps) => {
   const { t } = useTranslation('plugin__kmm-day1-console-plugin');
@@ -77,4 +78,8 @@ const PoolRolloutCard = ({ pool, linkToPoolPage }: PoolRolloutCardProps) => {
   );
 };
 
-export default memo(PoolRolloutCard);
+/** A node event changes the pool's node list, which the card does not show. */
+const sameProps = (a: PoolRolloutCardProps, b: PoolRolloutCardProps): boolean =>
+  a.linkToPoolPage === b.linkToPoolPage && samePoolSummary(a.pool, b.pool);
+
+export default memo(PoolRolloutCard, sameProps);

@@ -1,0 +1,41 @@
+import { NOW, R1, R2, node, pool } from '../../../test/support/rollout-objects';
+import { RolloutDeriver } from '../../rollout';
+import type { RolloutInput } from '../../rollout';
+import { samePoolSummary } from './pool-card-model';
+
+const input: RolloutInput = {
+  pools: [pool({ target: R2, current: R1 })],
+  nodes: [node('w1', { current: R2 }), node('w2'), node('w3')],
+};
+
+describe('samePoolSummary', () => {
+  it('ignores a node change that leaves what the card shows as it was', () => {
+    const deriver = new RolloutDeriver();
+    const before = deriver.derive(input, NOW).pools[0];
+    // A new revision of a node (a heartbeat, a label) that changes nothing MCO reads.
+    const w3 = node('w3');
+    const touched = { ...w3, metadata: { ...w3.metadata, resourceVersion: '99' } };
+    const after = deriver.derive({ ...input, nodes: [...input.nodes.slice(0, 2), touched] }, NOW)
+      .pools[0];
+    expect(after).not.toBe(before);
+    expect(after.nodes).not.toBe(before.nodes);
+    expect(samePoolSummary(before, after)).toBe(true);
+  });
+
+  it('sees a change of phase counts, counts and target', () => {
+    const deriver = new RolloutDeriver();
+    const before = deriver.derive(input, NOW).pools[0];
+    const finished = deriver.derive(
+      { ...input, nodes: [...input.nodes.slice(0, 2), node('w3', { current: R2 })] },
+      NOW,
+    ).pools[0];
+    expect(samePoolSummary(before, finished)).toBe(false);
+    expect(samePoolSummary(before, { ...before, machineCount: before.machineCount + 1 })).toBe(
+      false,
+    );
+    expect(samePoolSummary(before, { ...before, targetConfig: R1 })).toBe(false);
+    expect(samePoolSummary(before, { ...before, day1Configs: [] })).toBe(
+      before.day1Configs.length === 0,
+    );
+  });
+});

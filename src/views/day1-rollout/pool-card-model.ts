@@ -1,0 +1,36 @@
+/**
+ * What a pool card shows of a PoolRollout, to tell when it must render again. The deriver makes a new
+ * PoolRollout whenever one of the pool's nodes changes, which mostly leaves what the card shows as it
+ * was: comparing those values keeps the ten cards of a large cluster still during a rollout.
+ */
+import type { PoolRollout } from '../../rollout';
+import { samePhaseCounts } from './node-table-model';
+
+/** The Day 1 configs as their labels show them: name, and whether the rollout brings them. */
+export const sameDay1ConfigLabels = (
+  a: PoolRollout['day1Configs'],
+  b: PoolRollout['day1Configs'],
+): boolean =>
+  a.length === b.length &&
+  a.every((config, i) => config.name === b[i].name && config.new === b[i].new);
+
+/** Equal in everything but the node list. */
+export const samePoolSummary = (a: PoolRollout, b: PoolRollout): boolean => {
+  if (a === b) return true;
+  const keys = Object.keys(a) as (keyof PoolRollout)[];
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((key) => {
+      switch (key) {
+        case 'nodes':
+          return true;
+        case 'phaseCounts':
+          return samePhaseCounts(a.phaseCounts, b.phaseCounts);
+        case 'day1Configs':
+          return sameDay1ConfigLabels(a.day1Configs, b.day1Configs);
+        default:
+          return a[key] === b[key];
+      }
+    })
+  );
+};
