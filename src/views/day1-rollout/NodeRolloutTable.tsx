@@ -11,16 +11,10 @@ import { NodeTableRowsContext } from './NodeTableRows';
 import type { NodeTableRowsValue } from './NodeTableRows';
 import NodeTableToolbar from './NodeTableToolbar';
 import { sameItems, useStableValue } from './useStableValue';
-import type { Verification } from './useVerifications';
 
-interface NodeRolloutTableProps {
+/** What the rows need, with every node of the shown pools instead of one page of them. */
+interface NodeRolloutTableProps extends Omit<NodeTableRowsValue, 'nodes'> {
   nodes: readonly NodeRollout[];
-  /** Pools whose target has a Day 1 config. */
-  day1Pools: ReadonlySet<string>;
-  verifications: ReadonlyMap<string, Verification>;
-  selectedNode?: string;
-  onSelect: (name: string) => void;
-  onVerify: (name: string) => void;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Verification } from './useVerifications';
 export interface NodeTableRowsValue {
   /** The nodes of the page shown. */
   nodes: readonly NodeRollout[];
+  /** Pools whose target has a Day 1 config. */
   day1Pools: ReadonlySet<string>;
   verifications: ReadonlyMap<string, Verification>;
   selectedNode?: string;
