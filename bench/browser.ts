@@ -232,8 +232,7 @@ export interface RolloutPageFigures {
 const BURST = 100;
 
 /** BURST nodes spread over the cluster, so that every pool sees some. */
-const burstNodeNames = async (env: BenchEnvironment): Promise<string[]> => {
-  const { items } = (await env.api('/api/v1/nodes')) as { items: { metadata: { name: string } }[] };
+const burstNodeNames = (items: readonly { metadata: { name: string } }[]): string[] => {
   const step = Math.max(1, Math.floor(items.length / BURST));
   return items
     .filter((_, i) => i % step === 0)
@@ -332,8 +331,8 @@ export const measureRolloutPage = async (
   const renders: { pageLoadMs: number; inAppMs: number }[] = [];
   for (let i = 0; i < SAMPLES; i++) renders.push(await firstRows(browser, env.shell.url));
 
-  const names = await burstNodeNames(env);
-  const nodeCount = ((await env.api('/api/v1/nodes')) as { items: unknown[] }).items.length;
+  const { items } = (await env.api('/api/v1/nodes')) as { items: { metadata: { name: string } }[] };
+  const names = burstNodeNames(items);
 
   const context = await browser.newContext();
   const page: Page = await context.newPage();
@@ -355,7 +354,7 @@ export const measureRolloutPage = async (
     idleTaskMs: median(bursts.map((b) => b.idle)),
     receiveTaskMs,
     heapBytes,
-    nodes: nodeCount,
+    nodes: items.length,
   };
 };
 

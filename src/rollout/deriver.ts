@@ -71,7 +71,8 @@ const sortByName = (nodes: NodeRollout[]): void => {
   }
 };
 
-const sameItems = <T>(a: readonly T[] | undefined, b: readonly T[]): boolean =>
+/** Same items in the same order, by identity: what the deriver keeps, its users can compare this way. */
+export const sameItems = <T>(a: readonly T[] | undefined, b: readonly T[]): boolean =>
   a?.length === b.length && a.every((item, i) => item === b[i]);
 
 const NO_RELEASES = new Map<string, string>();

@@ -15,7 +15,7 @@ export type {
   RolloutInput,
 } from './types';
 export { NODE_PHASES } from './types';
-export { RolloutDeriver, deriveRollout } from './deriver';
+export { RolloutDeriver, deriveRollout, sameItems } from './deriver';
 export type { RolloutDeriverOptions } from './deriver';
 export type { NodeMembership, PoolTarget, ReleaseTarget } from './node-phase';
 export { deriveNodeRollout, isInProgress } from './node-phase';

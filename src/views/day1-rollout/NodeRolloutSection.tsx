@@ -8,13 +8,14 @@ import {
 } from '@patternfly/react-core';
 import { CubesIcon } from '@patternfly/react-icons';
 import { useTranslation } from 'react-i18next';
+import { sameItems } from '../../rollout';
 import type { NodeRollout, PoolRollout } from '../../rollout';
 import NodeDetailsPanel, { NODE_DETAILS_TITLE_ID } from './NodeDetailsPanel';
 import NodeRolloutTable from './NodeRolloutTable';
 import type { RolloutData } from '../shared/useRolloutData';
 import type { Verifications } from './useVerifications';
 import VerifyNodeModal from './VerifyNodeModal';
-import { sameItems, sameSet, useStableValue } from './useStableValue';
+import { sameSet, useStableValue } from './useStableValue';
 
 interface NodeRolloutSectionProps {
   pools: readonly PoolRollout[];

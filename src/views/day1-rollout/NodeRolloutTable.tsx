@@ -2,15 +2,22 @@ import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { EmptyState, EmptyStateBody, PaginationVariant } from '@patternfly/react-core';
 import { SearchIcon } from '@patternfly/react-icons';
 import { useTranslation } from 'react-i18next';
+import { sameItems } from '../../rollout';
 import type { NodePhase, NodeRollout } from '../../rollout';
-import { DEFAULT_NODE_QUERY, countPhases, pageOf, selectNodes } from './node-table-model';
+import {
+  DEFAULT_NODE_QUERY,
+  countPhases,
+  pageOf,
+  samePhaseCounts,
+  selectNodes,
+} from './node-table-model';
 import type { NodeQuery, NodeSortKey, SortDirection } from './node-table-model';
 import NodeTable from './NodeTable';
 import NodeTablePagination from './NodeTablePagination';
 import { NodeTableRowsContext } from './NodeTableRows';
 import type { NodeTableRowsValue } from './NodeTableRows';
 import NodeTableToolbar from './NodeTableToolbar';
-import { sameItems, useStableValue } from './useStableValue';
+import { useStableValue } from './useStableValue';
 
 /** What the rows need, with every node of the shown pools instead of one page of them. */
 interface NodeRolloutTableProps extends Omit<NodeTableRowsValue, 'nodes'> {
@@ -39,7 +46,11 @@ const NodeRolloutTable = ({
   // Typing stays responsive while a large list is filtered.
   const deferredQuery = useDeferredValue(query);
 
-  const counts = useMemo(() => countPhases(nodes), [nodes]);
+  // Node events change the counts object but rarely a count: the toolbar then stays as it is.
+  const counts = useStableValue(
+    useMemo(() => countPhases(nodes), [nodes]),
+    samePhaseCounts,
+  );
   const matching = useMemo(() => selectNodes(nodes, deferredQuery), [nodes, deferredQuery]);
   const shown = pageOf(matching, page, perPage);
   // Events about nodes on other pages leave this page's rows as they are.

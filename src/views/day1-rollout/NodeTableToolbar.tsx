@@ -9,7 +9,6 @@ import {
 } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import type { NodePhase } from '../../rollout';
-import { samePhaseCounts } from './node-table-model';
 import NodePhaseFilter from './NodePhaseFilter';
 import NodeTablePagination from './NodeTablePagination';
 import { nodePhaseText } from '../shared/rollout-text';
@@ -92,10 +91,4 @@ const NodeTableToolbar = ({
   );
 };
 
-/** Node events change the counts object but rarely a count: compare them by value. */
-const sameProps = (a: NodeTableToolbarProps, b: NodeTableToolbarProps): boolean =>
-  (Object.keys(a) as (keyof NodeTableToolbarProps)[]).every(
-    (key) => key === 'counts' || a[key] === b[key],
-  ) && samePhaseCounts(a.counts, b.counts);
-
-export default memo(NodeTableToolbar, sameProps);
+export default memo(NodeTableToolbar);

@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { MachineConfigGVK } from '../../k8s/models';
 import type { PoolRollout } from '../../rollout';
 import PoolCardItem from './PoolCardItem';
-import { sameDay1ConfigLabels } from './pool-card-model';
 
 interface PoolCardTargetProps {
   timeLeft: string;
@@ -45,10 +44,4 @@ const PoolCardTarget = ({ timeLeft, targetConfig, day1Configs }: PoolCardTargetP
   );
 };
 
-/** The Day 1 configs are re-read with every pool aggregate: compare them by value. */
-const sameProps = (a: PoolCardTargetProps, b: PoolCardTargetProps): boolean =>
-  a.timeLeft === b.timeLeft &&
-  a.targetConfig === b.targetConfig &&
-  sameDay1ConfigLabels(a.day1Configs, b.day1Configs);
-
-export default memo(PoolCardTarget, sameProps);
+export default memo(PoolCardTarget);

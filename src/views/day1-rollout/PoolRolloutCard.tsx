@@ -9,7 +9,8 @@ import PoolCardHeader from './PoolCardHeader';
 import PoolCardProgress from './PoolCardProgress';
 import PoolCardTarget from './PoolCardTarget';
 import ResumePoolButton from './ResumePoolButton';
-import { samePoolSummary } from './pool-card-model';
+import { sameDay1ConfigLabels, samePoolSummary } from './pool-card-model';
+import { useStableValue } from './useStableValue';
 import { durationText } from '../shared/rollout-text';
 
 interface PoolRolloutCardProps {
@@ -25,6 +26,8 @@ interface PoolRolloutCardProps {
  */
 const PoolRolloutCard = ({ pool, linkToPoolPage }: PoolRolloutCardProps) => {
   const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  // The Day 1 configs are read again with every pool aggregate: keep them while their labels hold.
+  const day1Configs = useStableValue(pool.day1Configs, sameDay1ConfigLabels);
   const timeLeft =
     pool.estimatedSecondsLeft === undefined
       ? t('Not estimated: the pool cannot finish on its own')
@@ -65,7 +68,7 @@ const PoolRolloutCard = ({ pool, linkToPoolPage }: PoolRolloutCardProps) => {
           <PoolCardTarget
             timeLeft={timeLeft}
             targetConfig={pool.targetConfig}
-            day1Configs={pool.day1Configs}
+            day1Configs={day1Configs}
           />
           {linkToPoolPage && (
             <Link to={day1RolloutPath(pool.name)} data-test="pool-rollout-link">

@@ -14,10 +14,6 @@ export const useStableValue = <T>(value: T, same: (before: T, value: T) => boole
   return kept;
 };
 
-/** Same items in the same order, by identity. */
-export const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean =>
-  a.length === b.length && a.every((item, i) => item === b[i]);
-
 /** Same members. */
 export const sameSet = <T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean =>
   a.size === b.size && [...a].every((item) => b.has(item));
