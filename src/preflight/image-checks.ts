@@ -7,6 +7,8 @@ export interface ImageCheck {
   result: ImageCheckResult;
   /** The registry's own words, for Missing, Unauthorized and Error. */
   message?: string;
+  /** Set when the server gave no answer for this image, so there are no registry words to show. */
+  noAnswer?: true;
 }
 
 /**
@@ -52,12 +54,7 @@ const resultFor = (status: {
 export const readImageChecks = (answer: ImageStreamImport): ImageCheck[] =>
   answer.spec.images.map(({ from }, index) => {
     const status = answer.status?.images?.[index]?.status;
-    if (!status)
-      return {
-        reference: from.name,
-        result: 'Error',
-        message: 'the registry gave no answer for this image',
-      };
+    if (!status) return { reference: from.name, result: 'Error', noAnswer: true };
     const result = resultFor(status);
     return result === 'Found'
       ? { reference: from.name, result }

@@ -1,9 +1,5 @@
-import { matchesLabelSelector } from '../k8s/label-selector';
-import type { MachineConfigPool, Node } from '../k8s/types';
-
-/** The nodes a pool selects with its nodeSelector. */
-export const nodesInPool = (pool: MachineConfigPool, nodes: Node[]): Node[] =>
-  nodes.filter((node) => matchesLabelSelector(node.metadata.labels, pool.spec.nodeSelector));
+import { compareKernelVersions } from '../k8s/kernel-version';
+import type { Node } from '../k8s/types';
 
 export interface KernelGroup {
   /** `status.nodeInfo.kernelVersion`; undefined for nodes that do not report one yet. */
@@ -15,7 +11,7 @@ export interface KernelGroup {
 
 /**
  * The nodes grouped by running kernel, each group with the image reference its nodes will pull, since
- * the tag is the kernel version. Sorted by kernel version; unknown kernels last.
+ * the tag is the kernel version. Sorted by kernel version, as versions; unknown kernels last.
  */
 export const groupNodesByKernel = (nodes: Node[], kernelModuleImage: string): KernelGroup[] => {
   const groups = new Map<string | undefined, string[]>();
@@ -37,6 +33,6 @@ export const groupNodesByKernel = (nodes: Node[], kernelModuleImage: string): Ke
         ? 1
         : b.kernelVersion === undefined
           ? -1
-          : a.kernelVersion.localeCompare(b.kernelVersion),
+          : compareKernelVersions(a.kernelVersion, b.kernelVersion),
     );
 };

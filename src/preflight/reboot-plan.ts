@@ -1,5 +1,4 @@
-import { DAY1_REBOOT_MINUTES, MCO_MINUTES_PER_NODE } from '../k8s/mco-timings';
-import { maxUnavailableCount } from '../k8s/pool-capacity';
+import { DAY1_REBOOT_MINUTES, maxUnavailableCount, MCO_MINUTES_PER_NODE } from '../mco';
 import type { MachineConfigPool } from '../k8s/types';
 import type { ImageCheck } from './image-checks';
 import type { KernelGroup } from './kernel-groups';
@@ -29,8 +28,8 @@ export interface RebootPlan {
  */
 export const rebootPlan = (
   pool: MachineConfigPool,
-  groups: KernelGroup[],
-  checks: ImageCheck[],
+  groups: readonly KernelGroup[],
+  checks: readonly ImageCheck[],
 ): RebootPlan => {
   const resultOf = new Map(checks.map((check) => [check.reference, check.result]));
   const plan: Pick<RebootPlan, 'rebootTwice' | 'rebootOnceKeepInTree' | 'unchecked'> = {

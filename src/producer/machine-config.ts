@@ -1,4 +1,5 @@
 import type { IgnitionFile, IgnitionUnit, MachineConfig } from '../k8s/types';
+import { ROLE_LABEL } from '../mco/names';
 import { CRIO_WIPE_UNIT, nodeLayout, PROXY_ENVIRONMENT_FILE } from './node-layout';
 import type { NodeLayout } from './node-layout';
 import { Day1ValidationError, DEFAULT_WORKER_IMAGE } from './options';
@@ -8,7 +9,7 @@ import { environmentAssignment, escapeSpecifiers, renderUnit } from './systemd';
 import type { UnitSection } from './systemd';
 import { validateDay1Options } from './validate';
 
-export const ROLE_LABEL = 'machineconfiguration.openshift.io/role';
+export { ROLE_LABEL };
 export const IGNITION_VERSION = '3.2.0';
 const EXECUTABLE_MODE = 0o755;
 const LIBRARY_MODE = 0o644;

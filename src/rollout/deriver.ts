@@ -14,7 +14,7 @@ import {
   median,
 } from './estimate';
 import { arrayOf, dig, nameOf, parseTime, text, toISO } from './loose';
-import { ARBITER_POOL, MASTER_POOL, RELEASE_IMAGE_VERSION_ANNOTATION, WORKER_POOL } from './mco';
+import { ARBITER_POOL, MASTER_POOL, RELEASE_IMAGE_VERSION_ANNOTATION, WORKER_POOL } from '../mco';
 import { MembershipResolver, membershipPool, readLabelSelector, selectorKeys } from './membership';
 import { deriveNodeRollout, isInProgress } from './node-phase';
 import type { NodeMembership, PoolTarget, ReleaseTarget } from './node-phase';
@@ -365,7 +365,7 @@ export class RolloutDeriver {
         }
       }
     } else {
-      nodeMembership = membership.resolver.of(node, name);
+      nodeMembership = membership.resolver.of(node);
     }
     if (entry?.membership === nodeMembership && entry.mcn === mcn && entry.release === release) {
       return entry.result;

@@ -1,5 +1,5 @@
 import type { LabelSelector, MachineConfigPool, Node } from '../k8s/types';
-import { poolOfNode } from '../preflight/pool-membership';
+import { OS_LABEL, poolOfLabels } from '../mco';
 import { arrayOf, asRecord, dig } from './loose';
 import type { NodeMembership, PoolTarget } from './node-phase';
 
@@ -41,9 +41,7 @@ export const membershipPool = (name: string, pool: unknown): MachineConfigPool =
   spec: { nodeSelector: readLabelSelector(dig(pool, 'spec', 'nodeSelector')) },
 });
 
-const OS_LABEL = 'kubernetes.io/os';
-
-/** The label keys some pool's nodeSelector reads: membership depends on these labels only. */
+/** The label keys membership reads (the OS and every pool's nodeSelector): it depends on these only. */
 export const selectorKeys = (pools: readonly MachineConfigPool[]): Set<string> => {
   const keys = new Set<string>([OS_LABEL]);
   for (const pool of pools) {
@@ -65,9 +63,8 @@ interface LabelTrie {
 }
 
 /**
- * The pool MCO manages each node in (preflight's poolOfNode: master, then one custom pool, then
- * worker), with MCO's exception for Windows nodes, which it never manages. Nodes whose labels agree on
- * every key a selector reads share one answer, so a cluster of thousands of nodes asks poolOfNode a
+ * The pool MCO manages each node in, by MCO's one rule (src/mco poolOfLabels). Nodes whose labels agree
+ * on every key the rule reads share one answer, so a cluster of thousands of nodes asks the rule a
  * handful of times.
  */
 export class MembershipResolver {
@@ -79,7 +76,7 @@ export class MembershipResolver {
     private readonly targets: ReadonlyMap<string, PoolTarget>,
   ) {}
 
-  of(node: unknown, name: string): NodeMembership {
+  of(node: unknown): NodeMembership {
     const labels = asRecord(dig(node, 'metadata', 'labels'));
     let at = this.byLabels;
     // A walk over the node's own keys: faster than looking up absent keys in objects of many shapes.
@@ -101,15 +98,13 @@ export class MembershipResolver {
       }
       at = next;
     }
-    at.membership ??= this.resolve(labels as Node['metadata']['labels'], name);
+    at.membership ??= this.resolve(labels as Node['metadata']['labels']);
     return at.membership;
   }
 
-  private resolve(labels: Node['metadata']['labels'], name: string): NodeMembership {
-    if (labels?.[OS_LABEL] === 'windows') return { windows: true };
-    const choice = poolOfNode({ metadata: { name, labels } }, this.pools);
-    if ('conflict' in choice) return { conflict: choice.conflict };
-    if ('none' in choice) return { none: true };
+  private resolve(labels: Node['metadata']['labels']): NodeMembership {
+    const choice = poolOfLabels(labels, this.pools);
+    if (!('pool' in choice)) return choice;
     const pool = this.targets.get(choice.pool);
     return pool === undefined ? { none: true } : { pool };
   }

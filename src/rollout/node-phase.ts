@@ -21,7 +21,7 @@ import {
   NODE_ANNOTATION,
   POST_CONFIG_ACTION_REBOOTING,
   UNSCHEDULABLE_TAINT,
-} from './mco';
+} from '../mco';
 import type { NodePhase, NodeReason, NodeRollout } from './types';
 
 /** What a node's phase needs from its pool. */

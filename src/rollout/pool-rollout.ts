@@ -2,11 +2,10 @@
  * A pool's rollout from its object and its nodes' rollouts: MCO's counts (mco-rollout.md §4.5), a state,
  * the Day 1 configs its target brings, and completion.
  */
-import { maxUnavailableCount } from '../k8s/pool-capacity';
+import { maxUnavailableCount, POOL_CONDITION } from '../mco';
 import type { MachineConfig } from '../k8s/types';
 import { readDay1MachineConfig } from '../producer';
 import { arrayOf, asRecord, dig, findCondition, text } from './loose';
-import { POOL_CONDITION } from './mco';
 import { isInProgress } from './node-phase';
 import type { PoolTarget } from './node-phase';
 import type { Day1ConfigInTarget, NodePhase, NodeRollout, PoolRollout, PoolState } from './types';

@@ -4,7 +4,7 @@
  * desiredConfig annotation, and the pool status. A paused pool only gets its status recomputed.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { maxUnavailableCount } from '../../../src/k8s/pool-capacity';
+import { maxUnavailableCount } from '../../../src/mco';
 import type { TimerId } from '../core/clock';
 import type { NodeObject, PoolObject } from '../core/kube-types';
 import { MACHINE_CONFIG_POOLS, NODES } from '../core/resources';

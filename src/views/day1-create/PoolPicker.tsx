@@ -1,7 +1,7 @@
 import { Alert, Bullseye, FormGroup, Label, Radio, Spinner } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useTranslation } from 'react-i18next';
-import { maxUnavailableCount } from '../../k8s/pool-capacity';
+import { maxUnavailableCount } from '../../mco';
 import type { MachineConfigPool } from '../../k8s/types';
 import type { CreateFormValues } from './create-form';
 import FieldHelper from './FieldHelper';

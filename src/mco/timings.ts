@@ -1,6 +1,8 @@
 /**
- * How long MCO's steps take on real clusters (../shared/reference/mco-rollout.md §7), in minutes.
- * The preflight's reboot plan gives the range; the rollout's estimate starts from the midpoint.
+ * How long MCO's steps take on real clusters, in minutes. OpenShift's "Understanding update duration"
+ * says cordon, drain, update, reboot and uncordon "might take 5 or more minutes to complete per node";
+ * `oc adm upgrade status` estimates 5 to 10 minutes per phase. The preflight's reboot plan gives the
+ * range; the rollout's estimate starts from the midpoint.
  */
 /** Per node: cordon, drain, update, reboot and uncordon. */
 export const MCO_MINUTES_PER_NODE = { low: 4, high: 8 };

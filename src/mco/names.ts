@@ -1,6 +1,6 @@
 /**
- * The names MCO writes on nodes and MachineConfigNodes (machine-config-operator pkg/daemon/constants and
- * openshift/api machineconfiguration/v1), as mco-rollout.md §1.3 and §4.4 list them.
+ * The names MCO reads and writes on nodes, pools and MachineConfigNodes (machine-config-operator
+ * pkg/daemon/constants, pkg/helpers, and openshift/api machineconfiguration/v1).
  */
 
 /**
@@ -45,6 +45,13 @@ export const MCN_DESIRED_NOT_YET_SET = 'not-yet-set';
 export const MASTER_POOL = 'master';
 export const ARBITER_POOL = 'arbiter';
 export const WORKER_POOL = 'worker';
+
+/** On MachineConfigs: the pool role whose configs they are; pools select configs by it. */
+export const ROLE_LABEL = 'machineconfiguration.openshift.io/role';
+
+/** The node label kubelet sets to the node's OS; MCO leaves nodes labelled "windows" alone. */
+export const OS_LABEL = 'kubernetes.io/os';
+export const WINDOWS_OS = 'windows';
 
 /** Pool conditions (openshift/api machineconfiguration/v1). */
 export const POOL_CONDITION = {

@@ -1,0 +1,18 @@
+/**
+ * The Machine Config Operator's rules, each written once: which pool manages a node, which nodes a
+ * config reaches, how many nodes a pool updates at once, how long that takes, and the names MCO uses.
+ * Pure; used by the preflight, the rollout derivation and the CLI.
+ */
+export * from './names';
+export { maxUnavailableCount } from './max-unavailable';
+export { DAY1_REBOOT_MINUTES, MCO_MINUTES_PER_NODE, midpointMs } from './timings';
+export type { CustomPoolEligibility, NodePool } from './pool-membership';
+export {
+  customPoolEligibility,
+  isCustomPool,
+  isWindowsNode,
+  nodesReachedByPoolConfigs,
+  poolOfLabels,
+  poolOfNode,
+  poolsTakingConfigsFor,
+} from './pool-membership';
