@@ -9,6 +9,20 @@ import testingLibrary from 'eslint-plugin-testing-library';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const RESTRICTED_PATHS = [
+  { name: 'react-router-dom', message: 'Import from react-router (console 4.22 shares v7).' },
+  {
+    name: 'react-router-dom-v5-compat',
+    message: 'Import from react-router (console 4.22 shares v7).',
+  },
+];
+const RESTRICTED_PATTERNS = [
+  {
+    group: ['@openshift-console/dynamic-plugin-sdk/lib/*'],
+    message: 'Import from the @openshift-console/dynamic-plugin-sdk index only.',
+  },
+];
+
 export default defineConfig(
   globalIgnores([
     'dist/',
@@ -26,21 +40,50 @@ export default defineConfig(
     rules: {
       'no-restricted-imports': [
         'error',
+        { paths: RESTRICTED_PATHS, patterns: RESTRICTED_PATTERNS },
+      ],
+    },
+  },
+
+  // MCO's rules have one home, src/mco, which depends on no feature; the rollout derivation takes them
+  // from there, not from the preflight. (A later block replaces the rule's options: repeat the above.)
+  {
+    files: ['src/mco/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
         {
-          paths: [
+          paths: RESTRICTED_PATHS,
+          patterns: [
+            ...RESTRICTED_PATTERNS,
             {
-              name: 'react-router-dom',
-              message: 'Import from react-router (console 4.22 shares v7).',
-            },
-            {
-              name: 'react-router-dom-v5-compat',
-              message: 'Import from react-router (console 4.22 shares v7).',
+              group: [
+                '**/preflight',
+                '**/preflight/**',
+                '**/rollout',
+                '**/rollout/**',
+                '**/views/**',
+              ],
+              message:
+                'src/mco holds MCO rules only: it imports nothing from preflight, rollout or views.',
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/rollout/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: RESTRICTED_PATHS,
           patterns: [
+            ...RESTRICTED_PATTERNS,
             {
-              group: ['@openshift-console/dynamic-plugin-sdk/lib/*'],
-              message: 'Import from the @openshift-console/dynamic-plugin-sdk index only.',
+              group: ['**/preflight', '**/preflight/**'],
+              message: 'MCO rules live in src/mco: the rollout does not import the preflight.',
             },
           ],
         },

@@ -2,13 +2,18 @@
  * @jest-environment node
  *
  * Pool membership against the simulated cluster's demo scenario (whose MCO simulation places nodes by
- * the same rule), and on cases the demo does not have.
+ * MCO's rule), and on the cases MCO documents (pkg/helpers GetPoolsForNode, docs/custom-pools.md).
  */
 import { startClusterSim } from '../../dev/cluster-sim';
 import type { ClusterSim } from '../../dev/cluster-sim';
 import type { MachineConfigPool, Node } from '../k8s/types';
 import { produceMachineConfigPool } from '../producer';
-import { customPoolEligibility, nodesReachedByPoolConfigs, poolOfNode } from '.';
+import {
+  customPoolEligibility,
+  nodesReachedByPoolConfigs,
+  poolOfNode,
+  poolsTakingConfigsFor,
+} from '.';
 
 let sim: ClusterSim;
 
@@ -33,12 +38,17 @@ afterAll(async () => {
   await sim.close();
 });
 
-const node = (name: string, roles: string[]): Node => ({
+const node = (name: string, roles: string[], labels: Record<string, string> = {}): Node => ({
   metadata: {
     name,
-    labels: Object.fromEntries(roles.map((role) => [`node-role.kubernetes.io/${role}`, ''])),
+    labels: {
+      ...Object.fromEntries(roles.map((role) => [`node-role.kubernetes.io/${role}`, ''])),
+      ...labels,
+    },
   },
 });
+
+const WINDOWS = { 'kubernetes.io/os': 'windows' };
 
 const builtInPool = (name: string): MachineConfigPool => ({
   apiVersion: 'machineconfiguration.openshift.io/v1',
@@ -93,10 +103,61 @@ describe('pool membership on the demo cluster', () => {
 describe('pool membership rules', () => {
   const pools = [
     builtInPool('master'),
+    builtInPool('arbiter'),
     builtInPool('worker'),
     produceMachineConfigPool('sfc'),
     produceMachineConfigPool('gpu'),
   ];
+
+  it('puts a node in worker, or in the one custom pool that selects it', () => {
+    expect(poolOfNode(node('worker-0', ['worker']), pools)).toEqual({ pool: 'worker' });
+    expect(poolOfNode(node('worker-4', ['worker', 'sfc']), pools)).toEqual({ pool: 'sfc' });
+    // A custom pool needs no worker label: it is the node's only pool then.
+    expect(poolOfNode(node('gpu-0', ['gpu']), pools)).toEqual({ pool: 'gpu' });
+    expect(poolOfNode(node('bare', []), pools)).toEqual({ none: true });
+  });
+
+  it('puts arbiter nodes in arbiter, whatever custom pool also selects them', () => {
+    expect(poolOfNode(node('arbiter-0', ['arbiter', 'sfc']), pools)).toEqual({ pool: 'arbiter' });
+    expect(poolOfNode(node('master-1', ['master', 'sfc']), pools)).toEqual({ pool: 'master' });
+  });
+
+  it('never manages a Windows node, whatever pool selects it', () => {
+    for (const roles of [['worker'], ['worker', 'sfc'], ['master'], ['worker', 'sfc', 'gpu']]) {
+      expect(poolOfNode(node('win', roles, WINDOWS), pools)).toEqual({ windows: true });
+    }
+    expect(
+      nodesReachedByPoolConfigs('worker', pools, [
+        node('win', ['worker'], WINDOWS),
+        node('linux', ['worker'], { 'kubernetes.io/os': 'linux' }),
+      ]).map((n) => n.metadata.name),
+    ).toEqual(['linux']);
+    expect(customPoolEligibility(poolOfNode(node('win', ['worker'], WINDOWS), pools))).toEqual({
+      eligible: false,
+      reason: 'windows',
+    });
+  });
+
+  it('lets a pool with an empty or missing nodeSelector select no node, not every node', () => {
+    const empty: MachineConfigPool = {
+      ...produceMachineConfigPool('empty'),
+      spec: { nodeSelector: {} },
+    };
+    const missing: MachineConfigPool = { ...produceMachineConfigPool('missing'), spec: {} };
+    const blank: MachineConfigPool = {
+      ...produceMachineConfigPool('blank'),
+      spec: { nodeSelector: { matchLabels: {}, matchExpressions: [] } },
+    };
+    const withThem = [...pools, empty, missing, blank];
+    expect(poolOfNode(node('worker-0', ['worker']), withThem)).toEqual({ pool: 'worker' });
+    expect(poolOfNode(node('bare', []), withThem)).toEqual({ none: true });
+  });
+
+  it('sends the configs for worker to custom pools that inherit them, not the reverse', () => {
+    expect(poolsTakingConfigsFor('worker', pools)).toEqual(['worker', 'sfc', 'gpu']);
+    expect(poolsTakingConfigsFor('sfc', pools)).toEqual(['sfc']);
+    expect(poolsTakingConfigsFor('master', pools)).toEqual(['master']);
+  });
 
   it('puts control plane nodes with a worker label in master, not worker', () => {
     const compact = node('master-0', ['master', 'worker']);

@@ -10,31 +10,35 @@ import {
   Content,
 } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
-import type { RebootPlan } from '../../preflight';
+import type { Preflight } from '../../preflight';
+import { poolNoteText, rebootNoteTestId, rebootNoteText } from './preflight-text';
 
 interface ConfirmCreateModalProps {
   isOpen: boolean;
   poolName: string;
   machineConfigName: string;
-  plan?: RebootPlan;
+  /** The preflight the page shows: the confirmation says what it says, never something else. */
+  preflight: Preflight;
   /** Set when the flow also creates the pool and labels these nodes. */
   newPoolNodes?: string[];
   onConfirm: () => void;
   onCancel: () => void;
 }
 
-/** The last word before nodes reboot: which pool, how many nodes, and twice on first apply. */
+/**
+ * The last word before nodes reboot: which pool, which nodes, and how each reboots, in the preflight's
+ * own words.
+ */
 const ConfirmCreateModal = ({
   isOpen,
   poolName,
   machineConfigName,
-  plan,
+  preflight,
   newPoolNodes,
   onConfirm,
   onCancel,
 }: ConfirmCreateModalProps) => {
   const { t } = useTranslation('plugin__kmm-day1-console-plugin');
-  const nodeCount = plan?.nodeCount ?? 0;
   return (
     <Modal
       variant="medium"
@@ -63,31 +67,23 @@ const ConfirmCreateModal = ({
                 )}
               </ListItem>
             )}
-            <ListItem data-test="day1-confirm-reboots">
-              {nodeCount === 0
-                ? t(
-                    'No node of pool {{pool}} reboots now; nodes that join it later reboot to load the module.',
-                    {
-                      pool: poolName,
-                    },
-                  )
-                : t(
-                    'Nodes of pool {{pool}} that will reboot: {{nodes}}. Each reboots twice on first apply: once to apply the config, and once more after pulling the kernel module image.',
-                    { pool: poolName, nodes: nodeCount },
-                  )}
-            </ListItem>
-            {plan && plan.nodeCount > 0 && (
-              <ListItem>
-                {t('{{maxUnavailable}} at a time, about {{low}} to {{high}} minutes in all.', {
-                  maxUnavailable: plan.maxUnavailable,
-                  low: plan.estimatedMinutes.low,
-                  high: plan.estimatedMinutes.high,
-                })}
+            {/* The item above names the moved nodes; these say what the move means for their configs. */}
+            {newPoolNodes &&
+              preflight.poolNotes
+                .filter((note) => note.code !== 'nodes-leave-pool')
+                .map((note) => (
+                  <ListItem
+                    key={`${note.code}-${'from' in note ? note.from : ''}`}
+                    data-test={`day1-confirm-${note.code}`}
+                  >
+                    {poolNoteText(t, note)}
+                  </ListItem>
+                ))}
+            {preflight.rebootNotes.map((note) => (
+              <ListItem key={note.code} data-test={rebootNoteTestId('day1-confirm', note)}>
+                {rebootNoteText(t, note)}
               </ListItem>
-            )}
-            {plan?.paused && (
-              <ListItem>{t('The pool is paused: no node reboots until you resume it.')}</ListItem>
-            )}
+            ))}
           </List>
           <Content component="p">
             {t(

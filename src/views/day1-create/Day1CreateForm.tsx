@@ -14,7 +14,6 @@ import {
 } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Node } from '../../k8s/types';
 import {
   DEFAULT_WORKER_IMAGE,
   day1UtilityCommand,
@@ -24,13 +23,9 @@ import {
   validateMachineConfigPool,
 } from '../../producer';
 import type { Day1Options } from '../../producer';
-import {
-  groupNodesByKernel,
-  nodesReachedByPoolConfigs,
-  poolOfNode,
-  rebootPlan,
-} from '../../preflight';
-import type { NodePool } from '../../preflight';
+import { poolOfNode } from '../../mco';
+import type { NodePool } from '../../mco';
+import { derivePreflight, preflightScope } from '../../preflight';
 import { DAY1_CONFIGS_PATH } from '../shared/paths';
 import ConfirmCreateModal from './ConfirmCreateModal';
 import CreateErrorAlert from './CreateErrorAlert';
@@ -154,33 +149,23 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
   const plannedPool = isNewPool ? newPool : pools.find((pool) => pool.metadata.name === poolName);
 
   // Preflight: the nodes the config reaches, by kernel, with the image each pulls.
-  const preflightNodes = useMemo<Node[]>(() => {
-    if (isNewPool) {
-      const chosen = new Set(values.newPool.nodeNames);
-      return nodes.filter((node) => chosen.has(node.metadata.name));
-    }
-    return poolName ? nodesReachedByPoolConfigs(poolName, pools, nodes) : [];
-  }, [isNewPool, values.newPool.nodeNames, nodes, pools, poolName]);
-  const inheritingPools = useMemo(
+  const scope = useMemo(
     () =>
-      [
-        ...new Set(
-          preflightNodes.flatMap((node) => {
-            const member = membership.get(node.metadata.name);
-            return member && 'pool' in member && member.pool !== poolName ? [member.pool] : [];
-          }),
-        ),
-      ].sort(),
-    [preflightNodes, membership, poolName],
+      preflightScope({
+        poolName,
+        pool: plannedPool,
+        pools,
+        nodes,
+        newPoolNodes: isNewPool ? values.newPool.nodeNames : undefined,
+        kernelModuleImage: options.kernelModuleImage,
+      }),
+    [poolName, plannedPool, pools, nodes, isNewPool, values.newPool.nodeNames, options.kernelModuleImage],
   );
+  const groups = scope.groups;
   const imageReady = options.kernelModuleImage !== '' && !problems.errors.kernelModuleImage;
   const workerReference = problems.errors.workerImage
     ? undefined
     : (options.workerImage ?? DEFAULT_WORKER_IMAGE);
-  const groups = useMemo(
-    () => groupNodesByKernel(preflightNodes, options.kernelModuleImage),
-    [preflightNodes, options.kernelModuleImage],
-  );
   const references = useMemo(
     () => [
       ...new Set([
@@ -195,12 +180,10 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
     namespace,
     permissions.checkImages.allowed && poolName !== '',
   );
-  const plan = useMemo(
-    () =>
-      plannedPool
-        ? rebootPlan(plannedPool, groups, checks.status === 'done' ? checks.checks : [])
-        : undefined,
-    [plannedPool, groups, checks],
+  // The one preflight the panel, its reboot summary and the confirmation all show.
+  const preflight = useMemo(
+    () => derivePreflight(scope, plannedPool, checks.status === 'done' ? checks.checks : undefined),
+    [scope, plannedPool, checks],
   );
 
   // Preview: exactly what will be created, once the values are valid.
@@ -331,12 +314,10 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
           </FormSection>
           <PreflightPanel
             poolName={poolName}
-            inheritingPools={inheritingPools}
-            groups={groups}
+            preflight={preflight}
             imageReady={imageReady}
             workerImage={workerReference}
             checks={checks}
-            plan={plan}
             namespace={namespace}
             namespaces={cluster.namespaces}
             onNamespaceChange={setChosenNamespace}
@@ -401,7 +382,7 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
         isOpen={confirming}
         poolName={poolName}
         machineConfigName={options.machineConfigName}
-        plan={plan}
+        preflight={preflight}
         newPoolNodes={isNewPool ? values.newPool.nodeNames : undefined}
         onConfirm={onConfirm}
         onCancel={() => {

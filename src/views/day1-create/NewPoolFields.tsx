@@ -1,7 +1,7 @@
 import { Checkbox, FormFieldGroup, FormFieldGroupHeader } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import type { Node } from '../../k8s/types';
-import type { NodePool } from '../../preflight';
+import type { NodePool } from '../../mco';
 import type { NewPoolValues } from './create-form';
 import NodeChooser from './NodeChooser';
 import TextField from './TextField';

@@ -3,8 +3,8 @@ import { Checkbox, FormGroup, SearchInput, Content } from '@patternfly/react-cor
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useTranslation } from 'react-i18next';
 import type { Node } from '../../k8s/types';
-import { customPoolEligibility } from '../../preflight';
-import type { NodePool } from '../../preflight';
+import { customPoolEligibility } from '../../mco';
+import type { NodePool } from '../../mco';
 import FieldHelper from './FieldHelper';
 
 interface NodeChooserProps {
@@ -52,6 +52,7 @@ const NodeChooser = ({
 
   const currentPool = (pool: NodePool | undefined): string => {
     if (!pool || 'none' in pool) return t('None');
+    if ('windows' in pool) return t('None: Windows node');
     if ('conflict' in pool)
       return t('Several custom pools: {{pools}}', { pools: pool.conflict.join(', ') });
     return pool.pool;
@@ -74,6 +75,8 @@ const NodeChooser = ({
         return t(
           'In several custom pools already, so the Machine Config Operator does not manage it.',
         );
+      case 'windows':
+        return t('The Machine Config Operator does not manage Windows nodes.');
     }
   };
 

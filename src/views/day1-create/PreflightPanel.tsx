@@ -15,10 +15,11 @@ import {
 import { SyncAltIcon } from '@patternfly/react-icons';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useTranslation } from 'react-i18next';
-import type { ImageCheck, KernelGroup, RebootPlan } from '../../preflight';
+import type { ImageCheck, Preflight } from '../../preflight';
 import { errorMessage } from '../shared/error-message';
 import FieldHelper from './FieldHelper';
 import ImageCheckLabel from './ImageCheckLabel';
+import { poolNoteText } from './preflight-text';
 import RebootSummary from './RebootSummary';
 import type { ImageChecksState } from './useImageChecks';
 import type { Access } from './useCreatePermissions';
@@ -27,14 +28,12 @@ export const NAMESPACE_FIELD_ID = 'day1-check-namespace';
 
 interface PreflightPanelProps {
   poolName: string;
-  /** Pools besides the chosen one whose nodes the config reaches (custom pools inherit worker's). */
-  inheritingPools: string[];
-  groups: KernelGroup[];
+  /** The one preflight derivation, which the create confirmation shows too. */
+  preflight: Preflight;
   /** The image references, once the kernel module image is valid. */
   imageReady: boolean;
   workerImage?: string;
   checks: ImageChecksState & { rerun: () => void };
-  plan?: RebootPlan;
   namespace: string;
   namespaces?: string[];
   onNamespaceChange: (namespace: string) => void;
@@ -44,12 +43,10 @@ interface PreflightPanelProps {
 /** What creating the config will do, before anything is created: kernels, images and reboots. */
 const PreflightPanel = ({
   poolName,
-  inheritingPools,
-  groups,
+  preflight,
   imageReady,
   workerImage,
   checks,
-  plan,
   namespace,
   namespaces,
   onNamespaceChange,
@@ -79,10 +76,10 @@ const PreflightPanel = ({
       return (
         <>
           <ImageCheckLabel result={check.result} />
-          {check.message && (
+          {(check.message ?? check.noAnswer) && (
             <Content component="small" data-test="day1-image-check-message">
               {' '}
-              {check.message}
+              {check.message ?? t('The registry gave no answer for this image.')}
             </Content>
           )}
         </>
@@ -156,17 +153,15 @@ const PreflightPanel = ({
                 )}
               />
             </FormGroup>
-            {inheritingPools.length > 0 && (
-              <Content component="p" data-test="day1-inheriting-pools">
-                {t(
-                  'Configs for {{pool}} also reach the nodes of these pools, which inherit its configs: {{pools}}.',
-                  {
-                    pool: poolName,
-                    pools: inheritingPools.join(', '),
-                  },
-                )}
+            {preflight.poolNotes.map((note) => (
+              <Content
+                component="p"
+                key={`${note.code}-${'from' in note ? note.from : ''}`}
+                data-test={`day1-${note.code}`}
+              >
+                {poolNoteText(t, note)}
               </Content>
-            )}
+            ))}
             {checks.status === 'error' && (
               <Alert
                 variant="danger"
@@ -201,7 +196,7 @@ const PreflightPanel = ({
                 </Tr>
               </Thead>
               <Tbody>
-                {groups.map((group) => (
+                {preflight.groups.map((group) => (
                   <Tr
                     key={group.kernelVersion ?? ''}
                     data-test={`day1-kernel-group-${group.kernelVersion ?? 'unknown'}`}
@@ -228,9 +223,7 @@ const PreflightPanel = ({
                 )}
               </Tbody>
             </Table>
-            {plan && (
-              <RebootSummary plan={plan} poolName={poolName} checked={checks.status === 'done'} />
-            )}
+            <RebootSummary notes={preflight.rebootNotes} warning={preflight.warning} />
           </>
         )}
       </CardBody>
