@@ -71,8 +71,8 @@ describe('Day1CreatePage: preflight', () => {
     ]);
 
     const summary = screen.getByTestId('day1-reboot-summary');
-    expect(summary).toHaveTextContent('Nodes that will reboot: 2');
-    expect(summary).toHaveTextContent('1 at a time: 2 rounds');
+    expect(summary).toHaveTextContent('2 nodes of pool sfc will reboot.');
+    expect(summary).toHaveTextContent('1 at a time: 2 rounds.');
     expect(screen.getByTestId('day1-reboot-twice')).toHaveTextContent('worker-4, worker-5');
     expect(screen.getByTestId('day1-estimate')).toHaveTextContent('About 10 to 20 minutes');
     expect(screen.queryByTestId('day1-keep-in-tree')).not.toBeInTheDocument();
@@ -89,7 +89,7 @@ describe('Day1CreatePage: preflight', () => {
     );
     expect(within(groupRow(EL9_4)).getByText('Found')).toBeInTheDocument();
     expect(screen.getByTestId('day1-keep-in-tree')).toHaveTextContent(
-      'boot on the in-tree driver, without the module: worker-5',
+      'No image exists for the kernel of this node: it reboots once and boots on the in-tree driver, without the module: worker-5.',
     );
     expect(screen.getByTestId('day1-reboot-twice')).toHaveTextContent('worker-4');
   });
@@ -159,7 +159,34 @@ describe('Day1CreatePage: preflight', () => {
       'Configs for worker also reach the nodes of these pools, which inherit its configs: sfc.',
     );
     expect(screen.getByTestId('day1-reboot-summary')).toHaveTextContent(
-      'Nodes that will reboot: 6',
+      '6 nodes of pool worker will reboot.',
+    );
+  });
+
+  it('says the nodes of a new custom pool leave worker, and keep its configs', async () => {
+    renderCreatePage('/day1-kernel-modules/~new');
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('radio', { name: 'Create a new custom pool' }));
+    await user.type(screen.getByRole('textbox', { name: 'Pool name' }), 'sfc2');
+    await user.click(screen.getByRole('checkbox', { name: 'worker-0' }));
+    await user.click(screen.getByRole('checkbox', { name: 'worker-2' }));
+
+    expect(screen.getByTestId('day1-nodes-leave-pool')).toHaveTextContent(
+      'These nodes leave the worker pool for sfc2: worker-0, worker-2.',
+    );
+    expect(screen.getByTestId('day1-keeps-inherited-configs')).toHaveTextContent(
+      'sfc2 inherits the configs for worker: these nodes keep them, and get the configs for sfc2 as well.',
+    );
+    // Not the sentence for an existing pool, which had the direction the wrong way round.
+    expect(screen.queryByTestId('day1-inheriting-pools')).not.toBeInTheDocument();
+    expect(screen.getByTestId('day1-preflight')).not.toHaveTextContent('Configs for sfc2');
+    expect(screen.getByTestId('day1-reboot-summary')).toHaveTextContent(
+      '2 nodes of pool sfc2 will reboot.',
+    );
+
+    await user.click(screen.getByRole('checkbox', { name: 'worker-2' }));
+    expect(screen.getByTestId('day1-nodes-leave-pool')).toHaveTextContent(
+      'This node leaves the worker pool for sfc2: worker-0.',
     );
   });
 

@@ -50,7 +50,11 @@ describe('Day1CreatePage: create', () => {
     const modal = await screen.findByTestId('day1-confirm-modal');
     expect(modal).toHaveTextContent('Create 99-sfc-sfc-day1 and reboot nodes?');
     expect(within(modal).getByTestId('day1-confirm-reboots')).toHaveTextContent(
-      'Nodes of pool sfc that will reboot: 2. Each reboots twice on first apply',
+      '2 nodes of pool sfc will reboot.',
+    );
+    await within(modal).findByTestId('day1-confirm-reboot-twice', {}, { timeout: 3000 });
+    expect(within(modal).getByTestId('day1-confirm-reboot-twice')).toHaveTextContent(
+      'On first apply these nodes reboot a second time, after pulling the kernel module image: worker-4, worker-5.',
     );
     expect(summary(calls)).toEqual([]);
 
@@ -60,6 +64,33 @@ describe('Day1CreatePage: create', () => {
       'dry-run MachineConfig 99-sfc-sfc-day1',
       'create MachineConfig 99-sfc-sfc-day1',
     ]);
+  });
+
+  it('says in the confirmation what the preflight says when a kernel has no image', async () => {
+    serveCreates();
+    const user = userEvent.setup();
+    renderCreatePage('/day1-kernel-modules/~new?pool=sfc');
+    // The registry has ice-kmod for worker-4's kernel only: worker-5 boots without the module.
+    await user.type(textbox('Kernel module image'), 'quay.io/acme/ice-kmod');
+    await user.type(textbox('Kernel module'), 'ice');
+    const keepInTree = await screen.findByTestId('day1-keep-in-tree', {}, { timeout: 3000 });
+
+    await user.click(screen.getByTestId('day1-create'));
+    const modal = await screen.findByTestId('day1-confirm-modal');
+    expect(within(modal).getByTestId('day1-confirm-keep-in-tree')).toHaveTextContent(
+      'No image exists for the kernel of this node: it reboots once and boots on the in-tree driver, without the module: worker-5.',
+    );
+    expect(within(modal).getByTestId('day1-confirm-reboot-twice')).toHaveTextContent(
+      'On first apply this node reboots a second time, after pulling the kernel module image: worker-4.',
+    );
+    expect(modal).not.toHaveTextContent(/each reboots twice/i);
+    // Word for word what the preflight's reboot summary says.
+    expect(within(modal).getByTestId('day1-confirm-keep-in-tree').textContent).toBe(
+      keepInTree.textContent,
+    );
+    expect(screen.getByTestId('day1-reboot-summary')).toHaveTextContent(
+      within(modal).getByTestId('day1-confirm-reboots').textContent ?? 'no reboots item',
+    );
   });
 
   it('creates nothing when the confirmation is cancelled', async () => {
@@ -254,8 +285,12 @@ describe('Day1CreatePage: a new custom pool', () => {
     );
 
     await user.click(screen.getByTestId('day1-create'));
-    expect(await screen.findByTestId('day1-confirm-modal')).toHaveTextContent(
+    const modal = await screen.findByTestId('day1-confirm-modal');
+    expect(modal).toHaveTextContent(
       'Create the MachineConfigPool sfc2 and move these nodes into it: worker-0, worker-2.',
+    );
+    expect(within(modal).getByTestId('day1-confirm-keeps-inherited-configs')).toHaveTextContent(
+      'sfc2 inherits the configs for worker: these nodes keep them, and get the configs for sfc2 as well.',
     );
     await user.click(screen.getByTestId('day1-confirm-create'));
     expect(await screen.findByTestId('rollout-page')).toHaveTextContent('sfc2');
