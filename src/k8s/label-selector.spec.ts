@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { matchesLabelSelector } from './label-selector';
 
 const ROLE = 'machineconfiguration.openshift.io/role';
@@ -33,5 +35,20 @@ describe('matchesLabelSelector', () => {
   it('selects everything with an empty selector and nothing without one', () => {
     expect(matchesLabelSelector({ any: 'thing' }, {})).toBe(true);
     expect(matchesLabelSelector({ any: 'thing' }, undefined)).toBe(false);
+  });
+});
+
+describe('one label-selector evaluator in the plugin', () => {
+  it('is this one: no other file under src/ evaluates selector operators', () => {
+    const src = join(__dirname, '..');
+    const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter(
+      (file) => /\.tsx?$/.test(file) && !/\.spec\.tsx?$/.test(file),
+    );
+    const evaluators = files.filter((file) =>
+      /case\s+['"](NotIn|DoesNotExist)['"]|operator\s*===\s*['"](NotIn|DoesNotExist)['"]/.test(
+        readFileSync(join(src, file), 'utf8'),
+      ),
+    );
+    expect(evaluators).toEqual([join('k8s', 'label-selector.ts')]);
   });
 });

@@ -15,4 +15,5 @@ export {
   poolOfLabels,
   poolOfNode,
   poolsTakingConfigsFor,
+  poolTakesConfig,
 } from './pool-membership';

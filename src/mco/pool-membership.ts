@@ -54,6 +54,12 @@ export const poolOfLabels = (labels: Labels, pools: readonly MachineConfigPool[]
 export const poolOfNode = (node: Node, pools: readonly MachineConfigPool[]): NodePool =>
   poolOfLabels(node.metadata.labels, pools);
 
+/** Whether a pool renders a MachineConfig with these labels: its machineConfigSelector selects them. */
+export const poolTakesConfig = (
+  pool: MachineConfigPool,
+  configLabels: Record<string, string> | undefined,
+): boolean => matchesLabelSelector(configLabels, pool.spec.machineConfigSelector);
+
 /**
  * The pools whose machineConfigSelector takes the configs made for `role` (labelled
  * machineconfiguration.openshift.io/role=<role>): the pool of that name, and every custom pool that
@@ -64,9 +70,7 @@ export const poolsTakingConfigsFor = (
   pools: readonly MachineConfigPool[],
 ): string[] => {
   const configLabels = { [ROLE_LABEL]: role };
-  return pools
-    .filter((pool) => matchesLabelSelector(configLabels, pool.spec.machineConfigSelector))
-    .map((pool) => pool.metadata.name);
+  return pools.filter((pool) => poolTakesConfig(pool, configLabels)).map((pool) => pool.metadata.name);
 };
 
 /**

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useK8sWatchResource } from '@openshift-console/dynamic-plugin-sdk';
-import { matchesLabelSelector } from '../../k8s/label-selector';
+import { poolTakesConfig } from '../../mco';
 import { MachineConfigGVK, MachineConfigPoolGVK } from '../../k8s/models';
 import type { MachineConfig, MachineConfigPool } from '../../k8s/types';
 import { readDay1MachineConfig } from '../../producer';
@@ -42,7 +42,7 @@ export const useDay1Configs = (filter?: (mc: MachineConfig) => boolean): Day1Con
             machineConfig: mc,
             creationTimestamp: mc.metadata.creationTimestamp,
             reachedPools: knownPools.filter((p) =>
-              matchesLabelSelector(mc.metadata.labels, p.spec.machineConfigSelector),
+              poolTakesConfig(p, mc.metadata.labels),
             ),
           },
         ];
