@@ -93,7 +93,9 @@ test('create a Day 1 config for the sfc pool: preflight, confirmation, MachineCo
   await expect(page.getByTestId(`day1-kernel-group-${EL9_4}`)).toContainText('Found');
   await expect(page.getByTestId(`day1-kernel-group-${EL9_2}`)).toContainText('Found');
   await expect(page.getByTestId('day1-worker-image-check')).toContainText('Found');
-  await expect(page.getByTestId('day1-reboot-summary')).toContainText('Nodes that will reboot: 2');
+  await expect(page.getByTestId('day1-reboot-summary')).toContainText(
+    '2 nodes of pool sfc will reboot.',
+  );
   await expect(page.getByTestId('day1-preview-mc').getByTestId('code-editor')).toHaveValue(
     /name: 99-sfc-sfc-day1/,
   );
@@ -101,7 +103,9 @@ test('create a Day 1 config for the sfc pool: preflight, confirmation, MachineCo
 
   await page.getByTestId('day1-create').click();
   const modal = page.getByTestId('day1-confirm-modal');
-  await expect(modal).toContainText('Nodes of pool sfc that will reboot: 2');
+  await expect(modal.getByTestId('day1-confirm-reboots')).toHaveText(
+    '2 nodes of pool sfc will reboot.',
+  );
   await saveScreenshot(page, testInfo, 'day1-create-confirm');
   await modal.getByTestId('day1-confirm-create').click();
 
@@ -130,7 +134,12 @@ test('create a custom pool in the same flow: the pool, the config and the node l
   await page.getByRole('checkbox', { name: 'worker-0', exact: true }).check();
   await page.getByRole('checkbox', { name: 'worker-2', exact: true }).check();
   await fillModule(page, 'quay.io/acme/sfc-kmod', 'sfc', ['sfc']);
-  await expect(page.getByTestId('day1-reboot-summary')).toContainText('Nodes that will reboot: 2');
+  await expect(page.getByTestId('day1-reboot-summary')).toContainText(
+    '2 nodes of pool sfc2 will reboot.',
+  );
+  await expect(page.getByTestId('day1-nodes-leave-pool')).toHaveText(
+    'These nodes leave the worker pool for sfc2: worker-0, worker-2.',
+  );
   await page.getByRole('tab', { name: 'MachineConfigPool' }).click();
   await expect(page.getByTestId('day1-preview-pool').getByTestId('code-editor')).toHaveValue(
     /node-role.kubernetes.io\/sfc2/,
@@ -297,8 +306,16 @@ test('a missing kernel-version tag shows in preflight, with the nodes that keep 
   await expect(el9_2.getByTestId('day1-image-check-message')).not.toBeEmpty();
   await expect(page.getByTestId(`day1-kernel-group-${EL9_4}`)).toContainText('Found');
   await expect(page.getByTestId('day1-keep-in-tree')).toContainText(
-    'boot on the in-tree driver, without the module: worker-5',
+    'boots on the in-tree driver, without the module: worker-5',
   );
   await el9_2.scrollIntoViewIfNeeded();
   await saveScreenshot(page, testInfo, 'day1-create-missing-tag');
+  // The confirmation says what the preflight says, not that every node reboots twice.
+  await page.getByTestId('day1-create').click();
+  const modal = page.getByTestId('day1-confirm-modal');
+  await expect(modal.getByTestId('day1-confirm-keep-in-tree')).toContainText(
+    'boots on the in-tree driver, without the module: worker-5',
+  );
+  await expect(modal.getByTestId('day1-confirm-reboot-twice')).toContainText('worker-4');
+  await expect(modal).not.toContainText('Each reboots twice');
 });

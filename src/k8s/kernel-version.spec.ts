@@ -4,11 +4,9 @@ const sorted = (versions: string[]) => [...versions].sort(compareKernelVersions)
 
 describe('compareKernelVersions', () => {
   it('orders release numbers by value, not as text', () => {
-    expect(sorted(['5.14.0-1000.el9.x86_64', '5.14.0-284.el9.x86_64', '5.14.0-70.el9.x86_64'])).toEqual([
-      '5.14.0-70.el9.x86_64',
-      '5.14.0-284.el9.x86_64',
-      '5.14.0-1000.el9.x86_64',
-    ]);
+    expect(
+      sorted(['5.14.0-1000.el9.x86_64', '5.14.0-284.el9.x86_64', '5.14.0-70.el9.x86_64']),
+    ).toEqual(['5.14.0-70.el9.x86_64', '5.14.0-284.el9.x86_64', '5.14.0-1000.el9.x86_64']);
   });
 
   it('orders real RHCOS kernels by every numeric part', () => {
@@ -50,7 +48,9 @@ describe('compareKernelVersions', () => {
   });
 
   it('handles numbers longer than a double holds, and is total for equal values written apart', () => {
-    expect(compareKernelVersions('1.99999999999999999999', '1.100000000000000000000')).toBeLessThan(0);
+    expect(compareKernelVersions('1.99999999999999999999', '1.100000000000000000000')).toBeLessThan(
+      0,
+    );
     expect(compareKernelVersions('5.014', '5.14')).not.toBe(0);
     expect(Math.sign(compareKernelVersions('5.014', '5.14'))).toBe(
       -Math.sign(compareKernelVersions('5.14', '5.014')),

@@ -24,7 +24,8 @@ export const isWindowsNode = (labels: Labels): boolean => labels?.[OS_LABEL] ===
 /** MCO skips a pool whose nodeSelector is missing or empty: it selects no node rather than all. */
 const selectsNode = (selector: LabelSelector | undefined, labels: Labels): boolean => {
   if (selector === undefined) return false;
-  const hasLabels = selector.matchLabels !== undefined && Object.keys(selector.matchLabels).length > 0;
+  const hasLabels =
+    selector.matchLabels !== undefined && Object.keys(selector.matchLabels).length > 0;
   const hasExpressions = (selector.matchExpressions?.length ?? 0) > 0;
   return (hasLabels || hasExpressions) && matchesLabelSelector(labels, selector);
 };
@@ -70,7 +71,9 @@ export const poolsTakingConfigsFor = (
   pools: readonly MachineConfigPool[],
 ): string[] => {
   const configLabels = { [ROLE_LABEL]: role };
-  return pools.filter((pool) => poolTakesConfig(pool, configLabels)).map((pool) => pool.metadata.name);
+  return pools
+    .filter((pool) => poolTakesConfig(pool, configLabels))
+    .map((pool) => pool.metadata.name);
 };
 
 /**

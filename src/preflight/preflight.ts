@@ -88,7 +88,8 @@ const newPoolNotes = (
   const byPool = new Map<string, string[]>();
   const unmanaged: string[] = [];
   for (const { node, from } of reached) {
-    if ('pool' in from) byPool.set(from.pool, [...(byPool.get(from.pool) ?? []), node.metadata.name]);
+    if ('pool' in from)
+      byPool.set(from.pool, [...(byPool.get(from.pool) ?? []), node.metadata.name]);
     else unmanaged.push(node.metadata.name);
   }
   const notes: PoolNote[] = [];
@@ -96,7 +97,11 @@ const newPoolNotes = (
     notes.push({ code: 'nodes-leave-pool', pool: poolName, from, nodes: nodes.sort() });
     if (pool !== undefined) {
       const inherits = poolsTakingConfigsFor(from, [pool]).length > 0;
-      notes.push({ code: inherits ? 'keeps-inherited-configs' : 'loses-configs', pool: poolName, from });
+      notes.push({
+        code: inherits ? 'keeps-inherited-configs' : 'loses-configs',
+        pool: poolName,
+        from,
+      });
     }
   }
   if (unmanaged.length > 0) {
@@ -173,7 +178,8 @@ const rebootNotes = (poolName: string, plan: RebootPlan, checked: boolean): Rebo
       batches: plan.batches,
     },
   ];
-  if (plan.rebootTwice.length > 0) notes.push({ code: 'reboot-twice', nodes: names(plan.rebootTwice) });
+  if (plan.rebootTwice.length > 0)
+    notes.push({ code: 'reboot-twice', nodes: names(plan.rebootTwice) });
   if (plan.rebootOnceKeepInTree.length > 0) {
     notes.push({ code: 'keep-in-tree', nodes: names(plan.rebootOnceKeepInTree) });
   }

@@ -41,9 +41,7 @@ export const useDay1Configs = (filter?: (mc: MachineConfig) => boolean): Day1Con
             summary,
             machineConfig: mc,
             creationTimestamp: mc.metadata.creationTimestamp,
-            reachedPools: knownPools.filter((p) =>
-              poolTakesConfig(p, mc.metadata.labels),
-            ),
+            reachedPools: knownPools.filter((p) => poolTakesConfig(p, mc.metadata.labels)),
           },
         ];
       })

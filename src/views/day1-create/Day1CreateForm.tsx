@@ -159,7 +159,15 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
         newPoolNodes: isNewPool ? values.newPool.nodeNames : undefined,
         kernelModuleImage: options.kernelModuleImage,
       }),
-    [poolName, plannedPool, pools, nodes, isNewPool, values.newPool.nodeNames, options.kernelModuleImage],
+    [
+      poolName,
+      plannedPool,
+      pools,
+      nodes,
+      isNewPool,
+      values.newPool.nodeNames,
+      options.kernelModuleImage,
+    ],
   );
   const groups = scope.groups;
   const imageReady = options.kernelModuleImage !== '' && !problems.errors.kernelModuleImage;

@@ -89,7 +89,7 @@ describe('Day1CreatePage: create', () => {
       keepInTree.textContent,
     );
     expect(screen.getByTestId('day1-reboot-summary')).toHaveTextContent(
-      within(modal).getByTestId('day1-confirm-reboots').textContent ?? 'no reboots item',
+      within(modal).getByTestId('day1-confirm-reboots').textContent,
     );
   });
 

@@ -13,8 +13,8 @@ interface RebootSummaryProps {
 /** What creating the config does to the pool's nodes: reboots, their number and how long. */
 const RebootSummary = ({ notes, warning }: RebootSummaryProps) => {
   const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  if (notes.length === 0) return null;
   const [first, ...rest] = notes;
-  if (first === undefined) return null;
   if (first.code === 'no-nodes') {
     return (
       <Alert
