@@ -1,6 +1,7 @@
 /**
- * A pool's rollout from its object and its nodes' rollouts: MCO's counts (mco-rollout.md §4.5), a state,
- * the Day 1 configs its target brings, and completion.
+ * A pool's rollout from its object and its nodes' rollouts: MCO's counts (as its node controller
+ * computes them, pkg/controller/node/status.go), a state, the Day 1 configs its target brings, and
+ * completion.
  */
 import { maxUnavailableCount, POOL_CONDITION } from '../mco';
 import type { MachineConfig } from '../k8s/types';
