@@ -190,6 +190,34 @@ describe('Day1CreatePage: preflight', () => {
     );
   });
 
+  it('never counts a Windows worker, which MCO does not manage, nor offers it for a new pool', async () => {
+    const windows = {
+      metadata: {
+        name: 'win-0',
+        labels: { 'node-role.kubernetes.io/worker': '', 'kubernetes.io/os': 'windows' },
+      },
+      status: { nodeInfo: { kernelVersion: '10.0.20348.2340' } },
+    };
+    serveCluster({
+      MachineConfigPool: [demoPools(), true, undefined],
+      Node: [[...demoNodes(), windows], true, undefined],
+      Namespace: [[{ metadata: { name: 'kmm-day1-checks' } }], true, undefined],
+    });
+    renderCreatePage('/day1-kernel-modules/~new?pool=worker');
+    await typeImage('quay.io/acme/sfc-kmod');
+    expect(screen.getByTestId('day1-reboot-summary')).toHaveTextContent(
+      '6 nodes of pool worker will reboot.',
+    );
+    expect(screen.queryByTestId('day1-kernel-group-10.0.20348.2340')).not.toBeInTheDocument();
+
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('radio', { name: 'Create a new custom pool' }));
+    expect(screen.getByRole('checkbox', { name: 'win-0' })).toBeDisabled();
+    expect(screen.getByTestId('day1-new-pool-nodes-row-win-0')).toHaveTextContent(
+      'The Machine Config Operator does not manage Windows nodes.',
+    );
+  });
+
   it('says that a paused pool reboots nothing until resumed', () => {
     const pools = demoPools().map((pool) =>
       pool.metadata.name === 'sfc' ? { ...pool, spec: { ...pool.spec, paused: true } } : pool,
