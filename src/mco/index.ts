@@ -9,8 +9,6 @@ export { DAY1_REBOOT_MINUTES, MCO_MINUTES_PER_NODE, midpointMs } from './timings
 export type { CustomPoolEligibility, NodePool } from './pool-membership';
 export {
   customPoolEligibility,
-  isCustomPool,
-  isWindowsNode,
   nodesReachedByPoolConfigs,
   poolOfLabels,
   poolOfNode,

@@ -16,10 +16,10 @@ export type NodePool =
   | { windows: true }
   | { none: true };
 
-export const isCustomPool = (name: string): boolean =>
+const isCustomPool = (name: string): boolean =>
   name !== WORKER_POOL && !CONTROL_PLANE_POOLS.includes(name);
 
-export const isWindowsNode = (labels: Labels): boolean => labels?.[OS_LABEL] === WINDOWS_OS;
+const isWindowsNode = (labels: Labels): boolean => labels?.[OS_LABEL] === WINDOWS_OS;
 
 /** MCO skips a pool whose nodeSelector is missing or empty: it selects no node rather than all. */
 const selectsNode = (selector: LabelSelector | undefined, labels: Labels): boolean => {
