@@ -14,6 +14,7 @@ import {
   NODES,
 } from './core/resources';
 import { ObjectStore } from './core/store';
+import { WellFormed } from './core/well-formed';
 import { Faults } from './control/faults';
 import type { FaultRequest } from './control/faults';
 import { MachineConfigOperator } from './mco/operator';
@@ -179,6 +180,7 @@ export class Simulation {
       registry: this.registry,
       faults: this.faults,
       log: this.log,
+      wellFormed: new WellFormed(this.log),
     };
     const operator = new MachineConfigOperator(
       this.context,

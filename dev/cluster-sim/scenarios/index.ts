@@ -11,7 +11,7 @@ import type {
   SimObject,
 } from '../core/kube-types';
 import { timestamp } from '../core/store';
-import { DEFAULT_WORKER_IMAGE } from '../../../src/producer/options';
+import { KMM_DEFAULT_WORKER_IMAGE } from '../node/day1-config';
 import { computeMembership } from '../mco/membership';
 import { newMachineConfigNode } from '../mco/machine-config-node';
 import { calculatePoolStatus, setPoolCondition } from '../mco/pool-status';
@@ -132,7 +132,7 @@ const emptyPlan = (): { pools: Omit<PoolInput, 'created'>[]; nodes: NodePlan[] }
 /** Images the simulated registry starts with. */
 const registryFor = (): Scenario['registry'] => ({
   images: [
-    DEFAULT_WORKER_IMAGE,
+    KMM_DEFAULT_WORKER_IMAGE,
     `quay.io/acme/sfc-kmod:${KERNELS.rhel94.kernelVersion}`,
     `quay.io/acme/sfc-kmod:${KERNELS.rhel92.kernelVersion}`,
     // Built for one kernel only: nodes on the other kernel fail to pull it.
