@@ -174,8 +174,9 @@ describe('HTTP streaming watches', () => {
     const watch = httpWatch(
       `/api/v1/nodes?watch=true&labelSelector=${encodeURIComponent('team=blue')}`,
     );
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(watch.events).toEqual([]);
+    // The watch is open (no node has the label, so no initial ADDED); the exact list below shows nothing
+    // else came.
+    await until(() => watch.status === 200, 'the watch to open');
     const label = (value: string | null) =>
       request(sim, '/api/v1/nodes/worker-0', {
         method: 'PATCH',

@@ -129,28 +129,6 @@ describe('list watches', () => {
     });
   });
 
-  it('filters watch events by the label selector even if the server did not', async () => {
-    const selected: WatchRequest = {
-      ...listRequest,
-      query: { labelSelector: { matchLabels: { role: 'sfc' } } },
-    };
-    acquire(selected);
-    await eventually(() => {
-      expect(server.openWatches).toBe(1);
-    });
-    server.sendRaw(MCS, {
-      type: 'ADDED',
-      object: {
-        ...mc('01-other', { role: 'worker' }),
-        metadata: { name: '01-other', labels: { role: 'worker' }, resourceVersion: '999' },
-      },
-    });
-    server.add(MCS, mc('98-sfc-more', { role: 'sfc' }));
-    await eventually(() => {
-      expect(names(stateOf(selected)?.data)).toEqual(['98-sfc-more', '99-sfc-day1']);
-    });
-  });
-
   it('follows continue tokens page by page', async () => {
     store = new WatchStore({ initialBackoffMs: 20, pageSize: 1 });
     server.add(MCS, mc('50-third'));
