@@ -108,7 +108,7 @@ export class Simulation {
 
   /** A summary for GET /sim/state. */
   state(): Record<string, unknown> {
-    const nodes = this.store.list(NODES) as NodeObject[];
+    const nodes = this.store.list(NODES);
     return {
       scenario: this.scenario,
       timeScale: this.timeScale,
@@ -138,7 +138,11 @@ export class Simulation {
           conditions: Object.fromEntries((status?.conditions ?? []).map((c) => [c.type, c.status])),
         };
       }),
-      nodes: nodes.map((node) => {
+      nodes: nodes.map((stored) => {
+        // A node the controllers cannot read is listed as such, not summarised.
+        if (!this.context.wellFormed.node(stored))
+          return { name: stored.metadata.name, malformed: true };
+        const node: NodeObject = stored;
         const agent = this.operatorInstance?.agent(node.metadata.name);
         return {
           name: node.metadata.name,

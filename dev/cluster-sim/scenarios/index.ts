@@ -2,6 +2,7 @@
  * The scenarios `--scenario` picks: `demo` (3 masters, 6 workers, custom pool `sfc` with 2 of them, two
  * kernels), `large` (2,000 nodes in 10 pools) and `empty` (masters and workers only). Each starts as a
  * settled cluster: every pool rendered and Updated, every node Done on its pool's rendered config.
+ * `bare` has namespaces only, for tests of API clients that bring their own objects.
  */
 import type {
   MachineConfigNodeObject,
@@ -29,7 +30,7 @@ import {
 } from './objects';
 import type { KernelChoice, PoolInput } from './objects';
 
-export const SCENARIOS = ['demo', 'large', 'empty'] as const;
+export const SCENARIOS = ['demo', 'large', 'empty', 'bare'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export const isScenarioName = (name: unknown): name is ScenarioName =>
@@ -152,6 +153,20 @@ export const buildScenario = (name: ScenarioName, now: number): Scenario => {
   const namespaces = ['default', 'kmm-day1-checks', 'openshift-machine-config-operator'].map((ns) =>
     makeNamespace(ns, installedAt),
   );
+  // An API server with nothing in it yet: for tests of API clients that bring their own objects.
+  if (name === 'bare') {
+    return {
+      name,
+      namespaces,
+      machineConfigs: [],
+      pools: [],
+      nodes: [],
+      machineConfigNodes: [],
+      rendered: [],
+      hardware: new Map(),
+      registry: registryFor(),
+    };
+  }
   const machineConfigs = [
     ...baseMachineConfigs('master', installedAt),
     ...baseMachineConfigs('worker', installedAt),

@@ -658,6 +658,7 @@ describe('malformed objects', () => {
     ]);
     expect(simulation.day1Status('worker-4')?.['99-sfc-day1']?.phase).toBe('Loaded');
     expect(pool('worker').status?.machineCount).toBe(4);
+    expect(simulation.state().nodes).toContainEqual({ name: 'bare-node', malformed: true });
   });
 
   it('is reported again once it changes, and read again once repaired', () => {
