@@ -190,6 +190,26 @@ describe('HTTP streaming watches', () => {
     watch.close();
   });
 
+  it('ends an open watch with ERROR 410 Expired when told to (as after an etcd compaction)', async () => {
+    const watch = httpWatch(
+      `${MCP_PATH}?watch=true&resourceVersion=${String(sim.simulation.store.resourceVersion)}`,
+    );
+    await until(() => watch.status === 200, 'the watch to open');
+    sim.applyFaults({ expireWatches: true });
+    await until(() => watch.ended, 'the watch to end');
+    expect(watch.events).toEqual([
+      {
+        type: 'ERROR',
+        object: expect.objectContaining({
+          kind: 'Status',
+          code: 410,
+          reason: 'Expired',
+        }) as unknown,
+      },
+    ]);
+    expect(sim.openWatches).toBe(0);
+  });
+
   it('ends at timeoutSeconds and sends bookmarks when allowed', async () => {
     const watch = httpWatch(
       `${MCP_PATH}?watch=true&timeoutSeconds=5&allowWatchBookmarks=true&resourceVersion=${String(sim.simulation.store.resourceVersion)}`,
