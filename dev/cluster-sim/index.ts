@@ -2,7 +2,6 @@
  * The simulated OpenShift cluster: `startClusterSim()` builds a scenario and serves the Kubernetes API
  * for it on 127.0.0.1, for the console shell, the launcher and tests.
  */
-import './text-assets.cjs';
 import { join } from 'node:path';
 import { ApiServer } from './api/server';
 import type { ReceivedRequest } from './api/server';

@@ -7,7 +7,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import WebSocket from 'ws';
 import type { ClusterSim, ReceivedRequest } from '../../cluster-sim';
 import { ManualClock, startClusterSim } from '../../cluster-sim';
 import type { SimObject } from '../../cluster-sim/core/kube-types';
@@ -36,11 +35,9 @@ export interface SimCluster {
   remove(resource: ResourceDef, name: string): void;
   /**
    * Makes the SDK's requests come from this user, as the shell's user switcher does in a browser: the
-   * `kmm-day1-user` cookie on every fetch and WebSocket (Node's fetch has no cookie jar).
+   * `kmm-day1-user` cookie on every fetch (Node's fetch has no cookie jar).
    */
   actAs(user: string): void;
-  /** A WebSocket factory for configureSDK that carries the user cookie. */
-  createWebSocket: (url: string) => globalThis.WebSocket;
   close(): Promise<void>;
 }
 
@@ -90,8 +87,6 @@ export const startSimCluster = async (): Promise<SimCluster> => {
         return realFetch(input, { ...init, headers });
       };
     },
-    createWebSocket: (url) =>
-      new WebSocket(url, { headers: cookieHeaders() }) as unknown as globalThis.WebSocket,
     close: async () => {
       globalThis.fetch = realFetch;
       await shell.close();
