@@ -110,6 +110,28 @@ export default defineConfig(
     },
   },
 
+  // The simulator is an independent oracle: it implements MCO's and the API server's documented behaviour
+  // itself, so a bug in the plugin cannot hide behind a simulator that runs the same code. Only type-only
+  // imports of shared contracts (such as the Day 1 status file's schema) may come from src/.
+  {
+    files: ['dev/cluster-sim/**/*.{ts,tsx,mts}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/**', '**/src'],
+              allowTypeImports: true,
+              message:
+                "dev/cluster-sim must not run the plugin's code; implement the documented behaviour here (type-only imports of shared contracts are allowed).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+
   // React components and hooks.
   {
     files: ['src/**/*.{ts,tsx}', '__mocks__/**/*.{ts,tsx}'],

@@ -2,9 +2,12 @@
  * The simulated OpenShift cluster: `startClusterSim()` builds a scenario and serves the Kubernetes API
  * for it on 127.0.0.1, for the console shell, the launcher and tests.
  */
-import './text-assets.cjs';
 import { join } from 'node:path';
 import { ApiServer } from './api/server';
+import type { ReceivedRequest } from './api/server';
+import { applyFaultRequest } from './control/control-api';
+import { faultRequestProblems } from './control/faults';
+import type { FaultRequest } from './control/faults';
 import { CrdSchemas } from './api/validation';
 import type { Clock } from './core/clock';
 import { RealClock } from './core/clock';
@@ -12,6 +15,8 @@ import type { ScenarioName } from './scenarios';
 import type { Timings } from './sim-context';
 import { Simulation } from './simulation';
 
+export type { ReceivedRequest } from './api/server';
+export type { FaultRequest } from './control/faults';
 export type { ScenarioName } from './scenarios';
 export type { Timings } from './sim-context';
 export { ManualClock, RealClock } from './core/clock';
@@ -34,6 +39,8 @@ export interface ClusterSimOptions {
   timings?: Partial<Timings>;
   log?: (message: string) => void;
   bookmarkIntervalMs?: number;
+  /** Called with every API request as it arrives (tests read what a client sent). */
+  onRequest?: (request: ReceivedRequest) => void;
 }
 
 export interface ClusterSim {
@@ -41,6 +48,10 @@ export interface ClusterSim {
   url: string;
   port: number;
   simulation: Simulation;
+  /** Watches open now. */
+  readonly openWatches: number;
+  /** Applies faults as `POST /sim/faults` does; throws on an invalid request. */
+  applyFaults(request: FaultRequest): void;
   /** Stops every timer, watch and connection. */
   close(): Promise<void>;
 }
@@ -67,6 +78,7 @@ export const startClusterSim = async (options: ClusterSimOptions = {}): Promise<
     clock,
     log,
     bookmarkIntervalMs: options.bookmarkIntervalMs,
+    onRequest: options.onRequest,
   });
   let port: number;
   try {
@@ -80,6 +92,14 @@ export const startClusterSim = async (options: ClusterSimOptions = {}): Promise<
     url: `http://127.0.0.1:${String(port)}`,
     port,
     simulation,
+    get openWatches() {
+      return server.hub.count;
+    },
+    applyFaults: (request) => {
+      const problems = faultRequestProblems(request);
+      if (problems.length > 0) throw new Error(problems.join('; '));
+      applyFaultRequest(simulation, server.hub, request);
+    },
     close: async () => {
       simulation.stop();
       await server.close();

@@ -2,7 +2,6 @@
  * Command line: `node -r ts-node/register dev/cluster-sim/main.ts [--port 9100] [--scenario demo]
  * [--time-scale 1] [--schemas DIR] [--quiet]`.
  */
-import './text-assets.cjs';
 import { parseArgs } from 'node:util';
 import { isScenarioName, SCENARIOS } from './scenarios';
 import { startClusterSim } from './index';

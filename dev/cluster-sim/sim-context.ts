@@ -6,6 +6,7 @@ import type { Clock, ScaledTimers } from './core/clock';
 import type { ObjectStore } from './core/store';
 import { timestamp } from './core/store';
 import type { Faults } from './control/faults';
+import type { WellFormed } from './core/well-formed';
 import type { Registry } from './registry';
 
 /**
@@ -96,6 +97,8 @@ export interface SimContext {
   registry: Registry;
   faults: Faults;
   log: (message: string) => void;
+  /** Filters what the controllers read: malformed objects are logged once and skipped. */
+  wellFormed: WellFormed;
 }
 
 /** The current time as a Kubernetes timestamp. */

@@ -14,6 +14,7 @@ import {
   NODES,
 } from './core/resources';
 import { ObjectStore } from './core/store';
+import { WellFormed } from './core/well-formed';
 import { Faults } from './control/faults';
 import type { FaultRequest } from './control/faults';
 import { MachineConfigOperator } from './mco/operator';
@@ -107,7 +108,7 @@ export class Simulation {
 
   /** A summary for GET /sim/state. */
   state(): Record<string, unknown> {
-    const nodes = this.store.list(NODES) as NodeObject[];
+    const nodes = this.store.list(NODES);
     return {
       scenario: this.scenario,
       timeScale: this.timeScale,
@@ -137,7 +138,11 @@ export class Simulation {
           conditions: Object.fromEntries((status?.conditions ?? []).map((c) => [c.type, c.status])),
         };
       }),
-      nodes: nodes.map((node) => {
+      nodes: nodes.map((stored) => {
+        // A node the controllers cannot read is listed as such, not summarised.
+        if (!this.context.wellFormed.node(stored))
+          return { name: stored.metadata.name, malformed: true };
+        const node: NodeObject = stored;
         const agent = this.operatorInstance?.agent(node.metadata.name);
         return {
           name: node.metadata.name,
@@ -179,6 +184,7 @@ export class Simulation {
       registry: this.registry,
       faults: this.faults,
       log: this.log,
+      wellFormed: new WellFormed(this.log),
     };
     const operator = new MachineConfigOperator(
       this.context,

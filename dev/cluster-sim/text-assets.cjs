@@ -1,5 +1,6 @@
 // The producer imports its node scripts (*.sh) as text; webpack, esbuild and a Jest transform embed them.
-// Under plain Node (ts-node) this hook does the same, so the simulator can reuse src/producer unchanged.
+// Under plain Node (ts-node) this hook does the same, for the benchmarks that run src/producer. The
+// simulator itself runs no plugin code and does not need it.
 const Module = require('node:module');
 const { readFileSync } = require('node:fs');
 

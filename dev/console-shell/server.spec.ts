@@ -4,15 +4,28 @@ import * as http from 'node:http';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import WebSocket from 'ws';
+import type { ClusterSim, ReceivedRequest } from '../cluster-sim';
+import { ManualClock, startClusterSim } from '../cluster-sim';
+import { NODES as NODE_RESOURCE } from '../cluster-sim/core/resources';
 import type { ConsoleShell } from './server';
 import { startConsoleShell } from './server';
-import { eventually, FakeAPIServer } from './test/fake-api-server';
+import { eventually } from './test/sim-cluster';
 
 const PLUGIN = '/api/plugins/kmm-day1-console-plugin';
 const NODES = '/api/v1/nodes';
 
-let upstream: FakeAPIServer;
+let upstream: ClusterSim;
 let shell: ConsoleShell;
+/** What the simulator's API server received from the proxy. */
+const received: ReceivedRequest[] = [];
+const addNode = (name: string) =>
+  upstream.simulation.store.create(NODE_RESOURCE, {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name },
+    spec: {},
+    status: {},
+  });
 let root: string;
 
 /** A raw GET (no URL normalisation, unlike fetch). */
@@ -46,8 +59,15 @@ beforeAll(async () => {
   await writeFile(path.join(shellDist, 'shell-123.js'), 'console.log(1);');
   await writeFile(path.join(root, 'secret.txt'), 'outside');
 
-  upstream = await FakeAPIServer.start();
-  upstream.add(NODES, { apiVersion: 'v1', kind: 'Node', metadata: { name: 'worker-0' } });
+  upstream = await startClusterSim({
+    port: 0,
+    scenario: 'bare',
+    clock: new ManualClock(),
+    schemasDir: null,
+    log: () => undefined,
+    onRequest: (request) => received.push(request),
+  });
+  addNode('worker-0');
   shell = await startConsoleShell({ port: 0, simulatorURL: upstream.url, pluginDist, shellDist });
 });
 
@@ -104,7 +124,7 @@ describe('Kubernetes API proxy', () => {
       headers: { Cookie: 'theme=dark; kmm-day1-user=read-only' },
     });
     await fetch(`${shell.url}/api/kubernetes${NODES}`, { headers: { Cookie: 'kmm-day1-user=' } });
-    const seen = upstream.requests.map((r) => [r.path, r.authorization]);
+    const seen = received.map((r) => [r.path, r.headers.authorization]);
     expect(seen).toEqual([
       [NODES, 'Bearer admin'],
       [`${NODES}/worker-0`, 'Bearer read-only'],
@@ -129,8 +149,9 @@ describe('Kubernetes API proxy', () => {
   });
 
   it('proxies WebSocket watches with the token, events included', async () => {
+    const from = String(upstream.simulation.store.resourceVersion);
     const socket = new WebSocket(
-      `ws://127.0.0.1:${String(shell.port)}/api/kubernetes${NODES}?watch=true&resourceVersion=1000`,
+      `ws://127.0.0.1:${String(shell.port)}/api/kubernetes${NODES}?watch=true&resourceVersion=${from}`,
       { headers: { Cookie: 'kmm-day1-user=read-only' } },
     );
     const events: string[] = [];
@@ -139,8 +160,9 @@ describe('Kubernetes API proxy', () => {
     await eventually(() => {
       expect(upstream.openWatches).toBe(1);
     });
-    expect(upstream.requestsTo('WATCH', /nodes/)[0].authorization).toBe('Bearer read-only');
-    upstream.add(NODES, { metadata: { name: 'worker-9' } });
+    const watch = received.find((r) => r.path.startsWith(`${NODES}?watch=true`));
+    expect(watch?.headers.authorization).toBe('Bearer read-only');
+    addNode('worker-9');
     await eventually(() => {
       expect(events.join()).toContain('worker-9');
     });
@@ -151,9 +173,11 @@ describe('Kubernetes API proxy', () => {
   });
 
   it('proxies /sim/* unchanged and without a token', async () => {
-    await fetch(`${shell.url}/sim/state?x=1`);
-    const request = upstream.requests.find((r) => r.path.startsWith('/sim/'));
-    expect(request).toMatchObject({ path: '/sim/state?x=1', authorization: undefined });
+    const state = await fetch(`${shell.url}/sim/state?x=1`);
+    expect(await state.json()).toMatchObject({ scenario: 'bare' });
+    const request = received.find((r) => r.path.startsWith('/sim/'));
+    expect(request?.path).toBe('/sim/state?x=1');
+    expect(request?.headers.authorization).toBeUndefined();
   });
 });
 

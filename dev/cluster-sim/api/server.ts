@@ -33,13 +33,32 @@ import type { CrdSchemas } from './validation';
 import { WatchHub } from './watch';
 import type { WatchSink } from './watch';
 
+/** A request as it reached the API server (for tests, like an audit log at the Request level). */
+export interface ReceivedRequest {
+  method: string;
+  /** Path and query, as sent. WebSocket watches are GETs with `watch=true`. */
+  path: string;
+  headers: IncomingMessage['headers'];
+  /** The parsed JSON body of a write, if any. */
+  body?: unknown;
+}
+
 export interface ApiServerDeps {
   simulation: Simulation;
   schemas: CrdSchemas | null;
   clock: Clock;
   log: (message: string) => void;
   bookmarkIntervalMs?: number;
+  onRequest?: (request: ReceivedRequest) => void;
 }
+
+const jsonOrText = (text: string): unknown => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+};
 
 const notFoundPath = () =>
   new ApiError(404, 'NotFound', 'the server could not find the requested resource', {});
@@ -159,18 +178,31 @@ export class ApiServer {
   }
 
   /** Latency, authentication and injected failures, in the order a request meets them. */
-  private async admit(request: IncomingMessage): Promise<ReturnType<typeof authenticate>> {
+  private async admit(
+    request: IncomingMessage,
+    method: string,
+  ): Promise<ReturnType<typeof authenticate>> {
     await this.delay();
     const user = authenticate(request.headers);
-    const failure = this.deps.simulation.faults.takeApiError();
-    if (failure !== undefined) throw serverFault(failure);
+    const failure = this.deps.simulation.faults.takeApiError(method, request.url ?? '/');
+    if (failure !== undefined) throw serverFault(failure.status, failure.message);
     return user;
+  }
+
+  private record(request: IncomingMessage, method: string, body?: unknown): void {
+    this.deps.onRequest?.({
+      method,
+      path: request.url ?? '/',
+      headers: request.headers,
+      ...(body === undefined ? {} : { body }),
+    });
   }
 
   private async onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     try {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
       if (url.pathname === '/sim' || url.pathname.startsWith('/sim/')) {
+        this.record(request, request.method ?? 'GET');
         await this.control.handle(request, response, url);
         return;
       }
@@ -184,16 +216,19 @@ export class ApiServer {
         sendText(response, 200, 'ok');
         return;
       }
-      const user = await this.admit(request);
+      const method = request.method ?? 'GET';
       if (target.kind !== 'resource') {
+        this.record(request, method);
+        await this.admit(request, method);
         sendJson(response, 200, this.discovery(target));
         return;
       }
-      const method = request.method ?? 'GET';
       const hasBody =
         method === 'POST' || method === 'PUT' || method === 'PATCH' || method === 'DELETE';
       const contentType = request.headers['content-type'] ?? 'application/json';
       const text = hasBody ? await readBody(request) : '';
+      this.record(request, method, text === '' ? undefined : jsonOrText(text));
+      const user = await this.admit(request, method);
       // An unsupported patch type is refused (415) before its body is read as JSON.
       const body = method === 'PATCH' && !isPatchContentType(contentType) ? text : parseJson(text);
       const result = this.resources.handle({
@@ -261,7 +296,8 @@ export class ApiServer {
       const watch = url.searchParams.get('watch');
       if (watch !== 'true' && watch !== '1')
         throw badRequest('only watch requests can be upgraded to a WebSocket');
-      const user = await this.admit(request);
+      this.record(request, 'GET');
+      const user = await this.admit(request, 'GET');
       const result = this.resources.handle({
         method: 'GET',
         resource: target.resource,

@@ -119,7 +119,32 @@ export const invalid = (resource: ResourceDef, name: string, causes: StatusCause
 };
 
 /** What a simulated server fault answers with, by HTTP status. */
-export const serverFault = (code: number): ApiError => {
+/** The reason the API server gives with each status code (metav1.StatusReason). */
+const REASONS: Record<number, string> = {
+  400: 'BadRequest',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'NotFound',
+  405: 'MethodNotAllowed',
+  409: 'Conflict',
+  410: 'Expired',
+  415: 'UnsupportedMediaType',
+  422: 'Invalid',
+  429: 'TooManyRequests',
+  503: 'ServiceUnavailable',
+  504: 'Timeout',
+};
+
+/** An injected failure: the API server's reason for the code, and the given message or its own. */
+export const serverFault = (code: number, message?: string): ApiError => {
+  if (message !== undefined) {
+    return new ApiError(
+      code,
+      REASONS[code] ?? 'InternalError',
+      message,
+      code === 429 ? { retryAfterSeconds: 1 } : undefined,
+    );
+  }
   switch (code) {
     case 429:
       return new ApiError(429, 'TooManyRequests', 'Too many requests, please try again later.', {

@@ -129,6 +129,25 @@ export class WatchHub {
     return dropped.length;
   }
 
+  /**
+   * Ends every open watch with an ERROR event carrying a 410 Expired Status, as the API server does when
+   * etcd has compacted past what a watcher still needed: the client must list again.
+   */
+  expireAll(): number {
+    const expired = [...this.watchers];
+    for (const watcher of expired) {
+      this.forget(watcher);
+      const status = statusBody(
+        410,
+        'Expired',
+        `too old resource version: ${String(watcher.request.resourceVersion ?? 0)} (${String(this.store.resourceVersion)})`,
+      );
+      watcher.sink.send(eventJson('ERROR', JSON.stringify(status)));
+      watcher.sink.close();
+    }
+    return expired.length;
+  }
+
   /** Ends every watch and stops listening to the store (server shutdown). */
   close(): void {
     for (const watcher of [...this.watchers]) {

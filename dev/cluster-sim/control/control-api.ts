@@ -13,14 +13,26 @@ import type { FaultRequest } from './faults';
 const ENDPOINTS = [
   'GET /sim/state',
   'GET /sim/watches',
-  'POST /sim/reset {"scenario": "demo|large|empty", "timeScale": 1}',
-  'POST /sim/faults {"degradeNode"|"hangDrain": "<node>", "apiErrors": {"count": N, "status": 500}, "dropWatches": true, "latencyMs": N, "clear": true}',
+  'POST /sim/reset {"scenario": "demo|large|empty|bare", "timeScale": 1}',
+  'POST /sim/faults {"degradeNode"|"hangDrain": "<node>", "apiErrors": {"count": N, "status": 500}, "dropWatches"|"expireWatches": true, "latencyMs": N, "clear": true}',
   'POST /sim/registry {"images": ["repo:tag", …], "private": ["repo", …], "remove": ["repo:tag", …]}',
   'GET /sim/nodes/<name>/day1-status',
 ];
 
 const stringArray = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((v) => typeof v === 'string' && v !== '');
+
+/** Applies a validated fault request to the simulation and the open watches. */
+export const applyFaultRequest = (
+  simulation: Simulation,
+  hub: WatchHub,
+  request: FaultRequest,
+): { droppedWatches: number; expiredWatches: number } => {
+  const droppedWatches = request.dropWatches === true ? hub.dropAll() : 0;
+  const expiredWatches = request.expireWatches === true ? hub.expireAll() : 0;
+  simulation.applyFaults(request);
+  return { droppedWatches, expiredWatches };
+};
 
 export class ControlApi {
   constructor(
@@ -87,13 +99,8 @@ export class ControlApi {
           fail(400, problems.join('; '));
           return;
         }
-        const request = input as FaultRequest;
-        const dropped = request.dropWatches === true ? this.hub.dropAll() : 0;
-        this.simulation.applyFaults(request);
-        sendJson(response, 200, {
-          faults: this.simulation.faults.toJSON(),
-          droppedWatches: dropped,
-        });
+        const outcome = applyFaultRequest(this.simulation, this.hub, input);
+        sendJson(response, 200, { faults: this.simulation.faults.toJSON(), ...outcome });
         return;
       }
       case '/sim/registry': {

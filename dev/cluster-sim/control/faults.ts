@@ -1,22 +1,47 @@
 /**
  * Faults injected through `POST /sim/faults`: a node whose daemon degrades on its next update, a drain
- * that never finishes, failing API requests, dropped watches and slow responses.
+ * that never finishes, failing API requests, dropped or expired watches and slow responses.
  */
+
+/** The next `count` API requests (those with this method and a path containing `path`, if given) fail. */
+export interface ApiErrorsRequest {
+  count: number;
+  status?: number;
+  method?: string;
+  path?: string;
+  /** The Status message; each status code has the API server's own by default. */
+  message?: string;
+}
 
 export interface FaultRequest {
   degradeNode?: string;
   hangDrain?: string;
-  apiErrors?: { count: number; status?: number };
+  apiErrors?: ApiErrorsRequest;
   dropWatches?: boolean;
+  expireWatches?: boolean;
   latencyMs?: number;
   clear?: boolean;
+}
+
+export interface ApiErrorsState {
+  remaining: number;
+  status: number;
+  method?: string;
+  path?: string;
+  message?: string;
 }
 
 export interface FaultState {
   degradeNodes: string[];
   hangDrains: string[];
-  apiErrors: { remaining: number; status: number } | null;
+  apiErrors: ApiErrorsState | null;
   latencyMs: number;
+}
+
+/** The failure an admitted request must answer with. */
+export interface ApiFailure {
+  status: number;
+  message?: string;
 }
 
 /** Reads a request body, returning the problems found (empty when it is valid). */
@@ -25,7 +50,15 @@ export const faultRequestProblems = (body: unknown): string[] => {
     return ['the body must be a JSON object'];
   }
   const request = body as Record<string, unknown>;
-  const known = ['degradeNode', 'hangDrain', 'apiErrors', 'dropWatches', 'latencyMs', 'clear'];
+  const known = [
+    'degradeNode',
+    'hangDrain',
+    'apiErrors',
+    'dropWatches',
+    'expireWatches',
+    'latencyMs',
+    'clear',
+  ];
   const problems = Object.keys(request)
     .filter((key) => !known.includes(key))
     .map((key) => `unknown fault "${key}"; known: ${known.join(', ')}`);
@@ -35,7 +68,9 @@ export const faultRequestProblems = (body: unknown): string[] => {
     }
   }
   if ('apiErrors' in request) {
-    const errors = request.apiErrors as { count?: unknown; status?: unknown } | null;
+    const errors = request.apiErrors as Record<string, unknown> | null;
+    const optionalString = (key: string) =>
+      errors?.[key] === undefined || typeof errors[key] === 'string';
     if (
       errors === null ||
       typeof errors !== 'object' ||
@@ -44,9 +79,14 @@ export const faultRequestProblems = (body: unknown): string[] => {
       (errors.status !== undefined &&
         (!Number.isInteger(errors.status) ||
           (errors.status as number) < 400 ||
-          (errors.status as number) > 599))
+          (errors.status as number) > 599)) ||
+      !optionalString('method') ||
+      !optionalString('path') ||
+      !optionalString('message')
     ) {
-      problems.push('apiErrors must be {count: N, status: 400-599 (default 500)}');
+      problems.push(
+        'apiErrors must be {count: N, status: 400-599 (default 500), method?: "GET", path?: "text in the path", message?: "..."}',
+      );
     }
   }
   if (
@@ -57,7 +97,7 @@ export const faultRequestProblems = (body: unknown): string[] => {
   ) {
     problems.push('latencyMs must be a whole number of milliseconds from 0 to 60000');
   }
-  for (const key of ['dropWatches', 'clear']) {
+  for (const key of ['dropWatches', 'expireWatches', 'clear']) {
     if (key in request && typeof request[key] !== 'boolean')
       problems.push(`${key} must be true or false`);
   }
@@ -67,7 +107,7 @@ export const faultRequestProblems = (body: unknown): string[] => {
 export class Faults {
   readonly degradeNodes = new Set<string>();
   readonly hangDrains = new Set<string>();
-  private apiErrors: { remaining: number; status: number } | null = null;
+  private apiErrors: ApiErrorsState | null = null;
   latencyMs = 0;
 
   /** Applies a validated request (clear first, then the rest). */
@@ -76,9 +116,16 @@ export class Faults {
     if (request.degradeNode !== undefined) this.degradeNodes.add(request.degradeNode);
     if (request.hangDrain !== undefined) this.hangDrains.add(request.hangDrain);
     if (request.apiErrors !== undefined) {
+      const { count, status, method, path, message } = request.apiErrors;
       this.apiErrors =
-        request.apiErrors.count > 0
-          ? { remaining: request.apiErrors.count, status: request.apiErrors.status ?? 500 }
+        count > 0
+          ? {
+              remaining: count,
+              status: status ?? 500,
+              ...(method === undefined ? {} : { method: method.toUpperCase() }),
+              ...(path === undefined ? {} : { path }),
+              ...(message === undefined ? {} : { message }),
+            }
           : null;
     }
     if (request.latencyMs !== undefined) this.latencyMs = request.latencyMs;
@@ -91,13 +138,15 @@ export class Faults {
     this.latencyMs = 0;
   }
 
-  /** The status the next API request must fail with, if any; counts it down. */
-  takeApiError(): number | undefined {
-    if (this.apiErrors === null) return undefined;
-    const { status } = this.apiErrors;
-    this.apiErrors.remaining--;
-    if (this.apiErrors.remaining <= 0) this.apiErrors = null;
-    return status;
+  /** How this API request must fail, if it must; counts the fault down. */
+  takeApiError(method: string, path: string): ApiFailure | undefined {
+    const errors = this.apiErrors;
+    if (errors === null) return undefined;
+    if (errors.method !== undefined && errors.method !== method) return undefined;
+    if (errors.path !== undefined && !path.includes(errors.path)) return undefined;
+    errors.remaining--;
+    if (errors.remaining <= 0) this.apiErrors = null;
+    return { status: errors.status, message: errors.message };
   }
 
   toJSON(): FaultState {

@@ -126,6 +126,42 @@ export const requirementsOf = (selector: LabelSelector): LabelRequirement[] => [
   })),
 ];
 
+const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
+
+/**
+ * Why a stored value is not a LabelSelector that apimachinery's LabelSelectorAsSelector accepts (MCO
+ * skips a pool whose selector it cannot convert), or undefined when it is one.
+ */
+export const labelSelectorProblem = (value: unknown): string | undefined => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return 'not a label selector';
+  }
+  const { matchLabels, matchExpressions } = value as Record<string, unknown>;
+  if (matchLabels !== undefined && matchLabels !== null) {
+    if (typeof matchLabels !== 'object' || Array.isArray(matchLabels)) {
+      return 'matchLabels is not a map';
+    }
+    if (Object.values(matchLabels).some((v) => typeof v !== 'string')) {
+      return 'matchLabels has a value that is not a string';
+    }
+  }
+  if (matchExpressions === undefined || matchExpressions === null) return undefined;
+  if (!Array.isArray(matchExpressions)) return 'matchExpressions is not a list';
+  for (const expression of matchExpressions as unknown[]) {
+    const { key, operator, values } = (expression ?? {}) as Record<string, unknown>;
+    if (typeof key !== 'string') return 'a matchExpressions entry has no key';
+    if (typeof operator !== 'string' || !OPERATORS.includes(operator)) {
+      return `"${String(operator)}" is not a valid label selector operator`;
+    }
+    if (values !== undefined && values !== null) {
+      if (!Array.isArray(values) || values.some((v) => typeof v !== 'string')) {
+        return `the values of "${key}" are not a list of strings`;
+      }
+    }
+  }
+  return undefined;
+};
+
 /** True when a LabelSelector has no requirement at all (it would select everything). */
 export const isEmptySelector = (selector: LabelSelector | undefined): boolean =>
   selector !== undefined && requirementsOf(selector).length === 0;

@@ -11,7 +11,7 @@ import type { NodeObject } from '../core/kube-types';
 import { NODES } from '../core/resources';
 import { Day1Node } from '../node/day1-node';
 import type { Day1Scheduling, NodeEnvironment } from '../node/day1-node';
-import type { Day1ConfigSummary } from '../node/day1-config';
+import type { Day1UnitConfig } from '../node/day1-config';
 import {
   KUBELET_NETWORK_NOT_READY,
   KUBELET_READY,
@@ -42,7 +42,7 @@ type Phase =
 export interface NodeAgentHooks {
   mcn: McnWriter;
   /** Day 1 configs inside a rendered config. */
-  day1ConfigsFor: (renderedConfig: string) => Day1ConfigSummary[];
+  day1ConfigsFor: (renderedConfig: string) => Day1UnitConfig[];
 }
 
 export interface NodeHardware {
@@ -148,8 +148,10 @@ export class NodeAgent {
     });
   }
 
+  /** The node, unless it is gone or malformed (then the daemon waits for a readable one). */
   private node(): NodeObject | undefined {
-    return this.context.store.get(NODES, undefined, this.name) as NodeObject | undefined;
+    const node = this.context.store.get(NODES, undefined, this.name);
+    return this.context.wellFormed.node(node) ? node : undefined;
   }
 
   private step(baseMs: number, action: () => void): void {

@@ -26,7 +26,8 @@ export class DrainController {
   ) {}
 
   private node(name: string): NodeObject | undefined {
-    return this.context.store.get(NODES, undefined, name) as NodeObject | undefined;
+    const node = this.context.store.get(NODES, undefined, name);
+    return this.context.wellFormed.node(node) ? node : undefined;
   }
 
   /** Reacts to a node change (called from a store listener: only schedules). */

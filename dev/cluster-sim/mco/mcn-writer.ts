@@ -1,5 +1,5 @@
 /** Writes MachineConfigNode conditions to the store, creating the object first when it is missing. */
-import type { MachineConfigNodeObject, NodeObject } from '../core/kube-types';
+import type { MachineConfigNodeObject } from '../core/kube-types';
 import { MACHINE_CONFIG_NODES, NODES } from '../core/resources';
 import type { SimContext } from '../sim-context';
 import { nowStamp } from '../sim-context';
@@ -17,9 +17,9 @@ export class McnWriter {
   ensure(nodeName: string): void {
     const { store } = this.context;
     if (store.get(MACHINE_CONFIG_NODES, undefined, nodeName) !== undefined) return;
-    const node = store.get(NODES, undefined, nodeName) as NodeObject | undefined;
+    const node = store.get(NODES, undefined, nodeName);
     const pool = this.poolOf(nodeName);
-    if (node === undefined || pool === undefined) return;
+    if (!this.context.wellFormed.node(node) || pool === undefined) return;
     store.create(MACHINE_CONFIG_NODES, newMachineConfigNode(node, pool, nowStamp(this.context)));
   }
 
@@ -32,8 +32,8 @@ export class McnWriter {
     childStatus: ConditionStatus = 'False',
   ): void {
     this.ensure(nodeName);
-    const node = this.context.store.get(NODES, undefined, nodeName) as NodeObject | undefined;
-    if (node === undefined) return;
+    const node = this.context.store.get(NODES, undefined, nodeName);
+    if (!this.context.wellFormed.node(node)) return;
     const now = nowStamp(this.context);
     this.context.store.mutate<MachineConfigNodeObject>(
       MACHINE_CONFIG_NODES,

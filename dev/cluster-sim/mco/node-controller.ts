@@ -4,7 +4,6 @@
  * desiredConfig annotation, and the pool status. A paused pool only gets its status recomputed.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { maxUnavailableCount } from '../../../src/mco';
 import type { TimerId } from '../core/clock';
 import type { NodeObject, PoolObject } from '../core/kube-types';
 import { MACHINE_CONFIG_POOLS, NODES } from '../core/resources';
@@ -24,8 +23,27 @@ import { calculatePoolStatus } from './pool-status';
 
 const ZONE_LABEL = 'topology.kubernetes.io/zone';
 
-// MCO's reading of spec.maxUnavailable, shared with the console's preflight and rollout estimates.
-export { maxUnavailableCount };
+/**
+ * MCO's reading of `spec.maxUnavailable` (node controller, mco-rollout.md §4.3), written here from the
+ * documented rule rather than shared with the plugin, so the simulator can catch a plugin that reads it
+ * differently: unset means 1; an integer is taken as is; a string must be a percentage (intstr), scaled
+ * over the pool's node count and rounded down; 0 becomes 1; the arbiter pool always takes 1. A value MCO
+ * cannot read gives undefined: MCO then only syncs the pool's status.
+ */
+export const maxUnavailableCount = (
+  value: unknown,
+  poolName: string,
+  nodeCount: number,
+): number | undefined => {
+  let count: number;
+  if (value === undefined || value === null) count = 1;
+  else if (typeof value === 'number' && Number.isInteger(value)) count = value;
+  else if (typeof value === 'string' && /^-?\d+%$/.test(value)) {
+    count = Math.floor((Number.parseInt(value, 10) * nodeCount) / 100);
+  } else return undefined;
+  if (count === 0) count = 1;
+  return poolName === 'arbiter' ? 1 : count;
+};
 
 /** Candidates in MCO's order: by zone (zoneless last), then oldest first. */
 const updateOrder = (a: NodeObject, b: NodeObject): number => {
@@ -127,7 +145,7 @@ export class NodeController {
 
   sync(): void {
     const { store } = this.context;
-    const pools = store.list(MACHINE_CONFIG_POOLS) as PoolObject[];
+    const pools = this.context.wellFormed.pools(store.list(MACHINE_CONFIG_POOLS));
     const membership = this.currentMembership();
     const toSync = this.allDirty
       ? pools
@@ -140,8 +158,8 @@ export class NodeController {
       if (target === '') continue;
       const names = membership.members.get(pool.metadata.name) ?? [];
       const members = names
-        .map((name) => store.get(NODES, undefined, name) as NodeObject | undefined)
-        .filter((n): n is NodeObject => n !== undefined);
+        .map((name) => store.get(NODES, undefined, name))
+        .filter((n): n is NodeObject => this.context.wellFormed.node(n));
       if (pool.spec.paused !== true) this.rollOut(pool, members, target);
       this.updateStatus(pool.metadata.name, names);
     }
@@ -155,9 +173,10 @@ export class NodeController {
   private currentMembership(): { poolOf: Map<string, string>; members: Map<string, string[]> } {
     if (this.membership !== undefined) return this.membership;
     const { store } = this.context;
+    const { wellFormed } = this.context;
     const computed = computeMembership(
-      store.list(NODES) as NodeObject[],
-      store.list(MACHINE_CONFIG_POOLS) as PoolObject[],
+      wellFormed.nodes(store.list(NODES)),
+      wellFormed.pools(store.list(MACHINE_CONFIG_POOLS)),
     );
     for (const [node, error] of computed.errors) {
       if (!this.reportedErrors.has(node)) this.context.log(`node controller: ${error}`);
@@ -185,8 +204,8 @@ export class NodeController {
       }
     }
     const fresh = members
-      .map((n) => store.get(NODES, undefined, n.metadata.name) as NodeObject | undefined)
-      .filter((n): n is NodeObject => n !== undefined);
+      .map((n) => store.get(NODES, undefined, n.metadata.name))
+      .filter((n): n is NodeObject => this.context.wellFormed.node(n));
     for (const node of chooseNodesToUpdate(pool, fresh, target)) {
       const name = node.metadata.name;
       this.context.log(
@@ -202,11 +221,11 @@ export class NodeController {
 
   private updateStatus(poolName: string, memberNames: string[]): void {
     const { store } = this.context;
-    const pool = store.get(MACHINE_CONFIG_POOLS, undefined, poolName) as PoolObject | undefined;
-    if (pool === undefined) return;
+    const pool = store.get(MACHINE_CONFIG_POOLS, undefined, poolName);
+    if (!this.context.wellFormed.pool(pool)) return;
     const nodes = memberNames
-      .map((name) => store.get(NODES, undefined, name) as NodeObject | undefined)
-      .filter((n): n is NodeObject => n !== undefined);
+      .map((name) => store.get(NODES, undefined, name))
+      .filter((n): n is NodeObject => this.context.wellFormed.node(n));
     const status = calculatePoolStatus(pool, nodes, nowStamp(this.context));
     if (isDeepStrictEqual(pool.status, status)) return;
     store.mutate<PoolObject>(MACHINE_CONFIG_POOLS, undefined, poolName, (draft) => {

@@ -7,7 +7,7 @@ import type { TimerId } from '../core/clock';
 import type { MachineConfigObject, PoolObject } from '../core/kube-types';
 import { MACHINE_CONFIGS, MACHINE_CONFIG_POOLS } from '../core/resources';
 import { day1ConfigsInRendered, day1ConfigsOf } from '../node/day1-config';
-import type { Day1ConfigSummary } from '../node/day1-config';
+import type { Day1UnitConfig } from '../node/day1-config';
 import type { SimContext } from '../sim-context';
 import { nowStamp } from '../sim-context';
 import { setPoolCondition } from './pool-status';
@@ -17,7 +17,7 @@ import type { RenderedConfig } from './render';
 export class RenderController {
   private timer?: TimerId;
   /** Day 1 configs of each rendered config this controller produced, read from its sources. */
-  private readonly day1ByRendered = new Map<string, Day1ConfigSummary[]>();
+  private readonly day1ByRendered = new Map<string, Day1UnitConfig[]>();
 
   constructor(private readonly context: SimContext) {}
 
@@ -40,7 +40,7 @@ export class RenderController {
     this.day1ByRendered.set(rendered.name, day1ConfigsOf(rendered.sources));
   }
 
-  day1ConfigsFor(renderedName: string): Day1ConfigSummary[] {
+  day1ConfigsFor(renderedName: string): Day1UnitConfig[] {
     const known = this.day1ByRendered.get(renderedName);
     if (known !== undefined) return known;
     const mc = this.context.store.get(MACHINE_CONFIGS, undefined, renderedName);
@@ -48,7 +48,9 @@ export class RenderController {
   }
 
   renderAll(): void {
-    for (const pool of this.context.store.list(MACHINE_CONFIG_POOLS) as PoolObject[]) {
+    for (const pool of this.context.wellFormed.pools(
+      this.context.store.list(MACHINE_CONFIG_POOLS),
+    )) {
       this.renderOne(pool);
     }
   }
@@ -61,7 +63,8 @@ export class RenderController {
       currentName === undefined || currentName === ''
         ? undefined
         : (store.get(MACHINE_CONFIGS, undefined, currentName) as MachineConfigObject | undefined);
-    const outcome = renderPool(pool, store.list(MACHINE_CONFIGS) as MachineConfigObject[], current);
+    const sources = this.context.wellFormed.machineConfigs(store.list(MACHINE_CONFIGS));
+    const outcome = renderPool(pool, sources, current);
     if (outcome.kind === 'skip') {
       this.context.log(`render controller: pool ${name}: ${outcome.reason}`);
       return;

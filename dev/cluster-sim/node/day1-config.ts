@@ -1,39 +1,148 @@
 /**
- * The Day 1 MachineConfigs inside a rendered config, read with the project's own producer code
- * (readDay1MachineConfig, nodeLayout), so the simulated node behaves as the scripts it would run.
+ * The Day 1 units a node finds in its config, read as the node would: the systemd units the Ignition
+ * content installs, the load unit `<mc>-replace-kernel-module.service` (or KMM's unprefixed one before
+ * 2.2) and its pull unit, and the `Environment=` lines that tell their scripts which image and module to
+ * use (kmm-day1.md §3, and this product's units, which add KMM_DAY1_NAME and KMM_DAY1_STATE_DIR).
+ * Written from those documented shapes, not with the plugin's producer, so the simulator checks it.
  */
-import '../text-assets.cjs';
-import { readDay1MachineConfig } from '../../../src/producer/read-machine-config';
-import type { Day1ConfigSummary } from '../../../src/producer/read-machine-config';
-import { nodeLayout, REPLACE_UNIT_SUFFIX } from '../../../src/producer/node-layout';
 
-export type { Day1ConfigSummary };
-export { nodeLayout };
+/** KMM's worker image when a unit names none (pkg/mcproducer's default). */
+export const KMM_DEFAULT_WORKER_IMAGE =
+  'quay.io/edge-infrastructure/kernel-module-management-worker:latest';
 
-interface UnitShape {
-  name?: unknown;
+const REPLACE_UNIT_SUFFIX = '-replace-kernel-module.service';
+const PULL_UNIT_SUFFIX = '-pull-kernel-module-image.service';
+
+/** What the Day 1 units of one MachineConfig do on a node. */
+export interface Day1UnitConfig {
+  /** The MachineConfig the units came from (KMM_DAY1_NAME, else the unit name's prefix). */
+  machineConfigName: string;
+  kernelModuleImage: string;
+  kernelModuleName: string;
+  inTreeModulesToRemove: string[];
+  workerImage: string;
+  /** Whether a pull unit comes with the load unit: without one, nothing pulls the images. */
+  hasPullUnit: boolean;
+  /** Where the scripts write status.json (KMM_DAY1_STATE_DIR); KMM's own scripts write none. */
+  stateDirectory?: string;
 }
 
-/** Day 1 parameters of each source MachineConfig that is a Day 1 config. */
-export const day1ConfigsOf = (sources: unknown[]): Day1ConfigSummary[] =>
-  sources.map(readDay1MachineConfig).filter((c): c is Day1ConfigSummary => c !== null);
+interface UnitEntry {
+  name?: unknown;
+  contents?: unknown;
+  mask?: unknown;
+}
+
+const C_ESCAPES: Record<string, string> = { n: '\n', t: '\t', s: ' ' };
 
 /**
- * Day 1 parameters found in a rendered config's units, for rendered configs whose sources are not known.
- * A load unit `<mc>-replace-kernel-module.service` names its MachineConfig.
+ * The variables of a unit's `Environment=` lines, as systemd reads them: `%%` is a literal `%`, then the
+ * line splits into words at unquoted whitespace, quotes are removed and backslash escapes resolved.
  */
-export const day1ConfigsInRendered = (rendered: {
-  spec?: { config?: { systemd?: { units?: unknown } } };
-}): Day1ConfigSummary[] => {
-  const units = rendered.spec?.config?.systemd?.units;
-  if (!Array.isArray(units)) return [];
-  return (units as UnitShape[])
-    .filter((u) => typeof u.name === 'string' && u.name.endsWith(REPLACE_UNIT_SUFFIX))
-    .map((unit) =>
-      readDay1MachineConfig({
-        metadata: { name: (unit.name as string).slice(0, -REPLACE_UNIT_SUFFIX.length), labels: {} },
-        spec: { config: { systemd: { units: [unit] } } },
-      }),
-    )
-    .filter((c): c is Day1ConfigSummary => c !== null);
+export const unitEnvironment = (contents: string): Map<string, string> => {
+  const variables = new Map<string, string>();
+  for (const line of contents.split('\n')) {
+    const match = /^\s*Environment\s*=(.*)$/.exec(line);
+    if (match === null) continue;
+    const text = match[1].replaceAll('%%', '%');
+    const words: string[] = [];
+    let word: string | null = null;
+    let quote: string | null = null;
+    for (let index = 0; index < text.length; index++) {
+      const char = text[index];
+      if (char === '\\' && index + 1 < text.length) {
+        index++;
+        word = (word ?? '') + (C_ESCAPES[text[index]] ?? text[index]);
+      } else if (quote !== null) {
+        if (char === quote) quote = null;
+        else word = (word ?? '') + char;
+      } else if (char === '"' || char === "'") {
+        quote = char;
+        word ??= '';
+      } else if (/\s/.test(char)) {
+        if (word !== null) words.push(word);
+        word = null;
+      } else {
+        word = (word ?? '') + char;
+      }
+    }
+    if (word !== null) words.push(word);
+    for (const assignment of words) {
+      const equals = assignment.indexOf('=');
+      if (equals > 0) variables.set(assignment.slice(0, equals), assignment.slice(equals + 1));
+    }
+  }
+  return variables;
 };
+
+/** The systemd units of an Ignition config; anything that is not a list of objects gives none. */
+const unitsOf = (ignition: unknown): UnitEntry[] => {
+  const systemd = (ignition as { systemd?: unknown } | null)?.systemd;
+  const units = (systemd as { units?: unknown } | null | undefined)?.units;
+  if (!Array.isArray(units)) return [];
+  return units.filter((unit): unit is UnitEntry => typeof unit === 'object' && unit !== null);
+};
+
+const nonEmpty = (value: string | undefined): string | undefined =>
+  value === '' ? undefined : value;
+
+const prefixOf = (unitName: string, suffix: string): string | undefined => {
+  if (unitName === suffix.slice(1)) return '';
+  return unitName.endsWith(suffix) ? unitName.slice(0, -suffix.length) : undefined;
+};
+
+/**
+ * The Day 1 configs in an Ignition config (a MachineConfig's `spec.config`, or a rendered one's, where
+ * several MachineConfigs' units sit side by side). `sourceName` names the units of KMM before 2.2, which
+ * carry no prefix. A load unit without a module image or module name does nothing and is left out.
+ */
+export const day1UnitsIn = (ignition: unknown, sourceName = ''): Day1UnitConfig[] => {
+  const units = unitsOf(ignition);
+  const names = new Set(units.map((unit) => unit.name).filter((n) => typeof n === 'string'));
+  const configs: Day1UnitConfig[] = [];
+  for (const unit of units) {
+    if (typeof unit.name !== 'string' || typeof unit.contents !== 'string') continue;
+    if (unit.mask === true) continue;
+    const prefix = prefixOf(unit.name, REPLACE_UNIT_SUFFIX);
+    if (prefix === undefined) continue;
+    const env = unitEnvironment(unit.contents);
+    const kernelModuleImage = env.get('KERNEL_MODULE_IMAGE') ?? '';
+    const kernelModuleName = env.get('KERNEL_MODULE') ?? '';
+    if (kernelModuleImage === '' || kernelModuleName === '') continue;
+    // KMM 2.2-2.4 named the variable in the singular.
+    const inTree =
+      env.get('IN_TREE_MODULES_TO_REMOVE') ?? env.get('IN_TREE_MODULE_TO_REMOVE') ?? '';
+    const stateDirectory = env.get('KMM_DAY1_STATE_DIR');
+    configs.push({
+      machineConfigName: env.get('KMM_DAY1_NAME') ?? (prefix === '' ? sourceName : prefix),
+      kernelModuleImage,
+      kernelModuleName,
+      inTreeModulesToRemove: inTree.split(/\s+/).filter(Boolean),
+      // An empty WORKER_IMAGE is as good as none: the scripts would have no image to run.
+      workerImage: nonEmpty(env.get('WORKER_IMAGE')) ?? KMM_DEFAULT_WORKER_IMAGE,
+      hasPullUnit: names.has(`${prefix}${PULL_UNIT_SUFFIX}`.replace(/^-/, '')),
+      stateDirectory: stateDirectory === '' ? undefined : stateDirectory,
+    });
+  }
+  return configs;
+};
+
+/** The Day 1 configs of each source MachineConfig, by its name. */
+export const day1ConfigsOf = (sources: unknown[]): Day1UnitConfig[] =>
+  sources.flatMap((source) => {
+    const mc = source as {
+      metadata?: { name?: unknown } | null;
+      spec?: { config?: unknown } | null;
+    };
+    const name = typeof mc.metadata?.name === 'string' ? mc.metadata.name : '';
+    return day1UnitsIn(mc.spec?.config, name);
+  });
+
+/** The Day 1 configs in a rendered config, for rendered configs whose sources are not known. */
+export const day1ConfigsInRendered = (rendered: {
+  spec?: { config?: unknown };
+}): Day1UnitConfig[] => day1UnitsIn(rendered.spec?.config);
+
+/** The status file the units of a config write, if they write one. */
+export const statusFileOf = (config: Day1UnitConfig): string | undefined =>
+  config.stateDirectory === undefined ? undefined : `${config.stateDirectory}/status.json`;

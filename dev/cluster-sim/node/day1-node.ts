@@ -1,16 +1,17 @@
 /**
- * The Day 1 units on one simulated node, behaving as the producer's scripts do (src/producer/scripts):
+ * The Day 1 units on one simulated node, behaving as the product's scripts are documented to:
  * at boot, the load unit loads the module from images already on the node or writes ImagesMissing;
  * once the network is up, the pull unit pulls `<image>:<kernel>` and the worker image and reboots once
  * for all configs, or writes PullFailed and leaves the in-tree driver alone. Each run writes the status
- * file in the scripts' exact format.
+ * file in the scripts' exact format (units that name no state directory, KMM's own, write none).
  */
 import type { Registry } from '../registry';
 import { podmanPullError } from '../registry';
-import type { Day1ConfigSummary } from './day1-config';
-import { nodeLayout } from './day1-config';
+import type { Day1UnitConfig } from './day1-config';
+import { statusFileOf } from './day1-config';
 
-// The status file's format is the product's: the simulator writes exactly what the console parses.
+// The status file's format is a contract with the console (a type only): the simulator writes what the
+// scripts write, and the console's parser is tested against it from test/simulator/.
 export type { Day1Phase, Day1Status } from '../../../src/rollout/day1-status';
 import type { Day1Phase, Day1Status } from '../../../src/rollout/day1-status';
 
@@ -51,16 +52,16 @@ export class Day1Node {
   }
 
   status(machineConfig: string): Day1Status | undefined {
-    const text = this.files.get(nodeLayout(machineConfig).statusFile);
-    return text === undefined ? undefined : (JSON.parse(text) as Day1Status);
+    return this.statuses()[machineConfig];
   }
 
-  /** Every status file on the node, by MachineConfig name. */
+  /** Every status file on the node, by the MachineConfig it names. */
   statuses(): Record<string, Day1Status> {
     const result: Record<string, Day1Status> = {};
     for (const [path, text] of [...this.files].sort(([a], [b]) => a.localeCompare(b))) {
-      const match = /^\/var\/lib\/kmm-day1\/([^/]+)\/status\.json$/.exec(path);
-      if (match) result[match[1]] = JSON.parse(text) as Day1Status;
+      if (!path.endsWith('/status.json')) continue;
+      const status = JSON.parse(text) as Day1Status;
+      result[status.machineConfig] = status;
     }
     return result;
   }
@@ -74,7 +75,7 @@ export class Day1Node {
   }
 
   /** The load unit of each config, before network-pre.target. */
-  boot(configs: Day1ConfigSummary[], env: NodeEnvironment, scheduling: Day1Scheduling): void {
+  boot(configs: Day1UnitConfig[], env: NodeEnvironment, scheduling: Day1Scheduling): void {
     for (const config of configs) {
       const kmodImage = `${config.kernelModuleImage}:${env.kernelVersion}`;
       if (!this.images.has(kmodImage) || !this.images.has(config.workerImage)) {
@@ -108,7 +109,7 @@ export class Day1Node {
    * of this boot, if any pull succeeded.
    */
   networkOnline(
-    configs: Day1ConfigSummary[],
+    configs: Day1UnitConfig[],
     env: NodeEnvironment,
     registry: Registry,
     scheduling: Day1Scheduling,
@@ -116,6 +117,7 @@ export class Day1Node {
   ): void {
     for (const config of configs) {
       const kmodImage = `${config.kernelModuleImage}:${env.kernelVersion}`;
+      if (!config.hasPullUnit) continue;
       if (this.images.has(kmodImage) && this.images.has(config.workerImage)) continue;
       this.pendingPulls++;
       this.writeStatus(config, env, 'Pulling', false);
@@ -147,7 +149,7 @@ export class Day1Node {
   }
 
   private writeStatus(
-    config: Day1ConfigSummary,
+    config: Day1UnitConfig,
     env: NodeEnvironment,
     phase: Day1Phase,
     moduleLoaded: boolean,
@@ -167,10 +169,9 @@ export class Day1Node {
       loadedAt: moduleLoaded ? now : null,
       updatedAt: now,
     };
+    const statusFile = statusFileOf(config);
+    if (statusFile === undefined) return;
     // common.sh prints two-space indented JSON with a trailing newline, as JSON.stringify does here.
-    this.files.set(
-      nodeLayout(config.machineConfigName).statusFile,
-      `${JSON.stringify(status, null, 2)}\n`,
-    );
+    this.files.set(statusFile, `${JSON.stringify(status, null, 2)}\n`);
   }
 }

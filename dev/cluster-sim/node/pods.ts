@@ -12,7 +12,9 @@ import { nowStamp } from '../sim-context';
 import type { Day1Node } from './day1-node';
 import { containerScript, runOnNode } from './node-shell';
 
+/** Ready and schedulable; a node without a readable status (malformed) is not a place for a pod. */
 const ready = (node: NodeObject): boolean =>
+  Array.isArray(node.status.conditions) &&
   node.status.conditions.some((c) => c.type === 'Ready' && c.status === 'True') &&
   node.spec.unschedulable !== true;
 
@@ -75,10 +77,9 @@ export class PodController {
   /** The pod's log: its containers' command run on its node, or an API error message. */
   log(pod: PodObject): string {
     const nodeName = pod.spec.nodeName;
-    const node =
-      nodeName === undefined
-        ? undefined
-        : (this.context.store.get(NODES, undefined, nodeName) as NodeObject | undefined);
+    const stored =
+      nodeName === undefined ? undefined : this.context.store.get(NODES, undefined, nodeName);
+    const node = this.context.wellFormed.node(stored) ? stored : undefined;
     const day1 = nodeName === undefined ? undefined : this.day1Of(nodeName);
     const container = pod.spec.containers?.[0];
     if (node === undefined || day1 === undefined || container === undefined) return '';

@@ -2,6 +2,7 @@
  * The scenarios `--scenario` picks: `demo` (3 masters, 6 workers, custom pool `sfc` with 2 of them, two
  * kernels), `large` (2,000 nodes in 10 pools) and `empty` (masters and workers only). Each starts as a
  * settled cluster: every pool rendered and Updated, every node Done on its pool's rendered config.
+ * `bare` has namespaces only, for tests of API clients that bring their own objects.
  */
 import type {
   MachineConfigNodeObject,
@@ -11,7 +12,7 @@ import type {
   SimObject,
 } from '../core/kube-types';
 import { timestamp } from '../core/store';
-import { DEFAULT_WORKER_IMAGE } from '../../../src/producer/options';
+import { KMM_DEFAULT_WORKER_IMAGE } from '../node/day1-config';
 import { computeMembership } from '../mco/membership';
 import { newMachineConfigNode } from '../mco/machine-config-node';
 import { calculatePoolStatus, setPoolCondition } from '../mco/pool-status';
@@ -29,7 +30,7 @@ import {
 } from './objects';
 import type { KernelChoice, PoolInput } from './objects';
 
-export const SCENARIOS = ['demo', 'large', 'empty'] as const;
+export const SCENARIOS = ['demo', 'large', 'empty', 'bare'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export const isScenarioName = (name: unknown): name is ScenarioName =>
@@ -132,7 +133,7 @@ const emptyPlan = (): { pools: Omit<PoolInput, 'created'>[]; nodes: NodePlan[] }
 /** Images the simulated registry starts with. */
 const registryFor = (): Scenario['registry'] => ({
   images: [
-    DEFAULT_WORKER_IMAGE,
+    KMM_DEFAULT_WORKER_IMAGE,
     `quay.io/acme/sfc-kmod:${KERNELS.rhel94.kernelVersion}`,
     `quay.io/acme/sfc-kmod:${KERNELS.rhel92.kernelVersion}`,
     // Built for one kernel only: nodes on the other kernel fail to pull it.
@@ -152,6 +153,20 @@ export const buildScenario = (name: ScenarioName, now: number): Scenario => {
   const namespaces = ['default', 'kmm-day1-checks', 'openshift-machine-config-operator'].map((ns) =>
     makeNamespace(ns, installedAt),
   );
+  // An API server with nothing in it yet: for tests of API clients that bring their own objects.
+  if (name === 'bare') {
+    return {
+      name,
+      namespaces,
+      machineConfigs: [],
+      pools: [],
+      nodes: [],
+      machineConfigNodes: [],
+      rendered: [],
+      hardware: new Map(),
+      registry: registryFor(),
+    };
+  }
   const machineConfigs = [
     ...baseMachineConfigs('master', installedAt),
     ...baseMachineConfigs('worker', installedAt),

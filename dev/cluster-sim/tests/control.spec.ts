@@ -48,6 +48,59 @@ describe('control API and faults', () => {
     expect((await request(sim, MCP_PATH)).body.reason).toBe('ServiceUnavailable');
   });
 
+  it('fails only the requests with the given method and path, with the given message', async () => {
+    await request(sim, '/sim/faults', {
+      method: 'POST',
+      body: {
+        apiErrors: {
+          count: 1,
+          status: 429,
+          method: 'get',
+          path: '/nodes/worker-0',
+          message: 'slow down',
+        },
+      },
+    });
+    expect((await request(sim, '/api/v1/nodes/worker-1')).status).toBe(200);
+    expect(
+      (await request(sim, '/api/v1/nodes/worker-0', { method: 'DELETE', token: 'read-only' }))
+        .status,
+    ).toBe(403);
+    const failed = await request(sim, '/api/v1/nodes/worker-0');
+    expect(failed.status).toBe(429);
+    expect(failed.body).toMatchObject({
+      kind: 'Status',
+      reason: 'TooManyRequests',
+      message: 'slow down',
+      code: 429,
+    });
+    expect((await request(sim, '/api/v1/nodes/worker-0')).status).toBe(200);
+  });
+
+  it('records what each request carried, through onRequest', async () => {
+    const seen: { method: string; path: string; body?: unknown }[] = [];
+    const recorded = await startClusterSim({
+      port: 0,
+      scenario: 'bare',
+      schemasDir: null,
+      log: () => undefined,
+      onRequest: ({ method, path, body }) => seen.push({ method, path, body }),
+    });
+    try {
+      const node = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n1' } };
+      expect(
+        (await request(recorded, '/api/v1/nodes', { method: 'POST', body: node })).status,
+      ).toBe(201);
+      expect((await request(recorded, '/api/v1/nodes?limit=5')).body.items).toHaveLength(1);
+      expect(seen).toEqual([
+        { method: 'POST', path: '/api/v1/nodes', body: node },
+        { method: 'GET', path: '/api/v1/nodes?limit=5' },
+      ]);
+    } finally {
+      await recorded.close();
+    }
+  });
+
   it('shows faults in /sim/state and clears them', async () => {
     await request(sim, '/sim/faults', { method: 'POST', body: { degradeNode: 'worker-4' } });
     await request(sim, '/sim/faults', {
@@ -76,6 +129,8 @@ describe('control API and faults', () => {
     for (const body of [
       { degradeNode: 3 },
       { apiErrors: { count: -1 } },
+      { apiErrors: { count: 1, path: 3 } },
+      { expireWatches: 'yes' },
       { latencyMs: 'slow' },
       { explode: true },
       [1],

@@ -1,11 +1,21 @@
 /** Helpers for the simulator's tests: a server on a free port, typed requests, the sfc Day 1 config. */
-import { produceMachineConfig } from '../../../src/producer';
-import type { Day1Options } from '../../../src/producer';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { load } from 'js-yaml';
 import { ManualClock } from '../core/clock';
 import type { ClusterSim, ClusterSimOptions } from '../index';
 import { startClusterSim } from '../index';
 
-export const SFC_DAY1: Day1Options = {
+export interface Day1Parameters {
+  machineConfigName: string;
+  machineConfigPoolRef: string;
+  kernelModuleImage: string;
+  kernelModuleName: string;
+  inTreeModulesToRemove: string[];
+}
+
+/** The parameters of the checked-in product fixture (test/fixtures/machine-configs/99-sfc-day1.product.yaml). */
+export const SFC_DAY1: Day1Parameters = {
   machineConfigName: '99-sfc-day1',
   machineConfigPoolRef: 'sfc',
   kernelModuleImage: 'quay.io/acme/sfc-kmod',
@@ -17,8 +27,43 @@ export const MC_PATH = '/apis/machineconfiguration.openshift.io/v1/machineconfig
 export const MCP_PATH = '/apis/machineconfiguration.openshift.io/v1/machineconfigpools';
 export const MCN_PATH = '/apis/machineconfiguration.openshift.io/v1/machineconfignodes';
 
-export const day1MachineConfig = (options: Partial<Day1Options> = {}) =>
-  produceMachineConfig({ ...SFC_DAY1, ...options });
+const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'machine-configs');
+
+/** A checked-in MachineConfig fixture, parsed. */
+export const machineConfigFixture = (file: string): Record<string, unknown> =>
+  load(readFileSync(join(FIXTURES, file), 'utf8')) as Record<string, unknown>;
+
+const setEnvironment = (contents: string, key: string, value: string): string =>
+  contents.replace(
+    new RegExp(`^Environment="${key}=[^"]*"$`, 'gm'),
+    `Environment="${key}=${value}"`,
+  );
+
+/**
+ * The product's Day 1 MachineConfig for other parameters, made from the checked-in fixture (not with the
+ * producer, which the simulator must check, not echo) as an admin would edit it by hand: the name, which
+ * prefixes every unit, script and state path, the pool label, and the units' Environment lines.
+ */
+export const day1MachineConfig = (options: Partial<Day1Parameters> = {}): object => {
+  const p = { ...SFC_DAY1, ...options };
+  const text = readFileSync(join(FIXTURES, '99-sfc-day1.product.yaml'), 'utf8');
+  const mc = load(text.replaceAll(SFC_DAY1.machineConfigName, p.machineConfigName)) as {
+    metadata: { labels: Record<string, string> };
+    spec: { config: { systemd: { units: { contents?: string }[] } } };
+  };
+  mc.metadata.labels['machineconfiguration.openshift.io/role'] = p.machineConfigPoolRef;
+  for (const unit of mc.spec.config.systemd.units) {
+    if (unit.contents === undefined) continue;
+    unit.contents = setEnvironment(unit.contents, 'KERNEL_MODULE', p.kernelModuleName);
+    unit.contents = setEnvironment(unit.contents, 'KERNEL_MODULE_IMAGE', p.kernelModuleImage);
+    unit.contents = setEnvironment(
+      unit.contents,
+      'IN_TREE_MODULES_TO_REMOVE',
+      p.inTreeModulesToRemove.join(' '),
+    );
+  }
+  return mc;
+};
 
 /** A simulator with a ManualClock (nothing moves until the test advances it) and no log output. */
 export const startManualSim = async (

@@ -17,7 +17,6 @@ import {
 import type { StoreEvent } from '../core/store';
 import { ANNOTATIONS } from '../mco/constants';
 import { Simulation } from '../simulation';
-import { produceMachineConfigPool } from '../../../src/producer';
 import { day1MachineConfig } from './helpers';
 
 const newSimulation = (scenario: 'demo' | 'empty' = 'demo') => {
@@ -500,7 +499,25 @@ describe('node controller', () => {
 
 describe('a new custom pool', () => {
   it('renders, takes over its labelled node and rolls out its Day 1 config', () => {
-    const icePool: object = produceMachineConfigPool('ice', { maxUnavailable: 1 });
+    // A custom pool as MCO's docs (custom-pools.md) and KMM's Day 1 docs show it.
+    const icePool: object = {
+      apiVersion: 'machineconfiguration.openshift.io/v1',
+      kind: 'MachineConfigPool',
+      metadata: { name: 'ice' },
+      spec: {
+        machineConfigSelector: {
+          matchExpressions: [
+            {
+              key: 'machineconfiguration.openshift.io/role',
+              operator: 'In',
+              values: ['worker', 'ice'],
+            },
+          ],
+        },
+        nodeSelector: { matchLabels: { 'node-role.kubernetes.io/ice': '' } },
+        maxUnavailable: 1,
+      },
+    };
     simulation.store.create(MACHINE_CONFIG_POOLS, icePool as SimObject);
     simulation.store.mutate<NodeObject>(NODES, undefined, 'worker-0', (n) => {
       n.metadata.labels = { ...n.metadata.labels, 'node-role.kubernetes.io/ice': '' };
@@ -590,5 +607,82 @@ describe('faults', () => {
     simulation.applyFaults({ clear: true });
     clock.runUntil(rolledOut('sfc', before));
     expect(annotation(node('worker-4'), ANNOTATIONS.state)).toBe('Done');
+  });
+});
+
+describe('malformed objects', () => {
+  it('are logged once and skipped; the rest of every step goes on', () => {
+    const worker = { 'node-role.kubernetes.io/worker': '' };
+    // Bypassing the API on purpose: objects no API server default would repair.
+    simulation.store.create(NODES, {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: 'bare-node', labels: worker },
+      spec: {},
+      status: {},
+    });
+    simulation.store.create(NODES, {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: 'odd-node', labels: worker },
+      spec: {},
+      status: { conditions: 'Ready', nodeInfo: { kernelVersion: 42 } },
+    });
+    simulation.store.create(MACHINE_CONFIG_POOLS, {
+      apiVersion: 'machineconfiguration.openshift.io/v1',
+      kind: 'MachineConfigPool',
+      metadata: { name: 'odd-pool' },
+      spec: {
+        machineConfigSelector: { matchLabels: { 'machineconfiguration.openshift.io/role': 'odd' } },
+        nodeSelector: { matchExpressions: [{ key: 'x', operator: 'Near' }] },
+      },
+    });
+    simulation.store.create(MACHINE_CONFIGS, {
+      apiVersion: 'machineconfiguration.openshift.io/v1',
+      kind: 'MachineConfig',
+      metadata: { name: '99-odd', labels: { 'machineconfiguration.openshift.io/role': 7 } },
+      spec: {},
+    } as unknown as SimObject);
+    const before = pool('sfc').spec.configuration?.name ?? '';
+    createMc(day1MachineConfig());
+    clock.runUntil(rolledOut('sfc', before));
+    // Time for every controller to read the bad objects many times over.
+    clock.advance(10 * 60_000);
+
+    expect(logs.filter((line) => line.includes('simulation step failed'))).toEqual([]);
+    expect(logs.filter((line) => line.startsWith('skipping malformed'))).toEqual([
+      'skipping malformed Node bare-node: status.conditions is not a list of conditions',
+      'skipping malformed Node odd-node: status.conditions is not a list of conditions',
+      'skipping malformed MachineConfigPool odd-pool: spec.nodeSelector: "Near" is not a valid label selector operator',
+      'skipping malformed MachineConfig 99-odd: metadata.labels["machineconfiguration.openshift.io/role"] is not a string',
+    ]);
+    expect(simulation.day1Status('worker-4')?.['99-sfc-day1']?.phase).toBe('Loaded');
+    expect(pool('worker').status?.machineCount).toBe(4);
+    expect(simulation.state().nodes).toContainEqual({ name: 'bare-node', malformed: true });
+  });
+
+  it('is reported again once it changes, and read again once repaired', () => {
+    simulation.store.create(NODES, {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: 'bare-node', labels: { 'node-role.kubernetes.io/worker': '' } },
+      spec: {},
+      status: {},
+    });
+    clock.advance(60_000);
+    simulation.store.mutate<NodeObject>(NODES, undefined, 'bare-node', (n) => {
+      n.metadata.annotations = { note: 'still bare' };
+    });
+    clock.advance(60_000);
+    expect(
+      logs.filter((line) => line.startsWith('skipping malformed Node bare-node')),
+    ).toHaveLength(2);
+    const worker0 = node('worker-0');
+    simulation.store.mutate<NodeObject>(NODES, undefined, 'bare-node', (n) => {
+      n.status = structuredClone(worker0.status);
+    });
+    clock.advance(60_000);
+    expect(simulation.operator.nodes.poolOf('bare-node')).toBe('worker');
+    expect(pool('worker').status?.machineCount).toBe(5);
   });
 });

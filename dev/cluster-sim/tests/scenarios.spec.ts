@@ -97,11 +97,9 @@ describe('scenarios', () => {
     simulation.stop();
   });
 
-  it('large: 2,000 nodes in 10 pools, built in under 2 s', () => {
-    const began = performance.now();
+  // How long building it takes is a benchmark figure (npm run bench), not a test: no timing limits in tests.
+  it('large: 2,000 nodes in 10 pools, all Updated', () => {
     const simulation = start('large');
-    const elapsed = performance.now() - began;
-    expect(elapsed).toBeLessThan(2000);
     const pools = simulation.store.list(MACHINE_CONFIG_POOLS) as PoolObject[];
     expect(pools).toHaveLength(10);
     expect(simulation.store.count(NODES)).toBe(2000);

@@ -15,9 +15,11 @@ import { machineConfigError } from '../mco/ignition';
 import { maxUnavailableCount } from '../mco/node-controller';
 import { primaryPoolFor } from '../mco/membership';
 import { buildScenario } from '../scenarios';
+import { day1ConfigsOf, day1UnitsIn, unitEnvironment } from '../node/day1-config';
 import { Day1Node } from '../node/day1-node';
 import { runOnNode } from '../node/node-shell';
 import { Registry } from '../registry';
+import { machineConfigFixture } from './helpers';
 
 describe('label selectors', () => {
   const labels = { app: 'x', tier: 'web', 'node-role.kubernetes.io/worker': '' };
@@ -158,8 +160,19 @@ describe('node controller helpers', () => {
     ['5%', 10, 1],
     ['100%', 4, 4],
     ['two', 4, undefined],
+    ['3', 10, undefined],
+    ['0%', 10, 1],
+    ['33%', 7, 2],
+    [1.5, 10, undefined],
+    [null, 10, 1],
   ])('maxUnavailable %j of %d nodes → %j', (value, nodes, expected) => {
     expect(maxUnavailableCount(value, 'worker', nodes)).toBe(expected);
+  });
+
+  it('updates the arbiter pool one node at a time whatever maxUnavailable says, if MCO can read it', () => {
+    expect(maxUnavailableCount(3, 'arbiter', 10)).toBe(1);
+    expect(maxUnavailableCount('50%', 'arbiter', 10)).toBe(1);
+    expect(maxUnavailableCount('many', 'arbiter', 10)).toBeUndefined();
   });
 
   it('picks master over a custom pool and a custom pool over worker', () => {
@@ -191,12 +204,12 @@ describe('a node debug shell', () => {
     };
     const config = {
       machineConfigName: '99-sfc-day1',
-      machineConfigPoolRef: 'sfc',
       kernelModuleImage: 'quay.io/acme/sfc-kmod',
       kernelModuleName: 'sfc',
       inTreeModulesToRemove: ['sfc', 'mdio'],
       workerImage: 'quay.io/w:latest',
-      producedBy: 'kmm-day1-console-plugin' as const,
+      hasPullUnit: true,
+      stateDirectory: '/var/lib/kmm-day1/99-sfc-day1',
     };
     const env = {
       kernelVersion: node.status.nodeInfo.kernelVersion,
@@ -228,5 +241,100 @@ describe('a node debug shell', () => {
     expect(day1.files.get('/var/lib/kmm-day1/99-sfc-day1/status.json')).toMatch(
       /^\{\n {2}"machineConfig": "99-sfc-day1",\n[\s\S]*\n\}\n$/,
     );
+  });
+});
+
+describe('Day 1 units as a node reads them', () => {
+  it('reads the product-shaped fixture: parameters, pull unit and state directory', () => {
+    expect(day1ConfigsOf([machineConfigFixture('99-sfc-day1.product.yaml')])).toEqual([
+      {
+        machineConfigName: '99-sfc-day1',
+        kernelModuleImage: 'quay.io/acme/sfc-kmod',
+        kernelModuleName: 'sfc',
+        inTreeModulesToRemove: ['sfc', 'mdio'],
+        workerImage: 'quay.io/edge-infrastructure/kernel-module-management-worker:latest',
+        hasPullUnit: true,
+        stateDirectory: '/var/lib/kmm-day1/99-sfc-day1',
+      },
+    ]);
+  });
+
+  it("reads KMM's own shape, which writes no status file", () => {
+    expect(day1ConfigsOf([machineConfigFixture('99-ice-day1.kmm.yaml')])).toEqual([
+      {
+        machineConfigName: '99-ice-day1',
+        kernelModuleImage: 'quay.io/acme/ice-kmod',
+        kernelModuleName: 'ice',
+        inTreeModulesToRemove: ['ice'],
+        workerImage: 'quay.io/edge-infrastructure/kernel-module-management-worker:latest',
+        hasPullUnit: true,
+        stateDirectory: undefined,
+      },
+    ]);
+  });
+
+  it("names KMM's unprefixed units (before 2.2) after their MachineConfig, and defaults the worker image", () => {
+    const config = {
+      systemd: {
+        units: [
+          {
+            name: 'replace-kernel-module.service',
+            contents:
+              '[Service]\nEnvironment="KERNEL_MODULE=sfc"\nEnvironment="KERNEL_MODULE_IMAGE=quay.io/a/b"\nEnvironment="IN_TREE_MODULE_TO_REMOVE=sfc"\n',
+          },
+        ],
+      },
+    };
+    expect(day1UnitsIn(config, 'old-day1')).toEqual([
+      {
+        machineConfigName: 'old-day1',
+        kernelModuleImage: 'quay.io/a/b',
+        kernelModuleName: 'sfc',
+        inTreeModulesToRemove: ['sfc'],
+        workerImage: 'quay.io/edge-infrastructure/kernel-module-management-worker:latest',
+        hasPullUnit: false,
+        stateDirectory: undefined,
+      },
+    ]);
+  });
+
+  it.each([
+    ['no config', undefined],
+    ['units not a list', { systemd: { units: 'x' } }],
+    ['a null unit', { systemd: { units: [null, 7] } }],
+    [
+      'no module',
+      { systemd: { units: [{ name: 'a-replace-kernel-module.service', contents: '' }] } },
+    ],
+    [
+      'a masked unit',
+      {
+        systemd: {
+          units: [
+            {
+              name: 'a-replace-kernel-module.service',
+              mask: true,
+              contents: 'Environment="KERNEL_MODULE=x" "KERNEL_MODULE_IMAGE=y"',
+            },
+          ],
+        },
+      },
+    ],
+  ])('finds nothing to run in %s', (_case, config) => {
+    expect(day1UnitsIn(config)).toEqual([]);
+  });
+
+  it('reads Environment lines as systemd does: quotes, escapes, %% and several words', () => {
+    const env = unitEnvironment(
+      'Environment="A=x y" B=2 \'C=it\\\'s\'\nEnvironment=D=100%% "E=a\\"b"\n Environment = F=\n',
+    );
+    expect(Object.fromEntries(env)).toEqual({
+      A: 'x y',
+      B: '2',
+      C: "it's",
+      D: '100%',
+      E: 'a"b',
+      F: '',
+    });
   });
 });

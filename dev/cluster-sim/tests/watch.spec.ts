@@ -174,8 +174,9 @@ describe('HTTP streaming watches', () => {
     const watch = httpWatch(
       `/api/v1/nodes?watch=true&labelSelector=${encodeURIComponent('team=blue')}`,
     );
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(watch.events).toEqual([]);
+    // The watch is open (no node has the label, so no initial ADDED); the exact list below shows nothing
+    // else came.
+    await until(() => watch.status === 200, 'the watch to open');
     const label = (value: string | null) =>
       request(sim, '/api/v1/nodes/worker-0', {
         method: 'PATCH',
@@ -187,6 +188,26 @@ describe('HTTP streaming watches', () => {
     await until(() => watch.events.length === 2, 'ADDED then DELETED');
     expect(watch.events.map((e) => e.type)).toEqual(['ADDED', 'DELETED']);
     watch.close();
+  });
+
+  it('ends an open watch with ERROR 410 Expired when told to (as after an etcd compaction)', async () => {
+    const watch = httpWatch(
+      `${MCP_PATH}?watch=true&resourceVersion=${String(sim.simulation.store.resourceVersion)}`,
+    );
+    await until(() => watch.status === 200, 'the watch to open');
+    sim.applyFaults({ expireWatches: true });
+    await until(() => watch.ended, 'the watch to end');
+    expect(watch.events).toEqual([
+      {
+        type: 'ERROR',
+        object: expect.objectContaining({
+          kind: 'Status',
+          code: 410,
+          reason: 'Expired',
+        }) as unknown,
+      },
+    ]);
+    expect(sim.openWatches).toBe(0);
   });
 
   it('ends at timeoutSeconds and sends bookmarks when allowed', async () => {

@@ -1,6 +1,7 @@
 /** @jest-environment ./dev/console-shell/test/jsdom-with-fetch-environment.cjs */
 import { render, screen } from '@testing-library/react';
-import { FakeAPIServer } from '../../test/fake-api-server';
+import type { SimCluster } from '../../test/sim-cluster';
+import { startSimCluster } from '../../test/sim-cluster';
 import { checkAccess, clearAccessReviewCache, useAccessReview } from './access-review';
 import { configureSDK, resetSDKConfig } from './config';
 
@@ -11,10 +12,10 @@ const MC_CREATE = {
   verb: 'create' as const,
 };
 
-let server: FakeAPIServer;
+let server: SimCluster;
 
 beforeEach(async () => {
-  server = await FakeAPIServer.start();
+  server = await startSimCluster();
   configureSDK({ apiOrigin: server.url });
   clearAccessReviewCache();
 });
@@ -58,7 +59,7 @@ it('useAccessReview is [false, true] while checking, then the answer', async () 
 });
 
 it('denies writes to the read-only user', async () => {
-  server.defaultUser = 'read-only';
+  server.actAs('read-only');
   render(<CanCreate />);
   expect(await screen.findByText('denied')).toBeInTheDocument();
   await expect(checkAccess({ ...MC_CREATE, verb: 'list' })).resolves.toMatchObject({
@@ -67,10 +68,21 @@ it('denies writes to the read-only user', async () => {
 });
 
 it('allows when the review itself fails, as console does (the server still enforces)', async () => {
-  server.fail('POST', SSAR, 500, 'boom');
+  // The read-only user, whom a working review would deny.
+  server.actAs('read-only');
+  server.sim.applyFaults({
+    apiErrors: {
+      count: 100,
+      status: 500,
+      method: 'POST',
+      path: 'selfsubjectaccessreviews',
+      message: 'boom',
+    },
+  });
   jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   render(<CanCreate />);
   expect(await screen.findByText('allowed')).toBeInTheDocument();
+  expect(server.requestsTo('POST', SSAR)).toHaveLength(1);
 });
 
 it('skips the review for empty group and resource when asked to', () => {

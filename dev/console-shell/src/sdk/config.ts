@@ -1,7 +1,7 @@
 /**
  * Where the SDK implementation sends its requests. In the browser everything is same-origin
- * (`/api/kubernetes/...` on the shell server, as with the console bridge). Unit tests point it at an
- * in-test fake API server instead.
+ * (`/api/kubernetes/...` on the shell server, as with the console bridge). Unit tests point it at a
+ * shell server in front of the cluster simulator (test/sim-cluster.ts).
  */
 export interface SDKConfig {
   /** Prefix for every request URL; '' means same origin. */

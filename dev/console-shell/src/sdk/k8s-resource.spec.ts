@@ -1,6 +1,7 @@
 /** @jest-environment node */
 import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
-import { FakeAPIServer } from '../../test/fake-api-server';
+import type { SimCluster } from '../../test/sim-cluster';
+import { NODES, startSimCluster } from '../../test/sim-cluster';
 import { configureSDK, resetSDKConfig } from './config';
 import { consoleFetch, consoleFetchJSON } from './console-fetch';
 import { HttpError, TimeoutError } from './http-error';
@@ -15,8 +16,6 @@ import {
 } from './k8s-resource';
 import { ImageStreamImportModel, MachineConfigModel, NodeModel } from './models';
 
-const NODES = '/api/v1/nodes';
-
 const mc = (name: string) => ({
   apiVersion: 'machineconfiguration.openshift.io/v1',
   kind: 'MachineConfig',
@@ -24,15 +23,21 @@ const mc = (name: string) => ({
   spec: { config: { ignition: { version: '3.2.0' } } },
 });
 
-let server: FakeAPIServer;
+let server: SimCluster;
+
+const node = (name: string, labels: Record<string, string> = {}) => ({
+  apiVersion: 'v1',
+  kind: 'Node',
+  metadata: { name, labels },
+  spec: {},
+  status: {},
+});
 
 beforeEach(async () => {
-  server = await FakeAPIServer.start();
+  server = await startSimCluster();
   configureSDK({ apiOrigin: server.url });
-  server.add(NODES, {
-    metadata: { name: 'worker-0', labels: { 'node-role.kubernetes.io/worker': '' } },
-  });
-  server.add(NODES, { metadata: { name: 'master-0' } });
+  server.add(NODES, node('worker-0', { 'node-role.kubernetes.io/worker': '' }));
+  server.add(NODES, node('master-0'));
 });
 
 afterEach(async () => {
@@ -57,10 +62,9 @@ describe('k8s CRUD helpers', () => {
       data: mc('99-sfc-day1'),
     });
     expect(created.metadata?.resourceVersion).toBeDefined();
+    // The shell forwards only /api/kubernetes/* to the API server, without that prefix.
     const [post] = server.requestsTo('POST', /machineconfigs/);
-    expect(post.path).toBe(
-      '/api/kubernetes/apis/machineconfiguration.openshift.io/v1/machineconfigs',
-    );
+    expect(post.path).toBe('/apis/machineconfiguration.openshift.io/v1/machineconfigs');
     expect(post.headers['content-type']).toBe('application/json;charset=UTF-8');
     expect(post.body).toEqual(mc('99-sfc-day1'));
 
@@ -89,7 +93,10 @@ describe('k8s CRUD helpers', () => {
     await k8sDelete({ model: MachineConfigModel, resource: patched });
     expect(server.requestsTo('DELETE', /machineconfigs\/99-sfc-day1$/)).toHaveLength(1);
     const error = await rejectionOf(k8sGet({ model: MachineConfigModel, name: '99-sfc-day1' }));
-    expect(error).toMatchObject({ code: 404, message: 'machineconfigs "99-sfc-day1" not found' });
+    expect(error).toMatchObject({
+      code: 404,
+      message: 'machineconfigs.machineconfiguration.openshift.io "99-sfc-day1" not found',
+    });
   });
 
   it('sends no request for a patch with no operations', async () => {
@@ -106,12 +113,16 @@ describe('k8s CRUD helpers', () => {
       data: {
         apiVersion: 'image.openshift.io/v1',
         kind: 'ImageStreamImport',
-        metadata: { name: 'check', namespace: 'kmm' },
+        metadata: { name: 'check', namespace: 'kmm-day1-checks' },
+        spec: {
+          import: false,
+          images: [{ from: { kind: 'DockerImage', name: 'quay.io/acme/sfc-kmod:5.14.0' } }],
+        },
       },
       queryParams: { dryRun: 'All' },
     });
     expect(server.requestsTo('POST', /imagestreamimports/)[0].path).toBe(
-      '/api/kubernetes/apis/image.openshift.io/v1/namespaces/kmm/imagestreamimports?dryRun=All',
+      '/apis/image.openshift.io/v1/namespaces/kmm-day1-checks/imagestreamimports?dryRun=All',
     );
   });
 
@@ -125,7 +136,7 @@ describe('k8s CRUD helpers', () => {
       { kind: 'Node', apiVersion: 'v1', metadata: { name: 'worker-0' } },
     ]);
     expect(server.requestsTo('GET', /nodes\?/)[0].path).toBe(
-      '/api/kubernetes/api/v1/nodes?labelSelector=node-role.kubernetes.io%2Fworker%3D',
+      '/api/v1/nodes?labelSelector=node-role.kubernetes.io%2Fworker%3D',
     );
     const all = await k8sListItems({ model: NodeModel, queryParams: {} });
     expect(all.map((n) => n.metadata?.name).sort()).toEqual(['master-0', 'worker-0']);
@@ -134,12 +145,15 @@ describe('k8s CRUD helpers', () => {
 
 describe('console-style errors', () => {
   it('rejects with HttpError carrying code, message, json and response', async () => {
-    server.fail(
-      'POST',
-      /machineconfigs/,
-      422,
-      'MachineConfig.machineconfiguration.openshift.io "x" is invalid',
-    );
+    server.sim.applyFaults({
+      apiErrors: {
+        count: 1,
+        status: 422,
+        method: 'POST',
+        path: '/machineconfigs',
+        message: 'MachineConfig.machineconfiguration.openshift.io "x" is invalid',
+      },
+    });
     const error = await rejectionOf(k8sCreate({ model: MachineConfigModel, data: mc('x') }));
     expect(error).toBeInstanceOf(HttpError);
     expect(error).toBeInstanceOf(Error);
@@ -154,15 +168,20 @@ describe('console-style errors', () => {
   });
 
   it('gives 403s the Status message, and 409s too', async () => {
-    server.defaultUser = 'read-only';
+    server.actAs('read-only');
     const forbidden = await rejectionOf(k8sCreate({ model: MachineConfigModel, data: mc('x') }));
     expect(forbidden).toMatchObject({ code: 403 });
-    expect((forbidden as HttpError).message).toContain('forbidden: User "read-only" cannot post');
+    expect((forbidden as HttpError).message).toContain(
+      'is forbidden: User "read-only" cannot create resource "machineconfigs"',
+    );
 
-    server.defaultUser = 'admin';
+    server.actAs('admin');
     await k8sCreate({ model: MachineConfigModel, data: mc('dup') });
     const conflict = await rejectionOf(k8sCreate({ model: MachineConfigModel, data: mc('dup') }));
-    expect(conflict).toMatchObject({ code: 409, message: 'machineconfigs "dup" already exists' });
+    expect(conflict).toMatchObject({
+      code: 409,
+      message: 'machineconfigs.machineconfiguration.openshift.io "dup" already exists',
+    });
   });
 
   it('uses the first field cause, as console does', async () => {
@@ -184,13 +203,32 @@ describe('console-style errors', () => {
   });
 
   it('uses the status text for non-JSON errors', async () => {
-    server.fail('GET', /nodes/, 502, 'upstream down', 1, true);
-    const error = await rejectionOf(k8sGet({ model: NodeModel, name: 'worker-0' }));
-    expect(error).toMatchObject({ code: 502, message: 'Bad Gateway' });
+    // A gateway between console and the API server, not the API server, answers in plain text.
+    const response = new Response('upstream down', {
+      status: 502,
+      statusText: 'Bad Gateway',
+      headers: { 'Content-Type': 'text/plain' },
+    });
+    const realFetch = global.fetch;
+    global.fetch = () => Promise.resolve(response);
+    try {
+      const error = await rejectionOf(k8sGet({ model: NodeModel, name: 'worker-0' }));
+      expect(error).toMatchObject({ code: 502, message: 'Bad Gateway' });
+    } finally {
+      global.fetch = realFetch;
+    }
   });
 
   it('retries a 429 up to three attempts', async () => {
-    server.fail('GET', /nodes\/worker-0/, 429, 'slow down', 2);
+    server.sim.applyFaults({
+      apiErrors: {
+        count: 2,
+        status: 429,
+        method: 'GET',
+        path: '/nodes/worker-0',
+        message: 'slow down',
+      },
+    });
     await expect(k8sGet({ model: NodeModel, name: 'worker-0' })).resolves.toMatchObject({
       metadata: { name: 'worker-0' },
     });

@@ -73,7 +73,7 @@ const requirementToString = ({ key, operator, values = [] }: Requirement): strin
  * Like console, a selector without `matchLabels` or `matchExpressions` is read as a plain map
  * of labels.
  */
-export const normaliseSelector = (selector: Selector | Record<string, string>): Selector =>
+const normaliseSelector = (selector: Selector | Record<string, string>): Selector =>
   'matchLabels' in selector || 'matchExpressions' in selector
     ? selector
     : { matchLabels: selector as Record<string, string> };

@@ -7,28 +7,28 @@
  */
 import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import WebSocket from 'ws';
-import { eventually, FakeAPIServer } from '../../../test/fake-api-server';
+import type { SimCluster } from '../../../test/sim-cluster';
+import { eventually, MACHINE_CONFIGS, startSimCluster } from '../../../test/sim-cluster';
 import { configureSDK, resetSDKConfig } from '../config';
 import { MachineConfigModel } from '../models';
 import type { WatchRequest } from './query';
 import { watchKey } from './query';
 import { WatchStore } from './watch-store';
 
-const MCS = '/apis/machineconfiguration.openshift.io/v1/machineconfigs';
 const request: WatchRequest = { model: MachineConfigModel, isList: true, query: {} };
 const key = watchKey(request);
 const names = (data: unknown) => (data as K8sResourceCommon[]).map((o) => o.metadata?.name).sort();
 
-let server: FakeAPIServer;
+let server: SimCluster;
 let store: WatchStore;
 
 beforeEach(async () => {
-  server = await FakeAPIServer.start();
+  server = await startSimCluster();
   configureSDK({
     apiOrigin: server.url,
     createWebSocket: (url) => new WebSocket(url) as unknown as globalThis.WebSocket,
   });
-  for (const name of ['a', 'b', 'c']) server.add(MCS, { metadata: { name }, spec: {} });
+  for (const name of ['a', 'b', 'c']) server.add(MACHINE_CONFIGS, { metadata: { name }, spec: {} });
   store = new WatchStore({ pageSize: 1, initialBackoffMs: 20 });
 });
 
@@ -52,7 +52,7 @@ it('is loaded with the first page, then grows page by page', async () => {
   const seen = recordStates();
   store.acquire(request);
   await eventually(() => {
-    expect(server.openWatches).toBe(1);
+    expect(server.sim.openWatches).toBe(1);
   });
   expect(seen).toEqual([
     { loaded: true, names: ['a'] },
@@ -64,12 +64,12 @@ it('is loaded with the first page, then grows page by page', async () => {
 it('keeps its data while it re-lists after a dropped watch', async () => {
   store.acquire(request);
   await eventually(() => {
-    expect(server.openWatches).toBe(1);
+    expect(server.sim.openWatches).toBe(1);
   });
   const seen = recordStates();
-  server.dropWatches();
+  server.sim.applyFaults({ dropWatches: true });
   await eventually(() => {
-    expect(server.openWatches).toBe(1);
+    expect(server.sim.openWatches).toBe(1);
     expect(store.getState(key)?.reconnecting).toBe(false);
   });
   expect(seen.every((state) => state.names.length === 3)).toBe(true);

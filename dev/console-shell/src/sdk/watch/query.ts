@@ -1,13 +1,12 @@
 import type {
   K8sModel,
   K8sResourceCommon,
-  MatchExpression,
   Selector,
   WatchK8sResource,
 } from '@openshift-console/dynamic-plugin-sdk';
 import { k8sWebSocketBaseURL } from '../config';
 import { referenceForModel } from '../k8s-ref';
-import { k8sResourcePath, normaliseSelector, selectorToString } from '../k8s-url';
+import { k8sResourcePath, selectorToString } from '../k8s-url';
 import { stableStringify } from '../utils/deep-equal';
 
 /** What a watch asks the API server for (console's makeQuery: only the keys that are set). */
@@ -49,35 +48,6 @@ export const watchKey = ({ model, isList, query, partialMetadata }: WatchRequest
 export const qualifiedName = (obj: K8sResourceCommon): string =>
   `${obj.metadata?.namespace ?? ''}/${obj.metadata?.name ?? ''}`;
 
-const matchesExpression = (labels: Record<string, string>, e: MatchExpression): boolean => {
-  const has = Object.prototype.hasOwnProperty.call(labels, e.key);
-  const values = e.values ?? [];
-  switch (e.operator) {
-    case 'Exists':
-      return has;
-    case 'DoesNotExist':
-      return !has;
-    case 'In':
-    case 'Equals':
-      return has && values.includes(labels[e.key]);
-    case 'NotIn':
-    case 'NotEquals':
-    case 'NotEqual':
-      return !has || !values.includes(labels[e.key]);
-    default:
-      return true;
-  }
-};
-
-const matchesSelector = (obj: K8sResourceCommon, selector: Selector): boolean => {
-  const labels = obj.metadata?.labels ?? {};
-  const { matchLabels = {}, matchExpressions = [] } = normaliseSelector(selector);
-  return (
-    Object.entries(matchLabels).every(([k, v]) => labels[k] === v) &&
-    matchExpressions.every((e) => matchesExpression(labels, e))
-  );
-};
-
 const fieldValue = (obj: K8sResourceCommon, field: string): string | undefined =>
   field === 'metadata.name'
     ? obj.metadata?.name
@@ -100,13 +70,13 @@ const matchesFieldSelector = (obj: K8sResourceCommon, fieldSelector: string): bo
   });
 
 /**
- * Whether an object belongs to a watch. The API server already filters; this is a second check so
- * that a server that ignores a selector on watches cannot leak unrelated objects into a list.
+ * Whether an object belongs to a watch by namespace, name and field selector: a second check on what
+ * the API server already filtered. Label selectors are left to the API server, as console does: the
+ * simulator's selectors (dev/cluster-sim/core/selectors.ts) are the one implementation on this side.
  */
 export const matchesQuery = (obj: K8sResourceCommon, query: WatchQuery): boolean =>
   (!query.ns || obj.metadata?.namespace === query.ns) &&
   (!query.name || obj.metadata?.name === query.name) &&
-  (!query.labelSelector || matchesSelector(obj, query.labelSelector)) &&
   (!query.fieldSelector || matchesFieldSelector(obj, query.fieldSelector));
 
 /** List query parameters (label selector as a string). */

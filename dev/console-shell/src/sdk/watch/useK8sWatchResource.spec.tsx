@@ -6,7 +6,8 @@ import type {
   WatchK8sResult,
 } from '@openshift-console/dynamic-plugin-sdk';
 import { render, screen, waitFor } from '@testing-library/react';
-import { FakeAPIServer } from '../../../test/fake-api-server';
+import type { SimCluster } from '../../../test/sim-cluster';
+import { MACHINE_CONFIGS, MACHINE_CONFIG_POOLS, startSimCluster } from '../../../test/sim-cluster';
 import { configureSDK, resetSDKConfig } from '../config';
 import { NoModelError } from '../http-error';
 import { useK8sWatchResource } from './useK8sWatchResource';
@@ -15,12 +16,10 @@ import { useWatchConnectionStatus } from './useWatchConnectionStatus';
 import { WatchStore } from './watch-store';
 import { WatchStoreContext } from './WatchStoreContext';
 
-const MCS = '/apis/machineconfiguration.openshift.io/v1/machineconfigs';
-const MCPS = '/apis/machineconfiguration.openshift.io/v1/machineconfigpools';
 const MC_GVK = { group: 'machineconfiguration.openshift.io', version: 'v1', kind: 'MachineConfig' };
 const MCP_GVK = { ...MC_GVK, kind: 'MachineConfigPool' };
 
-let server: FakeAPIServer;
+let server: SimCluster;
 let store: WatchStore;
 
 const withStore = (children: ReactNode) => (
@@ -46,12 +45,12 @@ const record = (results: WatchK8sResult<K8sResourceCommon | K8sResourceCommon[]>
 };
 
 beforeEach(async () => {
-  server = await FakeAPIServer.start();
+  server = await startSimCluster();
   configureSDK({ apiOrigin: server.url });
   store = new WatchStore({ initialBackoffMs: 20, maxBackoffMs: 40 });
-  server.add(MCS, { metadata: { name: '00-worker' } });
-  server.add(MCS, { metadata: { name: '99-sfc-day1' } });
-  server.add(MCPS, {
+  server.add(MACHINE_CONFIGS, { metadata: { name: '00-worker' } });
+  server.add(MACHINE_CONFIGS, { metadata: { name: '99-sfc-day1' } });
+  server.add(MACHINE_CONFIG_POOLS, {
     apiVersion: 'machineconfiguration.openshift.io/v1',
     kind: 'MachineConfigPool',
     metadata: { name: 'sfc' },
@@ -79,11 +78,11 @@ it('shares one list and one WebSocket watch between two components', async () =>
   ).toBeInTheDocument();
   expect(screen.getByTestId('second')).toHaveTextContent('00-worker,99-sfc-day1');
   await waitFor(() => {
-    expect(server.openWatches).toBe(1);
+    expect(server.sim.openWatches).toBe(1);
   });
-  expect(server.requestsTo('GET', /machineconfigs\?/)).toHaveLength(1);
+  expect(server.requestsTo('GET', /machineconfigs\?(?!.*watch=)/)).toHaveLength(1);
 
-  server.add(MCS, { metadata: { name: '50-new' } });
+  server.add(MACHINE_CONFIGS, { metadata: { name: '50-new' } });
   await waitFor(() => {
     expect(screen.getByTestId('first')).toHaveTextContent('00-worker,99-sfc-day1,50-new');
     expect(screen.getByTestId('second')).toHaveTextContent('00-worker,99-sfc-day1,50-new');
@@ -92,7 +91,7 @@ it('shares one list and one WebSocket watch between two components', async () =>
   unmount();
   expect(store.getStatus().watches).toBe(0);
   await waitFor(() => {
-    expect(server.openWatches).toBe(0);
+    expect(server.sim.openWatches).toBe(0);
   });
 });
 
@@ -156,7 +155,7 @@ it('useK8sWatchResources returns one result per key and joins existing watches',
   );
   expect(await screen.findByText('2 configs, pool sfc')).toBeInTheDocument();
   expect(store.getStatus().watches).toBe(2);
-  expect(server.requestsTo('GET', /machineconfigs\?/)).toHaveLength(1);
+  expect(server.requestsTo('GET', /machineconfigs\?(?!.*watch=)/)).toHaveLength(1);
 });
 
 it('exposes the reconnecting state while a dropped watch recovers', async () => {
@@ -175,11 +174,19 @@ it('exposes the reconnecting state while a dropped watch recovers', async () => 
     ),
   );
   await waitFor(() => {
-    expect(server.openWatches).toBe(1);
+    expect(server.sim.openWatches).toBe(1);
   });
   expect(screen.getByTestId('status')).toHaveTextContent('1 watches, 0 reconnecting');
-  server.fail('GET', /machineconfigs\?/, 503, 'down', 2);
-  server.dropWatches();
+  server.sim.applyFaults({
+    apiErrors: {
+      count: 2,
+      status: 503,
+      method: 'GET',
+      path: '/machineconfigs?limit',
+      message: 'down',
+    },
+  });
+  server.sim.applyFaults({ dropWatches: true });
   expect(await screen.findByText('1 watches, 1 reconnecting')).toBeInTheDocument();
   // The data stays on screen meanwhile.
   expect(screen.getByTestId('names')).toHaveTextContent('00-worker,99-sfc-day1');

@@ -6,29 +6,38 @@
  */
 import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import WebSocket from 'ws';
-import { eventually, FakeAPIServer } from '../../../test/fake-api-server';
+import type { SimCluster } from '../../../test/sim-cluster';
+import { eventually, MACHINE_CONFIGS, startSimCluster } from '../../../test/sim-cluster';
 import { configureSDK, resetSDKConfig } from '../config';
 import { MachineConfigModel } from '../models';
 import type { WatchRequest } from './query';
 import { watchKey } from './query';
 import { WatchStore } from './watch-store';
 
-const MCS = '/apis/machineconfiguration.openshift.io/v1/machineconfigs';
 const request: WatchRequest = { model: MachineConfigModel, isList: true, query: {} };
 const key = watchKey(request);
 const mc = (name: string, spec: Record<string, unknown> = {}) => ({ metadata: { name }, spec });
 const names = (data: unknown) => (data as K8sResourceCommon[]).map((o) => o.metadata?.name).sort();
 
-let server: FakeAPIServer;
+let server: SimCluster;
 let store: WatchStore | undefined;
+/** Watch frames the store's WebSockets have received. */
+let framesReceived = 0;
 
 beforeEach(async () => {
-  server = await FakeAPIServer.start();
+  server = await startSimCluster();
+  framesReceived = 0;
   configureSDK({
     apiOrigin: server.url,
-    createWebSocket: (url) => new WebSocket(url) as unknown as globalThis.WebSocket,
+    createWebSocket: (url) => {
+      const socket = new WebSocket(url);
+      socket.on('message', () => {
+        framesReceived += 1;
+      });
+      return socket as unknown as globalThis.WebSocket;
+    },
   });
-  server.add(MCS, mc('00-worker'));
+  server.add(MACHINE_CONFIGS, mc('00-worker'));
 });
 
 afterEach(async () => {
@@ -44,7 +53,7 @@ const watching = async (bufferFlushMs: number, initialBackoffMs = 1000) => {
   started.acquire(request);
   await eventually(() => {
     expect(started.getState(key)?.loaded).toBe(true);
-    expect(server.openWatches).toBe(1);
+    expect(server.sim.openWatches).toBe(1);
   });
   const wakeUps = { count: 0 };
   started.subscribe(key, () => {
@@ -57,10 +66,12 @@ it('applies a burst of events to a list in one change', async () => {
   const { state, wakeUps } = await watching(300);
   const before = state()?.data;
 
-  server.add(MCS, mc('50-a'));
-  server.add(MCS, mc('50-b'));
-  server.modify(MCS, mc('50-a', { changed: true }));
-  server.remove(MCS, '00-worker');
+  server.add(MACHINE_CONFIGS, mc('50-a'));
+  server.add(MACHINE_CONFIGS, mc('50-b'));
+  server.modify(MACHINE_CONFIGS, '50-a', (o) => {
+    o.spec = { changed: true };
+  });
+  server.remove(MACHINE_CONFIGS, '00-worker');
 
   await eventually(() => {
     expect(names(state()?.data)).toEqual(['50-a', '50-b']);
@@ -73,12 +84,14 @@ it('applies a burst of events to a list in one change', async () => {
 it('applies what arrived before a dropped watch', async () => {
   // Neither the buffer's timer nor the re-list (after a minute) can bring the event in.
   const { state } = await watching(60_000, 60_000);
-  server.add(MCS, mc('50-a'));
-  // Wait until the event is in the buffer (it cannot be applied for a minute).
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  server.add(MACHINE_CONFIGS, mc('50-a'));
+  // Wait until the event has arrived, so it is in the buffer (it cannot be applied for a minute).
+  await eventually(() => {
+    expect(framesReceived).toBe(1);
+  });
   expect(names(state()?.data)).toEqual(['00-worker']);
 
-  server.dropWatches();
+  server.sim.applyFaults({ dropWatches: true });
   await eventually(() => {
     expect(state()?.reconnecting).toBe(true);
   });
@@ -87,11 +100,11 @@ it('applies what arrived before a dropped watch', async () => {
 
 it('applies each event at once with bufferFlushMs 0', async () => {
   const { state, wakeUps } = await watching(0);
-  server.add(MCS, mc('50-a'));
+  server.add(MACHINE_CONFIGS, mc('50-a'));
   await eventually(() => {
     expect(names(state()?.data)).toEqual(['00-worker', '50-a']);
   });
-  server.add(MCS, mc('50-b'));
+  server.add(MACHINE_CONFIGS, mc('50-b'));
   await eventually(() => {
     expect(names(state()?.data)).toEqual(['00-worker', '50-a', '50-b']);
   });

@@ -1,7 +1,13 @@
 /** @jest-environment node */
 import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import WebSocket from 'ws';
-import { eventually, FakeAPIServer } from '../../../test/fake-api-server';
+import type { SimCluster } from '../../../test/sim-cluster';
+import {
+  eventually,
+  MACHINE_CONFIGS,
+  MACHINE_CONFIG_POOLS,
+  startSimCluster,
+} from '../../../test/sim-cluster';
 import { configureSDK, resetSDKConfig } from '../config';
 import { HttpError } from '../http-error';
 import { MachineConfigModel, MachineConfigPoolModel } from '../models';
@@ -9,9 +15,8 @@ import type { WatchRequest } from './query';
 import { watchKey } from './query';
 import { WatchStore } from './watch-store';
 
-const MCS = '/apis/machineconfiguration.openshift.io/v1/machineconfigs';
-const MCPS = '/apis/machineconfiguration.openshift.io/v1/machineconfigpools';
-const LIST = /\/machineconfigs\?/;
+/** List requests (not watches, which are GETs with watch=true). */
+const LIST = /\/machineconfigs\?(?!.*watch=)/;
 
 const mc = (name: string, labels: Record<string, string> = {}) => ({
   metadata: { name, labels },
@@ -22,7 +27,7 @@ const listRequest: WatchRequest = { model: MachineConfigModel, isList: true, que
 
 const names = (data: unknown) => (data as K8sResourceCommon[]).map((o) => o.metadata?.name).sort();
 
-let server: FakeAPIServer;
+let server: SimCluster;
 let store: WatchStore;
 const releases: (() => void)[] = [];
 
@@ -34,14 +39,14 @@ const acquire = (request: WatchRequest) => {
 const stateOf = (request: WatchRequest) => store.getState(watchKey(request));
 
 beforeEach(async () => {
-  server = await FakeAPIServer.start();
+  server = await startSimCluster();
   configureSDK({
     apiOrigin: server.url,
     createWebSocket: (url) => new WebSocket(url) as unknown as globalThis.WebSocket,
   });
   store = new WatchStore({ initialBackoffMs: 20, maxBackoffMs: 80, reconnectGraceMs: 60000 });
-  server.add(MCS, mc('00-worker', { role: 'worker' }));
-  server.add(MCS, mc('99-sfc-day1', { role: 'sfc' }));
+  server.add(MACHINE_CONFIGS, mc('00-worker', { role: 'worker' }));
+  server.add(MACHINE_CONFIGS, mc('99-sfc-day1', { role: 'sfc' }));
 });
 
 afterEach(async () => {
@@ -74,27 +79,29 @@ describe('list watches', () => {
       apiVersion: 'machineconfiguration.openshift.io/v1',
     });
     await eventually(() => {
-      expect(server.openWatches).toBe(1);
+      expect(server.sim.openWatches).toBe(1);
     });
     const [list] = server.requestsTo('GET', LIST);
-    const [watch] = server.requestsTo('WATCH', /machineconfigs/);
+    const [watch] = server.requestsTo('GET', /machineconfigs\?watch=/);
     expect(list.path).toContain('limit=250');
     expect(watch.path).toMatch(
-      /^\/api\/kubernetes\/apis\/machineconfiguration\.openshift\.io\/v1\/machineconfigs\?watch=true&resourceVersion=\d+$/,
+      /^\/apis\/machineconfiguration\.openshift\.io\/v1\/machineconfigs\?watch=true&resourceVersion=\d+$/,
     );
 
-    server.add(MCS, mc('50-new'));
+    server.add(MACHINE_CONFIGS, mc('50-new'));
     await eventually(() => {
       expect(names(stateOf(listRequest)?.data)).toEqual(['00-worker', '50-new', '99-sfc-day1']);
     });
-    server.modify(MCS, { ...mc('50-new'), spec: { changed: true } });
+    server.modify(MACHINE_CONFIGS, '50-new', (o) => {
+      o.spec = { changed: true };
+    });
     await eventually(() => {
       const changed = (stateOf(listRequest)?.data as { spec?: { changed?: boolean } }[]).find(
         (o) => o.spec?.changed,
       );
       expect(changed).toBeDefined();
     });
-    server.remove(MCS, '00-worker');
+    server.remove(MACHINE_CONFIGS, '00-worker');
     await eventually(() => {
       expect(names(stateOf(listRequest)?.data)).toEqual(['50-new', '99-sfc-day1']);
     });
@@ -104,7 +111,7 @@ describe('list watches', () => {
     const releaseA = acquire(listRequest);
     const releaseB = acquire({ model: MachineConfigModel, isList: true, query: {} });
     await eventually(() => {
-      expect(server.openWatches).toBe(1);
+      expect(server.sim.openWatches).toBe(1);
     });
     expect(server.requestsTo('GET', LIST)).toHaveLength(1);
     expect(store.getStatus()).toEqual({ watches: 1, reconnecting: 0 });
@@ -117,7 +124,7 @@ describe('list watches', () => {
     acquire(selected);
     await eventually(() => {
       expect(names(stateOf(selected)?.data)).toEqual(['99-sfc-day1']);
-      expect(server.openWatches).toBe(2);
+      expect(server.sim.openWatches).toBe(2);
     });
 
     releaseA();
@@ -125,35 +132,13 @@ describe('list watches', () => {
     releaseB();
     expect(stateOf(listRequest)).toBeUndefined();
     await eventually(() => {
-      expect(server.openWatches).toBe(1);
-    });
-  });
-
-  it('filters watch events by the label selector even if the server did not', async () => {
-    const selected: WatchRequest = {
-      ...listRequest,
-      query: { labelSelector: { matchLabels: { role: 'sfc' } } },
-    };
-    acquire(selected);
-    await eventually(() => {
-      expect(server.openWatches).toBe(1);
-    });
-    server.sendRaw(MCS, {
-      type: 'ADDED',
-      object: {
-        ...mc('01-other', { role: 'worker' }),
-        metadata: { name: '01-other', labels: { role: 'worker' }, resourceVersion: '999' },
-      },
-    });
-    server.add(MCS, mc('98-sfc-more', { role: 'sfc' }));
-    await eventually(() => {
-      expect(names(stateOf(selected)?.data)).toEqual(['98-sfc-more', '99-sfc-day1']);
+      expect(server.sim.openWatches).toBe(1);
     });
   });
 
   it('follows continue tokens page by page', async () => {
     store = new WatchStore({ initialBackoffMs: 20, pageSize: 1 });
-    server.add(MCS, mc('50-third'));
+    server.add(MACHINE_CONFIGS, mc('50-third'));
     acquire(listRequest);
     await eventually(() => {
       expect(names(stateOf(listRequest)?.data)).toEqual(['00-worker', '50-third', '99-sfc-day1']);
@@ -164,9 +149,9 @@ describe('list watches', () => {
   it('keeps its data while reconnecting, then re-lists and watches again', async () => {
     acquire(listRequest);
     await eventually(() => {
-      expect(server.openWatches).toBe(1);
+      expect(server.sim.openWatches).toBe(1);
     });
-    server.dropWatches();
+    server.sim.applyFaults({ dropWatches: true });
     // The drop is visible as "reconnecting" with the data kept.
     await eventually(() => {
       expect(stateOf(listRequest)?.reconnecting).toBe(true);
@@ -175,10 +160,12 @@ describe('list watches', () => {
     expect(names(stateOf(listRequest)?.data)).toEqual(['00-worker', '99-sfc-day1']);
 
     // A change made while no watch was open arrives through the re-list.
-    server.modifySilently(MCS, { ...mc('99-sfc-day1', { role: 'sfc' }), spec: { missed: true } });
+    server.modify(MACHINE_CONFIGS, '99-sfc-day1', (o) => {
+      o.spec = { missed: true };
+    });
     await eventually(() => {
       expect(stateOf(listRequest)?.reconnecting).toBe(false);
-      expect(server.openWatches).toBe(1);
+      expect(server.sim.openWatches).toBe(1);
     });
     expect(server.requestsTo('GET', LIST)).toHaveLength(2);
     expect(
@@ -186,7 +173,7 @@ describe('list watches', () => {
     ).toBe(true);
     expect(store.getStatus()).toEqual({ watches: 1, reconnecting: 0 });
 
-    server.add(MCS, mc('60-after'));
+    server.add(MACHINE_CONFIGS, mc('60-after'));
     await eventually(() => {
       expect(names(stateOf(listRequest)?.data)).toContain('60-after');
     });
@@ -195,10 +182,18 @@ describe('list watches', () => {
   it('backs off while the re-list fails, without an error during the grace period', async () => {
     acquire(listRequest);
     await eventually(() => {
-      expect(server.openWatches).toBe(1);
+      expect(server.sim.openWatches).toBe(1);
     });
-    server.fail('GET', LIST, 503, 'simulator restarting', 3);
-    server.dropWatches();
+    server.sim.applyFaults({
+      apiErrors: {
+        count: 3,
+        status: 503,
+        method: 'GET',
+        path: '/machineconfigs?limit',
+        message: 'simulator restarting',
+      },
+    });
+    server.sim.applyFaults({ dropWatches: true });
     await eventually(() => {
       expect(server.requestsTo('GET', LIST).length).toBeGreaterThanOrEqual(3);
     });
@@ -213,10 +208,18 @@ describe('list watches', () => {
     store = new WatchStore({ initialBackoffMs: 20, maxBackoffMs: 40, reconnectGraceMs: 0 });
     acquire(listRequest);
     await eventually(() => {
-      expect(server.openWatches).toBe(1);
+      expect(server.sim.openWatches).toBe(1);
     });
-    server.fail('GET', LIST, 503, 'simulator down');
-    server.dropWatches();
+    server.sim.applyFaults({
+      apiErrors: {
+        count: 1000,
+        status: 503,
+        method: 'GET',
+        path: '/machineconfigs?limit',
+        message: 'simulator down',
+      },
+    });
+    server.sim.applyFaults({ dropWatches: true });
     await eventually(() => {
       expect((stateOf(listRequest)?.loadError as HttpError | undefined)?.code).toBe(503);
     });
@@ -224,29 +227,34 @@ describe('list watches', () => {
     expect(stateOf(listRequest)).toMatchObject({ loaded: true, reconnecting: true });
     expect(names(stateOf(listRequest)?.data)).toEqual(['00-worker', '99-sfc-day1']);
 
-    server.clearFailures();
+    server.sim.applyFaults({ apiErrors: { count: 0 } });
     await eventually(() => {
       expect(stateOf(listRequest)).toMatchObject({ loadError: '', reconnecting: false });
     });
   });
 
-  it('starts over when the watch reports an error (410 Gone)', async () => {
+  it('starts over when the watch reports an error (410 Expired, as after an etcd compaction)', async () => {
     acquire(listRequest);
     await eventually(() => {
-      expect(server.openWatches).toBe(1);
+      expect(server.sim.openWatches).toBe(1);
     });
-    server.sendRaw(MCS, {
-      type: 'ERROR',
-      object: { kind: 'Status', code: 410, message: 'too old resource version' },
-    });
+    server.sim.applyFaults({ expireWatches: true });
     await eventually(() => {
       expect(server.requestsTo('GET', LIST)).toHaveLength(2);
-      expect(server.openWatches).toBe(1);
+      expect(server.sim.openWatches).toBe(1);
     });
   });
 
   it('gives console-style errors for 403 and 404, with data [] and loaded false', async () => {
-    server.fail('GET', LIST, 403, 'machineconfigs is forbidden: User "nobody" cannot list');
+    server.sim.applyFaults({
+      apiErrors: {
+        count: 1000,
+        status: 403,
+        method: 'GET',
+        path: '/machineconfigs?limit',
+        message: 'machineconfigs is forbidden: User "nobody" cannot list',
+      },
+    });
     acquire(listRequest);
     await eventually(() => {
       expect(stateOf(listRequest)?.loadError).toBeInstanceOf(HttpError);
@@ -269,8 +277,8 @@ describe('single-object watches', () => {
   };
 
   beforeEach(() => {
-    server.add(MCPS, { metadata: { name: 'sfc' }, spec: { paused: false } });
-    server.add(MCPS, { metadata: { name: 'worker' }, spec: {} });
+    server.add(MACHINE_CONFIG_POOLS, { metadata: { name: 'sfc' }, spec: { paused: false } });
+    server.add(MACHINE_CONFIG_POOLS, { metadata: { name: 'worker' }, spec: {} });
   });
 
   it('gets the object, watches it by name, and reports its deletion as a 404', async () => {
@@ -278,17 +286,20 @@ describe('single-object watches', () => {
     expect(stateOf(poolRequest)?.data).toEqual({});
     await eventually(() => {
       expect(stateOf(poolRequest)?.loaded).toBe(true);
-      expect(server.openWatches).toBe(1);
+      expect(server.sim.openWatches).toBe(1);
     });
     expect(stateOf(poolRequest)?.data).toMatchObject({ metadata: { name: 'sfc' } });
     expect(server.requestsTo('GET', /machineconfigpools\/sfc$/)).toHaveLength(1);
     // As console: by name through the list, from the current state (no resourceVersion).
-    expect(server.requestsTo('WATCH', /machineconfigpools/)[0].path).toBe(
-      '/api/kubernetes/apis/machineconfiguration.openshift.io/v1/machineconfigpools?watch=true&fieldSelector=metadata.name%3Dsfc',
+    expect(server.requestsTo('GET', /machineconfigpools\?watch=/)[0].path).toBe(
+      '/apis/machineconfiguration.openshift.io/v1/machineconfigpools?watch=true&fieldSelector=metadata.name%3Dsfc',
     );
 
-    server.modify(MCPS, { metadata: { name: 'worker' }, spec: { paused: true } });
-    server.modify(MCPS, { metadata: { name: 'sfc' }, spec: { paused: true } });
+    for (const name of ['worker', 'sfc']) {
+      server.modify(MACHINE_CONFIG_POOLS, name, (o) => {
+        o.spec = { paused: true };
+      });
+    }
     await eventually(() => {
       expect(stateOf(poolRequest)?.data).toMatchObject({
         metadata: { name: 'sfc' },
@@ -296,7 +307,7 @@ describe('single-object watches', () => {
       });
     });
 
-    server.remove(MCPS, 'sfc');
+    server.remove(MACHINE_CONFIG_POOLS, 'sfc');
     await eventually(() => {
       expect((stateOf(poolRequest)?.loadError as HttpError | undefined)?.code).toBe(404);
     });
@@ -311,6 +322,8 @@ describe('single-object watches', () => {
     const state = stateOf(missing);
     expect(state).toMatchObject({ data: {}, loaded: false });
     expect((state?.loadError as HttpError).code).toBe(404);
-    expect((state?.loadError as HttpError).message).toBe('machineconfigpools "nope" not found');
+    expect((state?.loadError as HttpError).message).toBe(
+      'machineconfigpools.machineconfiguration.openshift.io "nope" not found',
+    );
   });
 });

@@ -2,13 +2,19 @@
  * @jest-environment node
  *
  * The console's Verify pod (src/rollout/verify-pod.ts) on simulated nodes: created through the API, run
- * to completion, and its log read back with the console's own parser.
+ * to completion, and its log read back with the console's own parser. The MachineConfig comes from the
+ * plugin's producer: this checks the plugin's code against the simulator, which has its own reading of it.
  */
-import type { MachineConfigPool } from '../../../src/k8s/types';
-import { deriveRollout, parseVerifyOutput, verifyOutcome, verifyPod } from '../../../src/rollout';
-import type { NodeRollout, VerifyOutput } from '../../../src/rollout';
-import { MACHINE_CONFIG_POOLS, NODES } from '../core/resources';
-import { MC_PATH, day1MachineConfig, request, startManualSim } from './helpers';
+import { MACHINE_CONFIG_POOLS, NODES } from '../../dev/cluster-sim/core/resources';
+import { MC_PATH, SFC_DAY1, request, startManualSim } from '../../dev/cluster-sim/tests/helpers';
+import type { Day1Parameters } from '../../dev/cluster-sim/tests/helpers';
+import type { MachineConfigPool } from '../../src/k8s/types';
+import { produceMachineConfig } from '../../src/producer';
+import { deriveRollout, parseVerifyOutput, verifyOutcome, verifyPod } from '../../src/rollout';
+import type { NodeRollout, VerifyOutput } from '../../src/rollout';
+
+const day1MachineConfig = (options: Partial<Day1Parameters> = {}) =>
+  produceMachineConfig({ ...SFC_DAY1, ...options });
 
 type Sim = Awaited<ReturnType<typeof startManualSim>>;
 let sim: Sim;
