@@ -9,7 +9,7 @@ import {
   ModalHeader,
   Content,
 } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import type { RebootPlan } from '../../preflight';
 
 interface ConfirmCreateModalProps {
@@ -33,7 +33,7 @@ const ConfirmCreateModal = ({
   onConfirm,
   onCancel,
 }: ConfirmCreateModalProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const nodeCount = plan?.nodeCount ?? 0;
   return (
     <Modal

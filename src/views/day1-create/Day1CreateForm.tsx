@@ -12,7 +12,7 @@ import {
   HelperText,
   HelperTextItem,
 } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { Link } from 'react-router';
 import type { Node } from '../../k8s/types';
 import {
@@ -96,7 +96,7 @@ interface Day1CreateFormProps {
  * typed; the preflight and the preview, kept live; then a confirmation, a dry run and the create.
  */
 const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const [values, dispatch] = useReducer(formReducer, initialPool, initialFormValues);
   const [touched, setTouched] = useState<ReadonlySet<FormField>>(new Set());
   const [submitted, setSubmitted] = useState(false);

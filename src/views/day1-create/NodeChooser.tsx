@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Checkbox, FormGroup, SearchInput, Content } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import type { Node } from '../../k8s/types';
 import { customPoolEligibility } from '../../preflight';
 import type { NodePool } from '../../preflight';
@@ -34,7 +34,7 @@ const NodeChooser = ({
   disabledReason,
   errors,
 }: NodeChooserProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const [filter, setFilter] = useState('');
   const columns = {
     node: t('Node'),

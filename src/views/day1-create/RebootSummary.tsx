@@ -1,5 +1,5 @@
 import { Alert, List, ListItem } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import type { RebootPlan } from '../../preflight';
 
 interface RebootSummaryProps {
@@ -13,7 +13,7 @@ const names = (nodes: string[]): string => [...nodes].sort().join(', ');
 
 /** What creating the config does to the pool's nodes: reboots, their number and how long. */
 const RebootSummary = ({ plan, poolName, checked }: RebootSummaryProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   if (plan.nodeCount === 0) {
     return (
       <Alert

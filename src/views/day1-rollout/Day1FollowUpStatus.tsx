@@ -5,7 +5,7 @@ import {
   HourglassHalfIcon,
   QuestionCircleIcon,
 } from '@patternfly/react-icons';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { day1FollowUp, verifyOutcome } from '../../rollout';
 import type { Day1FollowUp, NodeRollout } from '../../rollout';
 import type { Verification } from './useVerifications';
@@ -23,7 +23,7 @@ interface Day1FollowUpStatusProps {
  * current boot, so a reboot since makes it unknown again), otherwise from MCO's side only.
  */
 const Day1FollowUpStatus = ({ node, hasDay1, verification }: Day1FollowUpStatusProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   if (verification?.step !== undefined) {
     return (
       <span data-test="day1-follow-up" data-state="Verifying">

@@ -14,7 +14,7 @@ import {
   Title,
 } from '@patternfly/react-core';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { NodeGVK } from '../../k8s/models';
 import type { MachineConfigNode, Node } from '../../k8s/types';
 import type { NodeRollout } from '../../rollout';
@@ -57,7 +57,7 @@ const NodeDetailsPanel = ({
   onVerify,
   onClose,
 }: NodeDetailsPanelProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const annotations = Object.entries(nodeObject?.metadata.annotations ?? {})
     .filter(([key]) => key.startsWith(MCO_ANNOTATION_PREFIX))
     .sort(([a], [b]) => a.localeCompare(b));

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { Timestamp } from '@openshift-console/dynamic-plugin-sdk';
 import { Button, Tooltip, Truncate } from '@patternfly/react-core';
 import { Td, Tr } from '@patternfly/react-table';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import type { NodeRollout } from '../../rollout';
 import Day1FollowUpStatus from './Day1FollowUpStatus';
 import NodePhaseStatus from './NodePhaseStatus';
@@ -37,7 +37,7 @@ const NodeRolloutRow = ({
   onSelect,
   onVerify,
 }: NodeRolloutRowProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const moving = node.desiredConfig !== undefined && node.desiredConfig !== node.currentConfig;
   const verifyButton = (
     <Button

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Card, CardBody, Stack } from '@patternfly/react-core';
 import { Link } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import type { PoolRollout } from '../../rollout';
 import { day1RolloutPath } from '../shared/paths';
 import PoolCardCounts from './PoolCardCounts';
@@ -25,7 +25,7 @@ interface PoolRolloutCardProps {
  * its parts, so a change of counts re-renders the counts.
  */
 const PoolRolloutCard = ({ pool, linkToPoolPage }: PoolRolloutCardProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   // The Day 1 configs are read again with every pool aggregate: keep them while their labels hold.
   const day1Configs = useStableValue(pool.day1Configs, sameDay1ConfigLabels);
   const timeLeft =

@@ -10,7 +10,7 @@ import {
   Stack,
   StackItem,
 } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { verifyOutcome } from '../../rollout';
 import type { NodeRollout, VerifyOutput } from '../../rollout';
 import { followUpText } from '../shared/rollout-text';
@@ -35,7 +35,7 @@ const ALERT_VARIANT = {
  * config's status, lsmod's answer, the units' journal, and the raw output.
  */
 const VerifyResultView = ({ node, output, log }: VerifyResultViewProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const outcome = verifyOutcome(node, output);
   return (
     <Stack hasGutter data-test="verify-result" data-state={outcome.state}>

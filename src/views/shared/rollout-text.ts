@@ -2,10 +2,8 @@
  * The translated words of the rollout: phases, pool states, the Day 1 follow-up and durations. The
  * rollout module speaks English codes; these are what the page shows.
  */
-import type { useTranslation } from 'react-i18next';
 import type { Day1FollowUp, NodePhase, PoolState } from '../../rollout';
-
-export type Translate = ReturnType<typeof useTranslation>['t'];
+import type { Translate } from './usePluginTranslation';
 
 export const nodePhaseText = (t: Translate, phase: NodePhase): string => {
   switch (phase) {
