@@ -33,9 +33,12 @@ const DeleteDay1ConfigModal = ({ row, onClose }: DeleteDay1ConfigModalProps) => 
       onClose={onClose}
     >
       <p>
-        <Trans t={t} values={{ name }}>
-          Deleting <strong>{'{{name}}'}</strong> removes its kernel module units from the nodes.
-        </Trans>
+        <Trans
+          t={t}
+          i18nKey="Deleting <strong>{{name}}</strong> removes its kernel module units from the nodes."
+          values={{ name }}
+          components={{ strong: <strong /> }}
+        />
       </p>
       {pools.length > 0 ? (
         <Alert

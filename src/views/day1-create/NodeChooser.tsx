@@ -49,6 +49,8 @@ const NodeChooser = ({
       .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
   }, [nodes, filter]);
   const chosenSet = new Set(chosen);
+  // Not inside the t() call below, where i18next-parser would not see it.
+  const chosenText = chosen.length > 0 ? chosen.join(', ') : t('none');
 
   const currentPool = (pool: NodePool | undefined): string => {
     if (!pool || 'none' in pool) return t('None');
@@ -155,9 +157,7 @@ const NodeChooser = ({
       <FieldHelper
         fieldId={fieldId}
         errors={errors}
-        helper={t('Chosen: {{chosen}}', {
-          chosen: chosen.length > 0 ? chosen.join(', ') : t('none'),
-        })}
+        helper={t('Chosen: {{chosen}}', { chosen: chosenText })}
       />
     </FormGroup>
   );

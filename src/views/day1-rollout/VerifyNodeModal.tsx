@@ -154,8 +154,8 @@ const VerifyNodeModal = ({
                   <HelperText>
                     {!checkingAccess && trimmedNamespace !== '' && !canCreatePods ? (
                       <HelperTextItem variant="error" data-test="verify-denied">
-                        {t('You cannot create pods in {{namespace}}.', {
-                          namespace: trimmedNamespace,
+                        {t('You cannot create pods in {{podNamespace}}.', {
+                          podNamespace: trimmedNamespace,
                         })}
                       </HelperTextItem>
                     ) : (
