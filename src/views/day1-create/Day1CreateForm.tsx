@@ -56,6 +56,7 @@ import { useCreateClusterState } from './useCreateClusterState';
 import { useCreatePermissions } from './useCreatePermissions';
 import { useCreateSequence } from './useCreateSequence';
 import { useImageChecks } from './useImageChecks';
+import { formProblemText } from './validation-text';
 
 const DAY1_FIELDS: readonly (keyof Day1Options)[] = [
   'machineConfigName',
@@ -133,7 +134,9 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
     [values, pools, cluster.pools.loaded],
   );
   const errorsFor = (field: FormField): string[] | undefined =>
-    submitted || touched.has(field) ? problems.errors[field] : undefined;
+    submitted || touched.has(field)
+      ? problems.errors[field]?.map((problem) => formProblemText(t, problem))
+      : undefined;
   const markTouched = (field: FormField) => {
     setTouched((current) => (current.has(field) ? current : new Set([...current, field])));
   };
