@@ -22,6 +22,7 @@ import ConditionTimeline from './ConditionTimeline';
 import Day1FollowUpStatus from './Day1FollowUpStatus';
 import NodePhaseStatus from './NodePhaseStatus';
 import type { Verification } from './useVerifications';
+import { nodeMessageText } from '../shared/rollout-text';
 
 /** The annotations MCO's daemon, node controller and drain controller keep on a node. */
 const MCO_ANNOTATION_PREFIX = 'machineconfiguration.openshift.io/';
@@ -90,7 +91,7 @@ const NodeDetailsPanel = ({
               {node.reason}
             </Item>
             <Item term={t('Message')} test="node-details-message">
-              {node.message}
+              {nodeMessageText(t, node.message)}
             </Item>
             <Item term={t('Since')}>
               <Timestamp timestamp={node.since} />

@@ -6,6 +6,7 @@ import { usePluginTranslation } from '../shared/usePluginTranslation';
 import type { NodeRollout } from '../../rollout';
 import Day1FollowUpStatus from './Day1FollowUpStatus';
 import NodePhaseStatus from './NodePhaseStatus';
+import { nodeMessageText } from '../shared/rollout-text';
 import type { Verification } from './useVerifications';
 
 /**
@@ -76,7 +77,7 @@ const NodeRolloutRow = ({
         <Day1FollowUpStatus node={node} hasDay1={hasDay1} verification={verification} />
       </Td>
       <Td dataLabel={t('Message')} modifier="breakWord" data-test="node-message">
-        {node.message}
+        {nodeMessageText(t, node.message)}
       </Td>
       <Td dataLabel={t('Since')}>
         <Timestamp timestamp={node.since} />

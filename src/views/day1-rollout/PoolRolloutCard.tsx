@@ -11,7 +11,7 @@ import PoolCardTarget from './PoolCardTarget';
 import ResumePoolButton from './ResumePoolButton';
 import { sameDay1ConfigLabels, samePoolSummary } from './pool-card-model';
 import { useStableValue } from './useStableValue';
-import { durationText } from '../shared/rollout-text';
+import { durationText, poolMessageText } from '../shared/rollout-text';
 
 interface PoolRolloutCardProps {
   pool: PoolRollout;
@@ -56,7 +56,7 @@ const PoolRolloutCard = ({ pool, linkToPoolPage }: PoolRolloutCardProps) => {
             completion={pool.completion}
             state={pool.state}
           />
-          <p data-test="pool-message">{pool.message}</p>
+          <p data-test="pool-message">{poolMessageText(t, pool.message)}</p>
           <PoolCardCounts
             machineCount={pool.machineCount}
             updatedMachineCount={pool.updatedMachineCount}

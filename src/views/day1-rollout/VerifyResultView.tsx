@@ -13,7 +13,7 @@ import {
 import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { verifyOutcome } from '../../rollout';
 import type { NodeRollout, VerifyOutput } from '../../rollout';
-import { followUpText } from '../shared/rollout-text';
+import { followUpText, verifyOutcomeText } from '../shared/rollout-text';
 
 interface VerifyResultViewProps {
   node: NodeRollout;
@@ -43,7 +43,7 @@ const VerifyResultView = ({ node, output, log }: VerifyResultViewProps) => {
         <Alert
           isInline
           variant={ALERT_VARIANT[outcome.state]}
-          title={followUpText(t, outcome, true)}
+          title={verifyOutcomeText(t, outcome)}
           data-test="verify-outcome"
         >
           {!output.complete && (
@@ -61,7 +61,7 @@ const VerifyResultView = ({ node, output, log }: VerifyResultViewProps) => {
                   <DescriptionListTerm>{config.machineConfig}</DescriptionListTerm>
                   <DescriptionListDescription data-test={`verify-config-${config.machineConfig}`}>
                     {outcome.configs.length > 1 && (
-                      <div>{followUpText(t, config.followUp, true)}</div>
+                      <div>{followUpText(t, config.followUp)}</div>
                     )}
                     {file?.status && (
                       <div>
