@@ -28,8 +28,10 @@ module.exports = {
   defaultNamespace: NAMESPACE,
   keySeparator: false,
   namespaceSeparator: '~',
-  // English values are the keys (i18next-parser 9 replaced useKeysAsDefaultValue with this).
-  defaultValue: (_locale, _namespace, key) => key,
+  // English values are the keys (i18next-parser 9 replaced useKeysAsDefaultValue with this), except
+  // plural forms, whose English is given in the call: t('{{count}} nodes', { count, defaultValue_one:
+  // '{{count}} node' }).
+  defaultValue: (_locale, _namespace, key, value) => value || key,
   sort: true,
   createOldCatalogs: false,
   keepRemoved: false,

@@ -148,9 +148,11 @@ const NodeChooser = ({
       </Table>
       {rows.length > MAX_ROWS && (
         <Content component="small" data-test={`${fieldId}-more`}>
-          {t('Showing {{shown}} of {{total}} nodes. Filter by name to find the others.', {
+          {t('Showing {{shown}} of {{count}} nodes. Filter by name to find the others.', {
             shown: MAX_ROWS,
-            total: rows.length,
+            count: rows.length,
+            defaultValue_one:
+              'Showing {{shown}} of {{count}} node. Filter by name to find the other.',
           })}
         </Content>
       )}

@@ -118,7 +118,11 @@ const PoolPicker = ({
                   <Td dataLabel={columns.nodes}>{nodeCount}</Td>
                   <Td dataLabel={columns.maxUnavailable}>
                     {typeof configured === 'string' && resolved !== undefined
-                      ? t('{{value}} ({{nodes}} nodes)', { value: configured, nodes: resolved })
+                      ? t('{{value}} ({{count}} nodes)', {
+                          value: configured,
+                          count: resolved,
+                          defaultValue_one: '{{value}} ({{count}} node)',
+                        })
                       : String(configured)}
                   </Td>
                   <Td dataLabel={columns.paused}>

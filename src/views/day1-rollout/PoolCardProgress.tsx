@@ -30,7 +30,11 @@ const PoolCardProgress = ({ updated, total, completion, state }: PoolCardProgres
       value={completion}
       title={t('Nodes updated')}
       label={t('{{updated}} of {{total}}', { updated, total })}
-      valueText={t('{{updated}} of {{total}} nodes updated', { updated, total })}
+      valueText={t('{{updated}} of {{count}} nodes updated', {
+        updated,
+        count: total,
+        defaultValue_one: '{{updated}} of {{count}} node updated',
+      })}
       measureLocation={ProgressMeasureLocation.outside}
       variant={progressVariant(state, completion)}
       data-test="pool-progress"
