@@ -107,7 +107,8 @@ const formatFieldProblem = (field: keyof Day1Options, problem: FieldProblem): st
 };
 
 /** One option's problem in English, without the option's name (the CLI puts its flag first). */
-export const formatFieldError = (error: FieldError): string => formatFieldProblem(error.field, error);
+export const formatFieldError = (error: FieldError): string =>
+  formatFieldProblem(error.field, error);
 
 /** A custom pool's problem in English. */
 export const formatPoolProblem = (problem: PoolProblem): string => {

@@ -65,7 +65,10 @@ export const parseImageReference = (text: string): ParseResult => {
   }
   if (rest.length > MAX_IMAGE_NAME_LENGTH) {
     return {
-      error: { code: 'imageNameTooLong', params: { length: rest.length, max: MAX_IMAGE_NAME_LENGTH } },
+      error: {
+        code: 'imageNameTooLong',
+        params: { length: rest.length, max: MAX_IMAGE_NAME_LENGTH },
+      },
     };
   }
   return { reference: { domain: first, path, tag, digest } };

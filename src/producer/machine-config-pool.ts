@@ -18,7 +18,7 @@ export interface MachineConfigPoolOptions {
 export type PoolProblem =
   | ({ field: 'name' } & PoolNameProblem)
   | { field: 'name'; code: 'poolNameBuiltIn'; params: { name: string } }
-  | { field: 'maxUnavailable'; code: 'maxUnavailableInvalid'; params: Record<never, never> };
+  | { field: 'maxUnavailable'; code: 'maxUnavailableInvalid'; params: Record<string, undefined> };
 
 const PERCENT = /^(100|[1-9][0-9]?)%$/;
 const BUILT_IN_POOLS = ['master', 'worker', 'arbiter'];

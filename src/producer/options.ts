@@ -18,12 +18,15 @@ export interface Day1Options {
   firmwareFilesPath?: string;
 }
 
+/** The parameters of a code that needs none. */
+type NoParams = Record<string, undefined>;
+
 /** Why an image reference does not parse (parseImageReference). */
 export type ImageReferenceProblem =
-  | { code: 'imageHasSpaces'; params: Record<never, never> }
+  | { code: 'imageHasSpaces'; params: NoParams }
   | { code: 'imageInvalidDigest'; params: { digest: string } }
   | { code: 'imageInvalidTag'; params: { tag: string } }
-  | { code: 'imageNoRegistryHost'; params: Record<never, never> }
+  | { code: 'imageNoRegistryHost'; params: NoParams }
   | { code: 'imageInvalidRegistryHost'; params: { host: string } }
   | { code: 'imageInvalidPathComponent'; params: { component: string } }
   | { code: 'imageNameTooLong'; params: { length: number; max: number } };
@@ -45,19 +48,19 @@ export interface PoolNameProblem {
  * words it with formatFieldError (./english). `entry` counts the in-tree list from 1.
  */
 export type FieldProblem =
-  | { code: 'required'; params: Record<never, never> }
-  | { code: 'notString'; params: Record<never, never> }
-  | { code: 'notList'; params: Record<never, never> }
+  | { code: 'required'; params: NoParams }
+  | { code: 'notString'; params: NoParams }
+  | { code: 'notList'; params: NoParams }
   | { code: 'machineConfigNameTooLong'; params: { length: number; max: number; suffix: string } }
   | { code: 'machineConfigNameInvalid'; params: { name: string } }
-  | { code: 'machineConfigNameRendered'; params: Record<never, never> }
+  | { code: 'machineConfigNameRendered'; params: NoParams }
   | PoolNameProblem
   | ModuleNameProblem
   | { code: 'imageInvalid'; params: { image: string; problem: ImageReferenceProblem } }
   | { code: 'imageHasTag'; params: { image: string; tag: string; repository: string } }
   | { code: 'imageHasDigest'; params: { image: string; digest: string; repository: string } }
   | { code: 'firmwarePathTooLong'; params: { length: number; max: number } }
-  | { code: 'firmwarePathControlCharacters'; params: Record<never, never> }
+  | { code: 'firmwarePathControlCharacters'; params: NoParams }
   | { code: 'firmwarePathNotAbsolute'; params: { path: string } }
   | { code: 'firmwarePathNotNormalised'; params: { path: string } }
   | { code: 'inTreeEntryEmpty'; params: { entry: number } }

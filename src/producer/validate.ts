@@ -60,7 +60,8 @@ const checkKernelModuleImage: Check = (image) => {
   if ('error' in parsed) return { code: 'imageInvalid', params: { image, problem: parsed.error } };
   const { tag, digest, domain, path } = parsed.reference;
   const repository = `${domain}/${path}`;
-  if (digest !== undefined) return { code: 'imageHasDigest', params: { image, digest, repository } };
+  if (digest !== undefined)
+    return { code: 'imageHasDigest', params: { image, digest, repository } };
   if (tag !== undefined) return { code: 'imageHasTag', params: { image, tag, repository } };
   return undefined;
 };

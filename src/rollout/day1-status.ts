@@ -37,7 +37,9 @@ export interface Day1Status {
 /** A status file that is not what the scripts write; `problems` says what is wrong. */
 export class Day1StatusError extends Error {
   constructor(readonly problems: Day1StatusProblem[]) {
-    super(`the Day 1 status file is malformed: ${problems.map(formatDay1StatusProblem).join('; ')}`);
+    super(
+      `the Day 1 status file is malformed: ${problems.map(formatDay1StatusProblem).join('; ')}`,
+    );
     this.name = 'Day1StatusError';
   }
 }
@@ -76,7 +78,8 @@ export const parseDay1Status = (json: string): Day1Status => {
   }
   const problems: Day1StatusProblem[] = [];
   for (const field of STRING_FIELDS) {
-    if (typeof record[field] !== 'string') problems.push({ code: 'fieldNotString', params: { field } });
+    if (typeof record[field] !== 'string')
+      problems.push({ code: 'fieldNotString', params: { field } });
   }
   for (const field of NULLABLE_STRING_FIELDS) {
     if (record[field] !== null && typeof record[field] !== 'string') {
@@ -136,9 +139,13 @@ export interface Day1FollowUp {
  */
 export const day1FollowUp = (node: NodeRollout, status: Day1Status | undefined): Day1FollowUp => {
   if (node.phase !== 'Updated') {
-    return { state: 'AwaitingMCO', message: { code: 'awaitingMCO', params: { phase: node.phase } } };
+    return {
+      state: 'AwaitingMCO',
+      message: { code: 'awaitingMCO', params: { phase: node.phase } },
+    };
   }
-  if (status === undefined) return { state: 'Unknown', message: { code: 'notVerified', params: {} } };
+  if (status === undefined)
+    return { state: 'Unknown', message: { code: 'notVerified', params: {} } };
   // A file from an earlier boot or kernel says nothing about what runs now.
   if (node.bootID !== undefined && status.bootID !== '' && status.bootID !== node.bootID) {
     return {

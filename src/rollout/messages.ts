@@ -7,7 +7,7 @@
 import type { Day1Phase } from './day1-status';
 import type { NodePhase } from './types';
 
-type NoParams = Record<never, never>;
+type NoParams = Record<string, undefined>;
 
 /** MCO's words, quoted from the cluster. */
 export interface McoMessage {
@@ -63,7 +63,8 @@ export type PoolMessage =
 export type Day1StatusProblem =
   /** `error`: the JSON parser's own words. */
   | { code: 'notJSON'; params: { error: string } }
-  | { code: 'notObject'; params: { found: 'null' | 'array' | string } }
+  /** `found`: the JSON type found, such as null, array or string. */
+  | { code: 'notObject'; params: { found: string } }
   | { code: 'fieldNotString'; params: { field: string } }
   | { code: 'fieldNotStringOrNull'; params: { field: string } }
   | { code: 'fieldNotBoolean'; params: { field: string } }

@@ -174,7 +174,11 @@ const readStatusFile = (machineConfig: string, text: string): VerifiedStatusFile
     return { machineConfig, text, status: parseDay1Status(trimmed) };
   } catch (error) {
     if (!(error instanceof Day1StatusError)) throw error;
-    return { machineConfig, text, problem: { code: 'malformed', params: { problems: error.problems } } };
+    return {
+      machineConfig,
+      text,
+      problem: { code: 'malformed', params: { problems: error.problems } },
+    };
   }
 };
 

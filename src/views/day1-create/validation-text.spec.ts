@@ -10,7 +10,7 @@ import type { Translate } from '../shared/usePluginTranslation';
 import { formProblemText } from './validation-text';
 
 // The catalog that setup-tests.ts loads, as the views get it.
-const t = i18n.getFixedT('en', 'plugin__kmm-day1-console-plugin') as Translate;
+const t: Translate = i18n.getFixedT('en', 'plugin__kmm-day1-console-plugin');
 
 const valid: Day1Options = {
   machineConfigName: '99-sfc-day1',

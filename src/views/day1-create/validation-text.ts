@@ -179,7 +179,10 @@ const fieldProblemText = (t: Translate, field: string, problem: FieldProblem): s
 export const formProblemText = (t: Translate, problem: FormProblem): string => {
   switch (problem.code) {
     case 'poolNameBuiltIn':
-      return t('"{{name}}" is a built-in pool; choose a new name for a custom pool', problem.params);
+      return t(
+        '"{{name}}" is a built-in pool; choose a new name for a custom pool',
+        problem.params,
+      );
     case 'maxUnavailableInvalid':
       return t(
         'maxUnavailable must be a whole number of at least 1, or a percentage from "1%" to "100%"',

@@ -60,9 +60,7 @@ const VerifyResultView = ({ node, output, log }: VerifyResultViewProps) => {
                 <DescriptionListGroup key={config.machineConfig}>
                   <DescriptionListTerm>{config.machineConfig}</DescriptionListTerm>
                   <DescriptionListDescription data-test={`verify-config-${config.machineConfig}`}>
-                    {outcome.configs.length > 1 && (
-                      <div>{followUpText(t, config.followUp)}</div>
-                    )}
+                    {outcome.configs.length > 1 && <div>{followUpText(t, config.followUp)}</div>}
                     {file?.status && (
                       <div>
                         {t('Status file: {{phase}}, updated {{updatedAt}}', {

@@ -30,9 +30,7 @@ export const samePoolSummary = (a: PoolRollout, b: PoolRollout): boolean => {
           return sameDay1ConfigLabels(a.day1Configs, b.day1Configs);
         case 'message':
           // A new aggregate words its message anew: equal codes and parameters show the same text.
-          return (
-            a.message === b.message || JSON.stringify(a.message) === JSON.stringify(b.message)
-          );
+          return a.message === b.message || JSON.stringify(a.message) === JSON.stringify(b.message);
         default:
           return a[key] === b[key];
       }

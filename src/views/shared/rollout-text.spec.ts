@@ -5,7 +5,7 @@ import { followUpText, nodeMessageText, poolMessageText, verifyOutcomeText } fro
 import type { Translate } from './usePluginTranslation';
 
 // The catalog that setup-tests.ts loads, as the views get it.
-const t = i18n.getFixedT('en', 'plugin__kmm-day1-console-plugin') as Translate;
+const t: Translate = i18n.getFixedT('en', 'plugin__kmm-day1-console-plugin');
 
 /** One message per code: the type makes the list complete. */
 type OnePerCode<M extends { code: string }> = { [C in M['code']]: Extract<M, { code: C }> };

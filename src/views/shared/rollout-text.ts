@@ -205,7 +205,10 @@ const day1DetailText = (t: Translate, message: Day1Message): string => {
     case 'notVerified':
       return t('not verified yet');
     case 'statusFromEarlierBoot':
-      return t('the status file is from an earlier boot ({{phase}} at {{updatedAt}})', message.params);
+      return t(
+        'the status file is from an earlier boot ({{phase}} at {{updatedAt}})',
+        message.params,
+      );
     case 'statusForOtherKernel':
       return t(
         'the status file is for kernel {{statusKernel}}, the node runs {{nodeKernel}}',
