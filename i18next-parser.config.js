@@ -25,6 +25,8 @@ module.exports = {
   input: ['src/**/*.{ts,tsx}', '!src/**/*.spec.{ts,tsx}', 'console-extensions.json'],
   output: 'locales/$LOCALE/$NAMESPACE.json',
   locales: ['en'],
+  // Views get t from usePluginTranslation() (src/views/shared), which takes no namespace argument:
+  // their keys land in this default namespace.
   defaultNamespace: NAMESPACE,
   keySeparator: false,
   namespaceSeparator: '~',

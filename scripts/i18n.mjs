@@ -5,15 +5,24 @@
  *
  *   node scripts/i18n.mjs          rewrite the locale files
  *   node scripts/i18n.mjs --check  exit 1 and list the differences if they are out of date
+ *
+ * Both fail when the code uses a key the parser did not extract (scripts/i18n-usage.mjs finds every
+ * t() call and <Trans> by syntax), or uses a key in a way that cannot be checked.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scanSource } from './i18n-usage.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const localesDir = path.join(root, 'locales');
+const NAMESPACE = 'plugin__kmm-day1-console-plugin';
+/** The plural forms i18next looks up for `count` in English, as i18next-parser writes them. */
+const PLURAL_SUFFIXES = new Intl.PluralRules('en')
+  .resolvedOptions()
+  .pluralCategories.map((category) => `_${category}`);
 
 /** @param {string} dir @returns {string[]} paths relative to dir of every .json file below it */
 const jsonFiles = (dir) =>
@@ -57,6 +66,36 @@ const extract = (outDir) => {
   return parser.status === 0 ? problems : [...problems, `i18next-parser exited ${parser.status}`];
 };
 
+/** The sources i18next-parser reads (i18next-parser.config.js `input`), relative to the root. */
+const sourceFiles = () =>
+  fs
+    .readdirSync(path.join(root, 'src'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.tsx?$/.test(f) && !/\.spec\.tsx?$/.test(f) && !f.endsWith('.d.ts'))
+    .map((f) => path.join('src', f).split(path.sep).join('/'))
+    .sort();
+
+/**
+ * Every key the code uses that is not in the extracted catalog, and every use that cannot be checked.
+ * @param {Record<string, string>} extracted the catalog i18next-parser wrote for the plugin namespace
+ * @returns {string[]}
+ */
+const unextractedKeys = (extracted) => {
+  const problems = [];
+  for (const file of sourceFiles()) {
+    const scan = scanSource(file, fs.readFileSync(path.join(root, file), 'utf8'));
+    problems.push(...scan.problems);
+    for (const { key, plural, where } of scan.usages) {
+      const needed = plural ? PLURAL_SUFFIXES.map((suffix) => key + suffix) : [key];
+      for (const k of needed.filter((n) => !(n in extracted))) {
+        problems.push(
+          `${where}: ${JSON.stringify(k)} is used but i18next-parser does not extract it`,
+        );
+      }
+    }
+  }
+  return problems;
+};
+
 /**
  * @param {string} file locale file, relative to locales/
  * @param {Record<string, string>} expected
@@ -82,6 +121,11 @@ const main = (check) => {
     const problems = extract(tmp);
     if (problems.length > 0) {
       console.error(['i18next-parser failed:', ...problems].join('\n'));
+      return 1;
+    }
+    const unextracted = unextractedKeys(readCatalog(path.join(tmp, 'en', `${NAMESPACE}.json`)));
+    if (unextracted.length > 0) {
+      console.error(['Keys the locale file would miss:', ...unextracted].join('\n'));
       return 1;
     }
     let stale = 0;

@@ -1,5 +1,6 @@
 import {
   DEFAULT_WORKER_IMAGE,
+  formatFieldError,
   produceMachineConfig,
   toYAML,
   validateDay1Options,
@@ -114,7 +115,7 @@ export const runProduce = (argv: string[], io: CommandIO, version: string): numb
   if (errors.length > 0) {
     io.stderr(
       `day1-utility: cannot produce the MachineConfig:\n${errors
-        .map((e) => `  ${flagFor(e.field)}: ${e.message}\n`)
+        .map((e) => `  ${flagFor(e.field)}: ${formatFieldError(e)}\n`)
         .join('')}Run "day1-utility -h" for the flags.\n`,
     );
     return 1;

@@ -7,7 +7,7 @@ import type {
   MachineConfigPool,
   Node,
 } from '../k8s/types';
-import { deriveRollout } from '../rollout';
+import { deriveRollout, formatNodeMessage, formatPoolMessage } from '../rollout';
 import type { NodeRollout, PoolRollout, Rollout, RolloutInput } from '../rollout';
 import { formatUsage, parseFlags, UsageError } from './flags';
 import type { FlagSpec } from './flags';
@@ -231,7 +231,7 @@ const nodeTable = (nodes: NodeRollout[], now: number): string =>
       node.since === undefined ? '-' : formatDuration((now - Date.parse(node.since)) / 1000),
       node.currentConfig ?? '-',
       node.desiredConfig ?? '-',
-      node.message,
+      formatNodeMessage(node.message),
     ]),
   ]);
 
@@ -248,8 +248,9 @@ const timeLeft = (pool: PoolRollout): string => {
 };
 
 const poolSection = (pool: PoolRollout, now: number): string => {
+  const message = formatPoolMessage(pool.message);
   const fields: string[][] = [
-    ['State:', `${pool.state}${pool.message === '' ? '' : ` (${pool.message})`}`],
+    ['State:', `${pool.state}${message === '' ? '' : ` (${message})`}`],
     ['Target:', pool.targetConfig ?? '-'],
     ['Paused:', pool.paused ? 'yes' : 'no'],
   ];
@@ -299,7 +300,7 @@ export const rolloutJSON = (rollout: Rollout) => ({
       phase: node.phase,
       currentConfig: node.currentConfig ?? null,
       desiredConfig: node.desiredConfig ?? null,
-      message: node.message,
+      message: formatNodeMessage(node.message),
     })),
   })),
 });

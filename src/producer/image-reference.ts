@@ -2,6 +2,7 @@
  * Container image references, parsed with the grammar podman and the registries use
  * (github.com/distribution/reference), which is stricter than KMM's non-strict check.
  */
+import type { ImageReferenceProblem } from './options';
 
 const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
 const DOMAIN = new RegExp(
@@ -22,12 +23,12 @@ export interface ImageReference {
   digest?: string;
 }
 
-export type ParseResult = { reference: ImageReference } | { error: string };
+export type ParseResult = { reference: ImageReference } | { error: ImageReferenceProblem };
 
 /** Splits `[domain/]path[:tag][@digest]` and checks each part; the domain is required. */
 export const parseImageReference = (text: string): ParseResult => {
   if (text.trim() !== text || /\s/.test(text)) {
-    return { error: 'must not contain spaces' };
+    return { error: { code: 'imageHasSpaces', params: {} } };
   }
   let rest = text;
   let digest: string | undefined;
@@ -36,9 +37,7 @@ export const parseImageReference = (text: string): ParseResult => {
     digest = rest.slice(at + 1);
     rest = rest.slice(0, at);
     if (!DIGEST.test(digest)) {
-      return {
-        error: `has an invalid digest "@${digest}" (expected "@sha256:" and 64 hex digits)`,
-      };
+      return { error: { code: 'imageInvalidDigest', params: { digest } } };
     }
   }
   let tag: string | undefined;
@@ -47,33 +46,29 @@ export const parseImageReference = (text: string): ParseResult => {
     tag = rest.slice(colon + 1);
     rest = rest.slice(0, colon);
     if (!TAG.test(tag)) {
-      return {
-        error: `has an invalid tag ":${tag}" (up to 128 letters, digits, "_", "." and "-", not starting with "." or "-")`,
-      };
+      return { error: { code: 'imageInvalidTag', params: { tag } } };
     }
   }
   const slash = rest.indexOf('/');
   const first = slash >= 0 ? rest.slice(0, slash) : '';
   const isDomain = /[.:]/.test(first) || first === 'localhost';
   if (!isDomain) {
-    return {
-      error:
-        'has no registry host; give a fully qualified image such as "quay.io/acme/sfc-kmod" (nodes pull without a terminal, and podman will not guess the registry of a short name)',
-    };
+    return { error: { code: 'imageNoRegistryHost', params: {} } };
   }
   if (!DOMAIN.test(first)) {
-    return { error: `has an invalid registry host "${first}"` };
+    return { error: { code: 'imageInvalidRegistryHost', params: { host: first } } };
   }
   const path = rest.slice(slash + 1);
   const badComponent = path.split('/').find((component) => !PATH_COMPONENT.test(component));
   if (badComponent !== undefined) {
-    return {
-      error: `has an invalid repository path component "${badComponent}" (use lowercase letters and digits, separated by ".", "_", "__" or "-")`,
-    };
+    return { error: { code: 'imageInvalidPathComponent', params: { component: badComponent } } };
   }
   if (rest.length > MAX_IMAGE_NAME_LENGTH) {
     return {
-      error: `is ${String(rest.length)} characters long without its tag; at most ${String(MAX_IMAGE_NAME_LENGTH)} are allowed`,
+      error: {
+        code: 'imageNameTooLong',
+        params: { length: rest.length, max: MAX_IMAGE_NAME_LENGTH },
+      },
     };
   }
   return { reference: { domain: first, path, tag, digest } };

@@ -5,12 +5,19 @@
  * Only ./yaml imports js-yaml: with package.json's "sideEffects": false, pages that import this index
  * without using the YAML functions do not bundle it.
  */
-export type { Day1Options, FieldError } from './options';
+export type {
+  Day1Options,
+  FieldError,
+  FieldProblem,
+  ImageReferenceProblem,
+  ModuleNameProblem,
+} from './options';
 export { DEFAULT_WORKER_IMAGE, Day1ValidationError } from './options';
 export { validateDay1Options } from './validate';
 export { produceMachineConfig, ROLE_LABEL, IGNITION_VERSION } from './machine-config';
 export { machineConfigToYAML, produceMachineConfigYAML, toYAML } from './yaml';
-export type { MachineConfigPoolOptions } from './machine-config-pool';
+export { formatFieldError, formatPoolProblem } from './english';
+export type { MachineConfigPoolOptions, PoolProblem } from './machine-config-pool';
 export { produceMachineConfigPool, validateMachineConfigPool } from './machine-config-pool';
 export type { Day1ConfigSummary } from './read-machine-config';
 export { readDay1MachineConfig } from './read-machine-config';

@@ -1,5 +1,7 @@
 import type { MachineConfigPool } from '../k8s/types';
+import { formatPoolProblem } from './english';
 import { ROLE_LABEL } from './machine-config';
+import type { PoolNameProblem } from './options';
 import { checkPoolName } from './validate';
 
 export interface MachineConfigPoolOptions {
@@ -9,20 +11,29 @@ export interface MachineConfigPoolOptions {
   paused?: boolean;
 }
 
+/**
+ * A problem with a custom pool, as a code and its parameters (worded by the views, and by
+ * formatPoolProblem for the CLI); `field` is what it is about.
+ */
+export type PoolProblem =
+  | ({ field: 'name' } & PoolNameProblem)
+  | { field: 'name'; code: 'poolNameBuiltIn'; params: { name: string } }
+  | { field: 'maxUnavailable'; code: 'maxUnavailableInvalid'; params: Record<string, undefined> };
+
 const PERCENT = /^(100|[1-9][0-9]?)%$/;
 const BUILT_IN_POOLS = ['master', 'worker', 'arbiter'];
 
-/** Problems with a custom pool's name and options, one message each; empty means valid. */
+/** Problems with a custom pool's name and options; empty means valid. */
 export const validateMachineConfigPool = (
   name: string,
   options: MachineConfigPoolOptions = {},
-): string[] => {
-  const errors: string[] = [];
+): PoolProblem[] => {
+  const errors: PoolProblem[] = [];
   const nameProblem = checkPoolName(name);
   if (nameProblem !== undefined) {
-    errors.push(nameProblem);
+    errors.push({ field: 'name', ...nameProblem });
   } else if (BUILT_IN_POOLS.includes(name)) {
-    errors.push(`"${name}" is a built-in pool; choose a new name for a custom pool`);
+    errors.push({ field: 'name', code: 'poolNameBuiltIn', params: { name } });
   }
   const { maxUnavailable } = options;
   if (
@@ -34,9 +45,7 @@ export const validateMachineConfigPool = (
     ) &&
     !(typeof maxUnavailable === 'string' && PERCENT.test(maxUnavailable))
   ) {
-    errors.push(
-      `maxUnavailable must be a whole number of at least 1, or a percentage from "1%" to "100%"`,
-    );
+    errors.push({ field: 'maxUnavailable', code: 'maxUnavailableInvalid', params: {} });
   }
   return errors;
 };
@@ -52,7 +61,9 @@ export const produceMachineConfigPool = (
   options: MachineConfigPoolOptions = {},
 ): MachineConfigPool => {
   const errors = validateMachineConfigPool(name, options);
-  if (errors.length > 0) throw new Error(`invalid MachineConfigPool: ${errors.join('; ')}`);
+  if (errors.length > 0) {
+    throw new Error(`invalid MachineConfigPool: ${errors.map(formatPoolProblem).join('; ')}`);
+  }
   return {
     apiVersion: 'machineconfiguration.openshift.io/v1',
     kind: 'MachineConfigPool',

@@ -13,13 +13,14 @@ import type { MachineConfig } from '../k8s/types';
 import {
   Day1ValidationError,
   DEFAULT_WORKER_IMAGE,
+  formatPoolProblem,
   produceMachineConfig,
   produceMachineConfigPool,
   produceMachineConfigYAML,
   readDay1MachineConfig,
   validateMachineConfigPool,
 } from '.';
-import type { Day1Options } from '.';
+import type { Day1Options, MachineConfigPoolOptions } from '.';
 import { environmentAssignment } from './systemd';
 
 const sfc = SFC_EXAMPLE;
@@ -235,11 +236,16 @@ describe('produceMachineConfigPool', () => {
   });
 
   it('rejects built-in and invalid names and bad maxUnavailable values', () => {
+    const worded = (name: string, options?: MachineConfigPoolOptions) =>
+      validateMachineConfigPool(name, options).map(formatPoolProblem);
     expect(validateMachineConfigPool('worker')).toEqual([
+      { field: 'name', code: 'poolNameBuiltIn', params: { name: 'worker' } },
+    ]);
+    expect(worded('worker')).toEqual([
       '"worker" is a built-in pool; choose a new name for a custom pool',
     ]);
-    expect(validateMachineConfigPool('SFC')[0]).toContain('"SFC" is not a valid pool name');
-    expect(validateMachineConfigPool('sfc', { maxUnavailable: 0 })).toEqual([
+    expect(worded('SFC')[0]).toContain('"SFC" is not a valid pool name');
+    expect(worded('sfc', { maxUnavailable: 0 })).toEqual([
       'maxUnavailable must be a whole number of at least 1, or a percentage from "1%" to "100%"',
     ]);
     expect(validateMachineConfigPool('sfc', { maxUnavailable: '150%' })).toHaveLength(1);

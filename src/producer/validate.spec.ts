@@ -1,3 +1,4 @@
+import { formatFieldError } from './english';
 import { parseImageReference } from './image-reference';
 import type { Day1Options, FieldError } from './options';
 import { validateDay1Options } from './validate';
@@ -10,10 +11,13 @@ const valid: Day1Options = {
 };
 const errorsFor = (changes: Partial<Record<keyof Day1Options, unknown>>): FieldError[] =>
   validateDay1Options({ ...valid, ...changes } as Day1Options);
+/** The errors as the CLI prints them: field and English text. */
+const worded = (errors: FieldError[]) =>
+  errors.map((error) => ({ field: error.field, message: formatFieldError(error) }));
 const messageFor = (changes: Partial<Record<keyof Day1Options, unknown>>): string => {
   const errors = errorsFor(changes);
   expect(errors).toHaveLength(1);
-  return errors[0].message;
+  return formatFieldError(errors[0]);
 };
 
 describe('validateDay1Options', () => {
@@ -36,12 +40,14 @@ describe('validateDay1Options', () => {
 
   it('lists every missing required option, in field order', () => {
     expect(
-      validateDay1Options({
-        machineConfigName: '',
-        machineConfigPoolRef: '',
-        kernelModuleImage: '',
-        kernelModuleName: '',
-      }),
+      worded(
+        validateDay1Options({
+          machineConfigName: '',
+          machineConfigPoolRef: '',
+          kernelModuleImage: '',
+          kernelModuleName: '',
+        }),
+      ),
     ).toEqual([
       { field: 'machineConfigName', message: 'The MachineConfig name is required' },
       { field: 'machineConfigPoolRef', message: 'The MachineConfigPool name is required' },
@@ -51,7 +57,7 @@ describe('validateDay1Options', () => {
   });
 
   it('rejects values of the wrong type without throwing', () => {
-    expect(errorsFor({ machineConfigName: 42, inTreeModulesToRemove: 'sfc' })).toEqual([
+    expect(worded(errorsFor({ machineConfigName: 42, inTreeModulesToRemove: 'sfc' }))).toEqual([
       { field: 'machineConfigName', message: 'The MachineConfig name must be a string' },
       { field: 'inTreeModulesToRemove', message: 'must be a list of module names' },
     ]);
@@ -95,6 +101,27 @@ describe('validateDay1Options', () => {
   });
 
   describe('kernel module image', () => {
+    it('returns a code with the parameters a translation needs', () => {
+      expect(errorsFor({ kernelModuleImage: 'quay.io/acme/sfc-kmod:5.14.0' })).toEqual([
+        {
+          field: 'kernelModuleImage',
+          code: 'imageHasTag',
+          params: {
+            image: 'quay.io/acme/sfc-kmod:5.14.0',
+            tag: '5.14.0',
+            repository: 'quay.io/acme/sfc-kmod',
+          },
+        },
+      ]);
+      expect(errorsFor({ kernelModuleImage: 'sfc-kmod' })).toEqual([
+        {
+          field: 'kernelModuleImage',
+          code: 'imageInvalid',
+          params: { image: 'sfc-kmod', problem: { code: 'imageNoRegistryHost', params: {} } },
+        },
+      ]);
+    });
+
     it('explains that the node appends its kernel version when a tag is given', () => {
       expect(messageFor({ kernelModuleImage: 'quay.io/acme/sfc-kmod:5.14.0' })).toBe(
         '"quay.io/acme/sfc-kmod:5.14.0" has a tag (":5.14.0"); give the image without a tag or digest, such as "quay.io/acme/sfc-kmod": each node appends its own kernel version (":$(uname -r)", for example ":5.14.0-284.59.1.el9_2.x86_64")',
@@ -152,7 +179,7 @@ describe('validateDay1Options', () => {
 
     it('names the bad entry of the in-tree list and treats "-" and "_" as the same module', () => {
       expect(
-        errorsFor({ inTreeModulesToRemove: ['sfc', '', 'nvme-core', 'nvme_core', 'a.b'] }),
+        worded(errorsFor({ inTreeModulesToRemove: ['sfc', '', 'nvme-core', 'nvme_core', 'a.b'] })),
       ).toEqual([
         {
           field: 'inTreeModulesToRemove',

@@ -1,5 +1,11 @@
 import { parseImageReference } from './image-reference';
-import type { Day1Options, FieldError } from './options';
+import type {
+  Day1Options,
+  FieldError,
+  FieldProblem,
+  ModuleNameProblem,
+  PoolNameProblem,
+} from './options';
 import { LONGEST_NAME_SUFFIX } from './node-layout';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -14,76 +20,77 @@ export const MAX_POOL_NAME_LENGTH = 63;
 export const MAX_MODULE_NAME_LENGTH = 55;
 export const MAX_FIRMWARE_PATH_LENGTH = 4096;
 
-type Check = (value: string) => string | undefined;
+type Check = (value: string) => FieldProblem | undefined;
 
 const checkMachineConfigName: Check = (name) => {
   if (name.length > MAX_MACHINE_CONFIG_NAME_LENGTH) {
-    return `is ${String(name.length)} characters long; at most ${String(MAX_MACHINE_CONFIG_NAME_LENGTH)} are allowed, because it prefixes systemd unit names such as "<name>${LONGEST_NAME_SUFFIX}" (255 characters at most)`;
+    return {
+      code: 'machineConfigNameTooLong',
+      params: {
+        length: name.length,
+        max: MAX_MACHINE_CONFIG_NAME_LENGTH,
+        suffix: LONGEST_NAME_SUFFIX,
+      },
+    };
   }
-  if (!DNS_SUBDOMAIN.test(name)) {
-    return `"${name}" is not a valid name: use lowercase letters, digits, "-" and ".", starting and ending with a letter or digit (for example "99-sfc-day1")`;
-  }
-  if (name.startsWith('rendered-')) {
-    return 'must not start with "rendered-": the Machine Config Operator uses that prefix for the configs it renders';
-  }
+  if (!DNS_SUBDOMAIN.test(name)) return { code: 'machineConfigNameInvalid', params: { name } };
+  if (name.startsWith('rendered-')) return { code: 'machineConfigNameRendered', params: {} };
   return undefined;
 };
 
-export const checkPoolName: Check = (name) => {
-  if (name.length > MAX_POOL_NAME_LENGTH || !DNS_LABEL.test(name)) {
-    return `"${name}" is not a valid pool name: use up to ${String(MAX_POOL_NAME_LENGTH)} lowercase letters, digits and "-", starting and ending with a letter or digit (it becomes the label value machineconfiguration.openshift.io/role=<pool>)`;
-  }
-  return undefined;
-};
+export const checkPoolName = (name: string): PoolNameProblem | undefined =>
+  name.length > MAX_POOL_NAME_LENGTH || !DNS_LABEL.test(name)
+    ? { code: 'poolNameInvalid', params: { name, max: MAX_POOL_NAME_LENGTH } }
+    : undefined;
 
-const checkModuleName: Check = (name) => {
-  if (!MODULE_NAME.test(name)) {
-    return `"${name}" is not a valid kernel module name: use letters, digits, "_" and "-" only (modprobe treats "-" and "_" alike), without the .ko suffix`;
-  }
-  if (!MODULE_NAME_START.test(name)) {
-    return `"${name}" must start with a letter, digit or "_": modprobe would read a leading "-" as an option`;
-  }
+const checkModuleName = (name: string): ModuleNameProblem | undefined => {
+  if (!MODULE_NAME.test(name)) return { code: 'moduleNameInvalid', params: { name } };
+  if (!MODULE_NAME_START.test(name)) return { code: 'moduleNameLeadingDash', params: { name } };
   if (name.length > MAX_MODULE_NAME_LENGTH) {
-    return `"${name}" is ${String(name.length)} characters long; kernel module names have at most ${String(MAX_MODULE_NAME_LENGTH)}`;
+    return {
+      code: 'moduleNameTooLong',
+      params: { name, length: name.length, max: MAX_MODULE_NAME_LENGTH },
+    };
   }
   return undefined;
 };
 
 const checkKernelModuleImage: Check = (image) => {
   const parsed = parseImageReference(image);
-  if ('error' in parsed) {
-    return `"${image}" ${parsed.error}`;
-  }
+  if ('error' in parsed) return { code: 'imageInvalid', params: { image, problem: parsed.error } };
   const { tag, digest, domain, path } = parsed.reference;
-  if (tag !== undefined || digest !== undefined) {
-    const suffix = digest !== undefined ? `@${digest}` : `:${tag ?? ''}`;
-    return `"${image}" has a ${digest !== undefined ? 'digest' : 'tag'} ("${suffix}"); give the image without a tag or digest, such as "${domain}/${path}": each node appends its own kernel version (":$(uname -r)", for example ":5.14.0-284.59.1.el9_2.x86_64")`;
-  }
+  const repository = `${domain}/${path}`;
+  if (digest !== undefined)
+    return { code: 'imageHasDigest', params: { image, digest, repository } };
+  if (tag !== undefined) return { code: 'imageHasTag', params: { image, tag, repository } };
   return undefined;
 };
 
 const checkWorkerImage: Check = (image) => {
   const parsed = parseImageReference(image);
-  return 'error' in parsed ? `"${image}" ${parsed.error}` : undefined;
+  return 'error' in parsed
+    ? { code: 'imageInvalid', params: { image, problem: parsed.error } }
+    : undefined;
 };
 
 const checkFirmwarePath: Check = (path) => {
   if (path.length > MAX_FIRMWARE_PATH_LENGTH) {
-    return `is ${String(path.length)} characters long; at most ${String(MAX_FIRMWARE_PATH_LENGTH)} are allowed`;
+    return {
+      code: 'firmwarePathTooLong',
+      params: { length: path.length, max: MAX_FIRMWARE_PATH_LENGTH },
+    };
   }
   // eslint-disable-next-line no-control-regex -- control characters are exactly what we reject
   if (/[\u0000-\u001f\u007f]/.test(path)) {
-    return 'must not contain control characters such as newlines or tabs';
+    return { code: 'firmwarePathControlCharacters', params: {} };
   }
-  if (!path.startsWith('/')) {
-    return `"${path}" must be an absolute path inside the kernel module image, such as "/firmware"`;
-  }
+  if (!path.startsWith('/')) return { code: 'firmwarePathNotAbsolute', params: { path } };
   const segments = path.slice(1).split('/');
   if (
     path === '/' ||
     segments.some((segment) => segment === '' || segment === '.' || segment === '..')
   ) {
-    return `"${path}" must be a normalised directory path below "/": no empty, "." or ".." segments and no trailing "/" (for example "/firmware")`;
+    return { code: 'firmwarePathNotNormalised', params: { path } };
   }
   return undefined;
 };
@@ -98,59 +105,53 @@ export const validateDay1Options = (options: Day1Options): FieldError[] => {
   const errors: FieldError[] = [];
   const input = options as Partial<Record<keyof Day1Options, unknown>>;
 
-  const required = (field: keyof Day1Options, what: string, check: Check) => {
+  const add = (field: keyof Day1Options, problem: FieldProblem | undefined) => {
+    if (problem !== undefined) errors.push({ field, ...problem });
+  };
+  const required = (field: keyof Day1Options, check: Check) => {
     const value = input[field];
     if (value === undefined || value === null || value === '') {
-      errors.push({ field, message: `${what} is required` });
+      add(field, { code: 'required', params: {} });
     } else if (!isString(value)) {
-      errors.push({ field, message: `${what} must be a string` });
+      add(field, { code: 'notString', params: {} });
     } else {
-      const message = check(value);
-      if (message !== undefined) errors.push({ field, message });
+      add(field, check(value));
     }
   };
-  const optional = (field: keyof Day1Options, what: string, check: Check) => {
+  const optional = (field: keyof Day1Options, check: Check) => {
     const value = input[field];
     if (value === undefined || value === null || value === '') return;
-    if (!isString(value)) {
-      errors.push({ field, message: `${what} must be a string` });
-      return;
-    }
-    const message = check(value);
-    if (message !== undefined) errors.push({ field, message });
+    add(field, isString(value) ? check(value) : { code: 'notString', params: {} });
   };
 
-  required('machineConfigName', 'The MachineConfig name', checkMachineConfigName);
-  required('machineConfigPoolRef', 'The MachineConfigPool name', checkPoolName);
-  required('kernelModuleImage', 'The kernel module image', checkKernelModuleImage);
-  required('kernelModuleName', 'The kernel module name', checkModuleName);
+  required('machineConfigName', checkMachineConfigName);
+  required('machineConfigPoolRef', checkPoolName);
+  required('kernelModuleImage', checkKernelModuleImage);
+  required('kernelModuleName', checkModuleName);
 
   const inTree = input.inTreeModulesToRemove;
   if (inTree !== undefined && inTree !== null) {
     if (!Array.isArray(inTree) || !inTree.every(isString)) {
-      errors.push({ field: 'inTreeModulesToRemove', message: 'must be a list of module names' });
+      add('inTreeModulesToRemove', { code: 'notList', params: {} });
     } else {
       const seen = new Map<string, string>();
       inTree.forEach((name, index) => {
-        const position = `entry ${String(index + 1)}`;
+        const entry = index + 1;
         if (name === '') {
-          errors.push({
-            field: 'inTreeModulesToRemove',
-            message: `${position} is empty; give a module name or remove the entry`,
-          });
+          add('inTreeModulesToRemove', { code: 'inTreeEntryEmpty', params: { entry } });
           return;
         }
-        const message = checkModuleName(name);
-        if (message !== undefined) {
-          errors.push({ field: 'inTreeModulesToRemove', message: `${position}: ${message}` });
+        const problem = checkModuleName(name);
+        if (problem !== undefined) {
+          add('inTreeModulesToRemove', { code: 'inTreeEntryInvalid', params: { entry, problem } });
           return;
         }
         const canonical = name.replace(/-/g, '_');
         const earlier = seen.get(canonical);
         if (earlier !== undefined) {
-          errors.push({
-            field: 'inTreeModulesToRemove',
-            message: `${position}: "${name}" repeats "${earlier}" (modprobe treats "-" and "_" alike); list each module once`,
+          add('inTreeModulesToRemove', {
+            code: 'inTreeEntryRepeats',
+            params: { entry, name, earlier },
           });
         }
         seen.set(canonical, name);
@@ -158,7 +159,7 @@ export const validateDay1Options = (options: Day1Options): FieldError[] => {
     }
   }
 
-  optional('workerImage', 'The worker image', checkWorkerImage);
-  optional('firmwareFilesPath', 'The firmware path', checkFirmwarePath);
+  optional('workerImage', checkWorkerImage);
+  optional('firmwareFilesPath', checkFirmwarePath);
   return errors;
 };

@@ -1,5 +1,12 @@
 import { NOW, R2, node, pool } from '../../test/support/rollout-objects';
-import { DAY1_PHASES, Day1StatusError, day1FollowUp, deriveRollout, parseDay1Status } from '.';
+import {
+  DAY1_PHASES,
+  Day1StatusError,
+  day1FollowUp,
+  deriveRollout,
+  formatDay1Message,
+  parseDay1Status,
+} from '.';
 import type { Day1Status, NodeRollout } from '.';
 
 /** A status file as write_status in common.sh writes it (README "Status file"). */
@@ -74,16 +81,22 @@ describe('parseDay1Status', () => {
   });
 });
 
+/** The follow-up with its message in the CLI's English. */
+const followUpOf = (...args: Parameters<typeof day1FollowUp>) => {
+  const { state, message } = day1FollowUp(...args);
+  return { state, message: formatDay1Message(message) };
+};
+
 describe('day1FollowUp', () => {
   it('waits for MCO while the node is not Updated', () => {
-    expect(day1FollowUp(rolloutOf('rendered-worker-old'), status({}))).toEqual({
+    expect(followUpOf(rolloutOf('rendered-worker-old'), status({}))).toEqual({
       state: 'AwaitingMCO',
       message: 'waiting for MCO to finish with the node (Pending)',
     });
   });
 
   it('is unknown until verified', () => {
-    expect(day1FollowUp(updated, undefined)).toEqual({
+    expect(followUpOf(updated, undefined)).toEqual({
       state: 'Unknown',
       message: 'unknown: not verified yet',
     });
@@ -96,12 +109,24 @@ describe('day1FollowUp', () => {
     ['Loading', 'Loading', 'loading the module'],
     ['Loaded', 'ModuleLoaded', 'module loaded'],
   ] as const)('maps %s to %s', (phase, state, message) => {
-    expect(day1FollowUp(updated, status({ phase }))).toEqual({ state, message });
+    expect(followUpOf(updated, status({ phase }))).toEqual({ state, message });
+  });
+
+  it("gives the reason as a code with parameters, the node's own error as it is", () => {
+    expect(
+      day1FollowUp(
+        updated,
+        status({ phase: 'LoadFailed', moduleLoaded: false, lastError: 'boom' }),
+      ),
+    ).toEqual({
+      state: 'ModuleNotLoaded',
+      message: { code: 'loadFailed', params: { error: 'boom' } },
+    });
   });
 
   it('says why the module is not loaded', () => {
     expect(
-      day1FollowUp(
+      followUpOf(
         updated,
         status({
           phase: 'PullFailed',
@@ -116,7 +141,7 @@ describe('day1FollowUp', () => {
         'module not loaded: pulling quay.io/acme/sfc-kmod:5.14.0-427.13.1.el9_4.x86_64 failed: manifest unknown; the node keeps its in-tree driver',
     });
     expect(
-      day1FollowUp(
+      followUpOf(
         updated,
         status({
           phase: 'LoadFailed',
@@ -128,22 +153,22 @@ describe('day1FollowUp', () => {
       state: 'ModuleNotLoaded',
       message: 'module not loaded: module sfc is already loaded',
     });
-    expect(day1FollowUp(updated, status({ moduleLoaded: false })).state).toBe('ModuleNotLoaded');
+    expect(followUpOf(updated, status({ moduleLoaded: false })).state).toBe('ModuleNotLoaded');
   });
 
   it('does not trust a file from another boot or kernel', () => {
-    expect(day1FollowUp(updated, status({ bootID: 'boot-before' }))).toEqual({
+    expect(followUpOf(updated, status({ bootID: 'boot-before' }))).toEqual({
       state: 'Unknown',
       message: 'unknown: the status file is from an earlier boot (Loaded at 2026-11-24T03:00:00Z)',
     });
     expect(
-      day1FollowUp(updated, status({ kernelVersion: '5.14.0-284.59.1.el9_2.x86_64' })).state,
+      followUpOf(updated, status({ kernelVersion: '5.14.0-284.59.1.el9_2.x86_64' })).state,
     ).toBe('Unknown');
   });
 
   it('covers every phase the scripts write', () => {
     for (const phase of DAY1_PHASES) {
-      expect(day1FollowUp(updated, status({ phase })).state).not.toBe('AwaitingMCO');
+      expect(followUpOf(updated, status({ phase })).state).not.toBe('AwaitingMCO');
     }
   });
 });

@@ -2,7 +2,9 @@
  * The Day 1 status file each node writes at /var/lib/kmm-day1/<mc>/status.json (write_status in
  * src/producer/scripts/common.sh), and what it says about a node once MCO is done with it.
  */
+import { formatDay1StatusProblem } from './english';
 import { asRecord } from './loose';
+import type { Day1Message, Day1StatusProblem } from './messages';
 import type { NodeRollout } from './types';
 
 export const DAY1_PHASES = [
@@ -32,10 +34,12 @@ export interface Day1Status {
   updatedAt: string;
 }
 
-/** A status file that is not what the scripts write; the message says what is wrong. */
+/** A status file that is not what the scripts write; `problems` says what is wrong. */
 export class Day1StatusError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`the Day 1 status file is malformed: ${problems.join('; ')}`);
+  constructor(readonly problems: Day1StatusProblem[]) {
+    super(
+      `the Day 1 status file is malformed: ${problems.map(formatDay1StatusProblem).join('; ')}`,
+    );
     this.name = 'Day1StatusError';
   }
 }
@@ -61,30 +65,38 @@ export const parseDay1Status = (json: string): Day1Status => {
     value = JSON.parse(json);
   } catch (error) {
     throw new Day1StatusError([
-      `not JSON (${error instanceof Error ? error.message : String(error)})`,
+      {
+        code: 'notJSON',
+        params: { error: error instanceof Error ? error.message : String(error) },
+      },
     ]);
   }
   const record = asRecord(value);
   if (record === undefined) {
-    throw new Day1StatusError([
-      `expected a JSON object, found ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`,
-    ]);
+    const found = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+    throw new Day1StatusError([{ code: 'notObject', params: { found } }]);
   }
-  const problems: string[] = [];
+  const problems: Day1StatusProblem[] = [];
   for (const field of STRING_FIELDS) {
-    if (typeof record[field] !== 'string') problems.push(`"${field}" must be a string`);
+    if (typeof record[field] !== 'string')
+      problems.push({ code: 'fieldNotString', params: { field } });
   }
   for (const field of NULLABLE_STRING_FIELDS) {
     if (record[field] !== null && typeof record[field] !== 'string') {
-      problems.push(`"${field}" must be a string or null`);
+      problems.push({ code: 'fieldNotStringOrNull', params: { field } });
     }
   }
-  if (typeof record.moduleLoaded !== 'boolean')
-    problems.push('"moduleLoaded" must be true or false');
+  if (typeof record.moduleLoaded !== 'boolean') {
+    problems.push({ code: 'fieldNotBoolean', params: { field: 'moduleLoaded' } });
+  }
   if (!(DAY1_PHASES as readonly unknown[]).includes(record.phase)) {
-    problems.push(
-      `"phase" must be one of ${DAY1_PHASES.join(', ')}, not ${record.phase === undefined ? 'missing' : JSON.stringify(record.phase)}`,
-    );
+    problems.push({
+      code: 'unknownPhase',
+      params: {
+        phases: DAY1_PHASES,
+        found: record.phase === undefined ? undefined : JSON.stringify(record.phase),
+      },
+    });
   }
   if (problems.length > 0) throw new Day1StatusError(problems);
   const status = record as unknown as Day1Status;
@@ -117,8 +129,8 @@ export type Day1FollowUpState =
 
 export interface Day1FollowUp {
   state: Day1FollowUpState;
-  /** "waiting for the image-pull reboot", "module loaded", "module not loaded: <reason>", "unknown…". */
-  message: string;
+  /** What happened, or why the state is unknown. */
+  message: Day1Message;
 }
 
 /**
@@ -129,15 +141,19 @@ export const day1FollowUp = (node: NodeRollout, status: Day1Status | undefined):
   if (node.phase !== 'Updated') {
     return {
       state: 'AwaitingMCO',
-      message: `waiting for MCO to finish with the node (${node.phase})`,
+      message: { code: 'awaitingMCO', params: { phase: node.phase } },
     };
   }
-  if (status === undefined) return { state: 'Unknown', message: 'unknown: not verified yet' };
+  if (status === undefined)
+    return { state: 'Unknown', message: { code: 'notVerified', params: {} } };
   // A file from an earlier boot or kernel says nothing about what runs now.
   if (node.bootID !== undefined && status.bootID !== '' && status.bootID !== node.bootID) {
     return {
       state: 'Unknown',
-      message: `unknown: the status file is from an earlier boot (${status.phase} at ${status.updatedAt})`,
+      message: {
+        code: 'statusFromEarlierBoot',
+        params: { phase: status.phase, updatedAt: status.updatedAt },
+      },
     };
   }
   if (
@@ -147,33 +163,38 @@ export const day1FollowUp = (node: NodeRollout, status: Day1Status | undefined):
   ) {
     return {
       state: 'Unknown',
-      message: `unknown: the status file is for kernel ${status.kernelVersion}, the node runs ${node.kernelVersion}`,
+      message: {
+        code: 'statusForOtherKernel',
+        params: { statusKernel: status.kernelVersion, nodeKernel: node.kernelVersion },
+      },
     };
   }
   switch (status.phase) {
     case 'ImagesMissing':
     case 'Pulling':
     case 'RebootPending':
-      return { state: 'WaitingForImagePullReboot', message: 'waiting for the image-pull reboot' };
+      return {
+        state: 'WaitingForImagePullReboot',
+        message: { code: 'waitingForImagePullReboot', params: {} },
+      };
     case 'Loading':
-      return { state: 'Loading', message: 'loading the module' };
+      return { state: 'Loading', message: { code: 'loading', params: {} } };
     case 'Loaded':
       return status.moduleLoaded
-        ? { state: 'ModuleLoaded', message: 'module loaded' }
-        : {
-            state: 'ModuleNotLoaded',
-            message:
-              'module not loaded: the load unit finished but the module is not in the kernel',
-          };
+        ? { state: 'ModuleLoaded', message: { code: 'loaded', params: {} } }
+        : { state: 'ModuleNotLoaded', message: { code: 'loadedButNotInKernel', params: {} } };
     case 'PullFailed':
       return {
         state: 'ModuleNotLoaded',
-        message: `module not loaded: pulling ${status.kernelModuleImage} failed${status.lastError === null ? '' : `: ${status.lastError}`}; the node keeps its in-tree driver`,
+        message: {
+          code: 'pullFailed',
+          params: { image: status.kernelModuleImage, error: status.lastError },
+        },
       };
     case 'LoadFailed':
       return {
         state: 'ModuleNotLoaded',
-        message: `module not loaded: ${status.lastError ?? 'the load unit failed'}`,
+        message: { code: 'loadFailed', params: { error: status.lastError } },
       };
   }
 };

@@ -10,6 +10,7 @@ import {
   RolloutDeriver,
   deriveRollout,
   estimateRemainingMs,
+  formatPoolMessage,
 } from '.';
 import type { RolloutInput } from '.';
 
@@ -256,7 +257,8 @@ describe('a pool MCO has not rendered yet', () => {
     } as const;
     const [pool] = deriveRollout({ pools: [fresh], nodes: [] }).pools;
     expect(pool.state).toBe('Updated');
-    expect(pool.message).toBe('All nodes are updated');
+    expect(pool.message).toEqual({ code: 'allUpdated', params: {} });
+    expect(formatPoolMessage(pool.message)).toBe('All nodes are updated');
     expect(pool.targetConfig).toBeUndefined();
   });
 });

@@ -15,6 +15,21 @@ export type {
   RolloutInput,
 } from './types';
 export { NODE_PHASES } from './types';
+export type {
+  Day1Message,
+  Day1StatusProblem,
+  McoMessage,
+  NodeMessage,
+  NotReadyReason,
+  PoolMessage,
+  StatusFileProblem,
+} from './messages';
+export {
+  formatDay1Message,
+  formatNodeMessage,
+  formatPoolMessage,
+  formatVerifyOutcome,
+} from './english';
 export { RolloutDeriver, deriveRollout, sameItems } from './deriver';
 export type { RolloutDeriverOptions } from './deriver';
 export type { NodeMembership, PoolTarget, ReleaseTarget } from './node-phase';

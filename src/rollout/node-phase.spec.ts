@@ -15,14 +15,27 @@ import {
   node,
   pool,
 } from '../../test/support/rollout-objects';
-import { deriveRollout } from '.';
-import type { NodeRollout, RolloutInput } from '.';
+import { deriveRollout, formatNodeMessage, formatPoolMessage } from '.';
+import type { NodeRollout, Rollout, RolloutInput } from '.';
+
+/** A node with its message in the CLI's English, as the tests below word it. */
+const wordedNode = (n: NodeRollout) => ({ ...n, message: formatNodeMessage(n.message) });
+
+/** The rollout with every message in the CLI's English. */
+const worded = (rollout: Rollout) => ({
+  pools: rollout.pools.map((p) => ({
+    ...p,
+    message: formatPoolMessage(p.message),
+    nodes: p.nodes.map(wordedNode),
+  })),
+  unpooledNodes: rollout.unpooledNodes.map(wordedNode),
+});
 
 const derive = (input: Partial<RolloutInput>) =>
-  deriveRollout({ pools: [pool()], nodes: [], ...input }, NOW);
+  worded(deriveRollout({ pools: [pool()], nodes: [], ...input }, NOW));
 
 /** The rollout of one node in the default worker pool (target R2). */
-const one = (n: Node, extra: Partial<RolloutInput> = {}): NodeRollout => {
+const one = (n: Node, extra: Partial<RolloutInput> = {}): ReturnType<typeof wordedNode> => {
   const rollout = derive({ nodes: [n], ...extra });
   const found = [...rollout.pools.flatMap((p) => p.nodes), ...rollout.unpooledNodes].find(
     (r) => r.name === n.metadata.name,
@@ -715,5 +728,25 @@ describe('malformed objects', () => {
     const rollout = derive({ pools: [unrendered], nodes: [node('a')] });
     expect(rollout.pools[0]).toMatchObject({ targetConfig: undefined, state: 'Updated' });
     expect(rollout.pools[0].nodes[0].phase).toBe('Updated');
+  });
+});
+
+describe('messages', () => {
+  it("are codes with parameters, and MCO's own words are quoted as they are", () => {
+    const waiting = deriveRollout({ pools: [pool()], nodes: [node('a')] }, NOW);
+    expect(waiting.pools[0].nodes[0].message).toEqual({
+      code: 'awaitingUpdateTo',
+      params: { config: R2 },
+    });
+    const degraded = deriveRollout(
+      { pools: [pool()], nodes: [node('a', { desired: R2, state: 'Degraded', reason: 'boom' })] },
+      NOW,
+    );
+    const quoted = { code: 'mco', params: { text: 'boom' } };
+    expect(degraded.pools[0].nodes[0].message).toEqual(quoted);
+    expect(degraded.pools[0].message).toEqual({
+      code: 'nodeReporting',
+      params: { node: 'a', message: quoted },
+    });
   });
 });

@@ -22,6 +22,7 @@ import {
   POST_CONFIG_ACTION_REBOOTING,
   UNSCHEDULABLE_TAINT,
 } from '../mco';
+import type { NodeMessage, NotReadyReason } from './messages';
 import type { NodePhase, NodeReason, NodeRollout } from './types';
 
 /** What a node's phase needs from its pool. */
@@ -130,8 +131,11 @@ const readMcnConditions = (list: unknown): McnConditions => {
 };
 
 const statusOf = (condition: LooseRecord | undefined): unknown => condition?.status;
-const messageOf = (condition: LooseRecord | undefined): string | undefined =>
-  text(condition?.message);
+/** The condition's message, MCO's words, when it has one. */
+const messageOf = (condition: LooseRecord | undefined): NodeMessage | undefined => {
+  const message = text(condition?.message);
+  return message === undefined ? undefined : { code: 'mco', params: { text: message } };
+};
 /** A condition's lastTransitionTime as written (a "stamp": read with timestampUpTo at the end). */
 const sinceOf = (condition: LooseRecord | undefined): unknown => condition?.lastTransitionTime;
 
@@ -150,8 +154,8 @@ const latestSince = (...conditions: (LooseRecord | undefined)[]): unknown => {
 };
 
 interface Readiness {
-  /** oc's words for why the node is not ready; empty when it is. */
-  reasons: readonly string[];
+  /** Why the node is not ready, in oc's order; empty when it is. */
+  reasons: readonly NotReadyReason[];
   /** The kubelet's Ready condition is not True. */
   readyFalse: boolean;
   /** Ready's lastTransitionTime as written, when Ready is not True. */
@@ -182,11 +186,11 @@ const readinessOf = (status: LooseRecord | undefined, spec: LooseRecord | undefi
   if (notReady === undefined && !diskPressure && !networkUnavailable && !unschedulable) {
     return READY;
   }
-  const reasons: string[] = [];
-  if (notReady !== undefined) reasons.push('Not ready');
-  if (diskPressure) reasons.push('Disk pressure');
-  if (networkUnavailable) reasons.push('Network unavailable');
-  if (unschedulable) reasons.push('Node is marked unschedulable');
+  const reasons: NotReadyReason[] = [];
+  if (notReady !== undefined) reasons.push('NotReady');
+  if (diskPressure) reasons.push('DiskPressure');
+  if (networkUnavailable) reasons.push('NetworkUnavailable');
+  if (unschedulable) reasons.push('Unschedulable');
   return {
     reasons,
     readyFalse: notReady !== undefined,
@@ -280,7 +284,7 @@ const imageDone = ({ desiredImage, currentImage }: McoAnnotations): boolean => {
 interface Progress {
   phase: 'Draining' | 'Updating' | 'Rebooting';
   reason: NodeReason;
-  message: string;
+  message: NodeMessage;
   since?: unknown;
 }
 
@@ -290,7 +294,7 @@ const progressFromMcn = (c: McnConditions, desired: string): Progress | undefine
     return {
       phase: 'Rebooting',
       reason: 'Rebooting',
-      message: messageOf(c.rebooted) ?? `Rebooting into ${desired}`,
+      message: messageOf(c.rebooted) ?? { code: 'rebootingInto', params: { config: desired } },
       since: sinceOf(c.rebooted),
     };
   }
@@ -298,7 +302,10 @@ const progressFromMcn = (c: McnConditions, desired: string): Progress | undefine
     return {
       phase: 'Updating',
       reason: 'PostConfigAction',
-      message: messageOf(c.postAction) ?? `Running the post-config action for ${desired}`,
+      message: messageOf(c.postAction) ?? {
+        code: 'postConfigAction',
+        params: { config: desired },
+      },
       since: sinceOf(c.postAction),
     };
   }
@@ -306,7 +313,10 @@ const progressFromMcn = (c: McnConditions, desired: string): Progress | undefine
     return {
       phase: 'Updating',
       reason: 'Applying',
-      message: messageOf(c.applied) ?? `Writing the files and OS of ${desired}`,
+      message: messageOf(c.applied) ?? {
+        code: 'writingFilesAndOS',
+        params: { config: desired },
+      },
       since: sinceOf(c.applied),
     };
   }
@@ -315,7 +325,7 @@ const progressFromMcn = (c: McnConditions, desired: string): Progress | undefine
     return {
       phase: 'Draining',
       reason: 'Draining',
-      message: messageOf(c.drained) ?? 'Draining the node',
+      message: messageOf(c.drained) ?? { code: 'drainingNode', params: {} },
       since: statusOf(c.cordoned) === 'True' ? sinceOf(c.cordoned) : sinceOf(c.drained),
     };
   }
@@ -323,7 +333,7 @@ const progressFromMcn = (c: McnConditions, desired: string): Progress | undefine
     return {
       phase: 'Updating',
       reason: 'Applying',
-      message: `Drained; writing the files and OS of ${desired}`,
+      message: { code: 'drainedWriting', params: { config: desired } },
       since: sinceOf(c.drained),
     };
   }
@@ -331,7 +341,7 @@ const progressFromMcn = (c: McnConditions, desired: string): Progress | undefine
     return {
       phase: 'Draining',
       reason: 'Draining',
-      message: messageOf(c.cordoned) ?? 'Cordoned; draining next',
+      message: messageOf(c.cordoned) ?? { code: 'cordonedDrainingNext', params: {} },
       since: sinceOf(c.cordoned),
     };
   }
@@ -344,7 +354,7 @@ const progressFromMcn = (c: McnConditions, desired: string): Progress | undefine
     return {
       phase: 'Updating',
       reason: 'Completing',
-      message: `Applied ${desired}; the daemon is finishing the update`,
+      message: { code: 'appliedFinishing', params: { config: desired } },
       since: latestSince(c.executed, c.rebooted, c.resumed, c.complete),
     };
   }
@@ -371,7 +381,7 @@ const progressFromAnnotations = (
     return {
       phase: 'Draining',
       reason: 'Draining',
-      message: `Draining the node for ${desired}`,
+      message: { code: 'drainingNodeFor', params: { config: desired } },
       since: cordonedSince(spec),
     };
   }
@@ -380,7 +390,7 @@ const progressFromAnnotations = (
     return {
       phase: 'Draining',
       reason: 'AwaitingDaemon',
-      message: `Targeted to ${desired}; waiting for the machine-config daemon to start`,
+      message: { code: 'awaitingDaemon', params: { config: desired } },
     };
   }
   const drainedForDesired = appliedDrain === `${DRAIN_VERB}-${desired}`;
@@ -392,7 +402,7 @@ const progressFromAnnotations = (
     return {
       phase: 'Rebooting',
       reason: 'Rebooting',
-      message: `Rebooting into ${desired}`,
+      message: { code: 'rebootingInto', params: { config: desired } },
       since: readyConditionFalse ? readySince : undefined,
     };
   }
@@ -401,27 +411,22 @@ const progressFromAnnotations = (
     return {
       phase: 'Updating',
       reason: 'Completing',
-      message: `Applied ${desired}; waiting for the uncordon`,
+      message: { code: 'appliedAwaitingUncordon', params: { config: desired } },
     };
   }
   if (drainedForDesired) {
     return {
       phase: 'Updating',
       reason: 'Applying',
-      message: `Writing the files and OS of ${desired}`,
+      message: { code: 'writingFilesAndOS', params: { config: desired } },
     };
   }
   return {
     phase: 'Updating',
     reason: state === DAEMON_STATE.working ? 'Preparing' : 'Working',
-    message: `The machine-config daemon is updating the node to ${desired}`,
+    message: { code: 'daemonUpdating', params: { config: desired } },
   };
 };
-
-const MEMBERSHIP_MESSAGES = {
-  none: 'No MachineConfigPool selects this node',
-  windows: 'MCO does not manage Windows nodes',
-} as const;
 
 /**
  * A node's rollout. `name` is the node's metadata.name (the caller skips nodes without one); `mcn` its
@@ -492,7 +497,7 @@ export const deriveNodeRollout = (
 
   let phase: NodePhase;
   let reason: NodeReason;
-  let message: string;
+  let message: NodeMessage | undefined;
   let since: unknown;
   let source: NodeRollout['source'] = 'annotations';
   const degradedByMcn = statusOf(conditions?.degraded) === 'True';
@@ -500,10 +505,14 @@ export const deriveNodeRollout = (
   if (daemonDegraded || degradedByMcn) {
     phase = 'Degraded';
     reason = state === DAEMON_STATE.unreconcilable ? 'Unreconcilable' : 'Degraded';
+    const daemonReason = text(annotations.reason);
     message =
-      text(annotations.reason) ??
-      messageOf(conditions?.degraded) ??
-      `The machine-config daemon reports the node ${state === '' ? 'degraded' : state}`;
+      daemonReason !== undefined
+        ? { code: 'mco', params: { text: daemonReason } }
+        : (messageOf(conditions?.degraded) ??
+          (state === ''
+            ? { code: 'daemonReportsDegraded', params: {} }
+            : { code: 'daemonReportsState', params: { state } }));
     if (degradedByMcn) {
       since = sinceOf(conditions?.degraded);
       if (!daemonDegraded) source = 'MachineConfigNode';
@@ -521,7 +530,7 @@ export const deriveNodeRollout = (
   } else if (isUpdated) {
     phase = 'Updated';
     reason = 'Done';
-    message = unavailable ? notReadyMessage(notReady) : '';
+    message = unavailable ? notReadyMessage(notReady) : undefined;
     if (statusOf(conditions?.updated) === 'True') {
       since = sinceOf(conditions?.updated);
       source = 'MachineConfigNode';
@@ -529,31 +538,36 @@ export const deriveNodeRollout = (
   } else if (currentConfig === undefined) {
     phase = 'Pending';
     reason = 'NoConfig';
-    message = 'MCO has not set the currentConfig annotation on this node yet';
+    message = { code: 'noCurrentConfig', params: {} };
   } else if (pool?.paused === true) {
     phase = 'Paused';
     reason = 'PoolPaused';
     message = unavailable
       ? notReadyMessage(notReady)
-      : `Pool ${pool.name} is paused: the node stays on ${currentConfig} until the pool is resumed`;
+      : { code: 'poolPaused', params: { pool: pool.name, config: currentConfig } };
   } else {
     phase = 'Pending';
     reason = 'AwaitingUpdate';
     message = unavailable
       ? notReadyMessage(notReady)
       : atTarget && release !== undefined
-        ? `Not yet on release ${release.version}`
-        : `Waiting for MCO to update the node to ${target ?? 'its pool target'}`;
+        ? { code: 'notOnRelease', params: { version: release.version } }
+        : target === undefined
+          ? { code: 'awaitingPoolTarget', params: {} }
+          : { code: 'awaitingUpdateTo', params: { config: target } };
   }
 
   // A node in no pool keeps its phase, but says why no pool drives it.
   if (pool === undefined && (phase === 'Updated' || phase === 'Pending')) {
     if ('conflict' in membership) {
       reason = 'PoolConflict';
-      message = `Custom pools ${membership.conflict.join(', ')} all select this node: MCO manages it in none of them`;
+      message = { code: 'poolConflict', params: { pools: membership.conflict } };
+    } else if ('windows' in membership) {
+      reason = 'NotManaged';
+      message = { code: 'windowsNotManaged', params: {} };
     } else {
-      reason = 'windows' in membership ? 'NotManaged' : 'NotInPool';
-      message = 'windows' in membership ? MEMBERSHIP_MESSAGES.windows : MEMBERSHIP_MESSAGES.none;
+      reason = 'NotInPool';
+      message = { code: 'notInPool', params: {} };
     }
   }
 
@@ -577,9 +591,11 @@ export const deriveNodeRollout = (
   };
 };
 
-/** Why a node is unavailable without being updated, in oc's words. */
-const notReadyMessage = (reasons: readonly string[]): string =>
-  reasons.length > 0 ? reasons.join(', ') : 'Machine Config Daemon is processing the node';
+/** Why a node is unavailable without being updated, with oc's reasons. */
+const notReadyMessage = (reasons: readonly NotReadyReason[]): NodeMessage =>
+  reasons.length > 0
+    ? { code: 'notReady', params: { reasons: [...reasons] } }
+    : { code: 'daemonProcessing', params: {} };
 
 /** Phases in which MCO is working on the node. */
 export const isInProgress = (phase: NodePhase): boolean =>

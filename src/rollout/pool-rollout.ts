@@ -7,6 +7,7 @@ import { maxUnavailableCount, POOL_CONDITION } from '../mco';
 import type { MachineConfig } from '../k8s/types';
 import { readDay1MachineConfig } from '../producer';
 import { arrayOf, asRecord, dig, findCondition, text } from './loose';
+import type { PoolMessage } from './messages';
 import { isInProgress } from './node-phase';
 import type { PoolTarget } from './node-phase';
 import type { Day1ConfigInTarget, NodePhase, NodeRollout, PoolRollout, PoolState } from './types';
@@ -60,39 +61,46 @@ const emptyPhaseCounts = (): Record<NodePhase, number> => ({
 const textOr = (message: string | undefined): string | undefined =>
   message === '' ? undefined : message;
 
+/** MCO's words, quoted. */
+const mco = (text: string): PoolMessage => ({ code: 'mco', params: { text } });
+
 const stateOf = (
   pool: unknown,
   target: PoolTarget,
   nodes: readonly NodeRollout[],
   phaseCounts: Record<NodePhase, number>,
-): { state: PoolState; message: string } => {
+): { state: PoolState; message: PoolMessage } => {
   const conditions = dig(pool, 'status', 'conditions');
   const condition = (type: string) => {
     const found = findCondition(conditions, type);
     return found?.status === 'True' ? found : undefined;
   };
-  // Before MCO has rendered the pool there is no target to name.
-  const toConfig =
-    target.target === undefined ? 'its first rendered config' : `MachineConfig ${target.target}`;
   const renderDegraded = condition(POOL_CONDITION.renderDegraded);
   if (renderDegraded !== undefined) {
     return {
       state: 'RenderDegraded',
-      message: renderDegraded.message || 'MCO cannot render the configuration of this pool',
+      message:
+        renderDegraded.message === ''
+          ? { code: 'cannotRender', params: {} }
+          : mco(renderDegraded.message),
     };
   }
   const nodeDegraded = condition(POOL_CONDITION.nodeDegraded);
   const degraded = condition(POOL_CONDITION.degraded);
   if (phaseCounts.Degraded > 0 || nodeDegraded !== undefined || degraded !== undefined) {
+    const quoted = textOr(nodeDegraded?.message) ?? textOr(degraded?.message);
     const firstDegraded = nodes.find((node) => node.phase === 'Degraded');
     return {
       state: 'Degraded',
       message:
-        textOr(nodeDegraded?.message) ??
-        textOr(degraded?.message) ??
-        (firstDegraded === undefined
-          ? 'The pool is degraded'
-          : `Node ${firstDegraded.name} is reporting: "${firstDegraded.message}"`),
+        quoted !== undefined
+          ? mco(quoted)
+          : firstDegraded?.message === undefined
+            ? { code: 'poolDegraded', params: {} }
+            : {
+                code: 'nodeReporting',
+                params: { node: firstDegraded.name, message: firstDegraded.message },
+              },
     };
   }
   if (phaseCounts.Updated === nodes.length) {
@@ -103,10 +111,10 @@ const stateOf = (
         updated !== undefined &&
         target.target !== undefined &&
         updated.message.includes(target.target)
-          ? updated.message
+          ? mco(updated.message)
           : target.target === undefined
-            ? 'All nodes are updated'
-            : `All nodes are updated with MachineConfig ${target.target}`,
+            ? { code: 'allUpdated', params: {} }
+            : { code: 'allUpdatedWith', params: { config: target.target } },
     };
   }
   const updating = findCondition(conditions, POOL_CONDITION.updating);
@@ -115,16 +123,20 @@ const stateOf = (
       state: 'Paused',
       message:
         updating?.message.startsWith('Pool is paused') === true
-          ? updating.message
-          : `Pool is paused; will not update to ${toConfig}`,
+          ? mco(updating.message)
+          : target.target === undefined
+            ? { code: 'pausedBeforeFirstConfig', params: {} }
+            : { code: 'pausedBefore', params: { config: target.target } },
     };
   }
   return {
     state: 'Updating',
     message:
       updating?.status === 'True' && updating.message !== ''
-        ? updating.message
-        : `All nodes are updating to ${toConfig}`,
+        ? mco(updating.message)
+        : target.target === undefined
+          ? { code: 'updatingToFirstConfig', params: {} }
+          : { code: 'updatingTo', params: { config: target.target } },
   };
 };
 

@@ -23,7 +23,7 @@ import {
 import { SFC_EXAMPLE } from '../../test/support/examples';
 import type { MachineConfig, MachineConfigNode, MachineConfigPool, Node } from '../k8s/types';
 import { produceMachineConfig } from '../producer';
-import { RolloutDeriver, day1FollowUp, deriveRollout, parseDay1Status } from '.';
+import { RolloutDeriver, day1FollowUp, deriveRollout, formatPoolMessage, parseDay1Status } from '.';
 import type { NodePhase, NodeRollout, PoolRollout, Rollout, RolloutInput } from '.';
 
 const MC_PATH = '/apis/machineconfiguration.openshift.io/v1/machineconfigs';
@@ -240,7 +240,7 @@ describe('a Day 1 rollout on the simulated cluster', () => {
       day1FollowUp(nodeNamed(sfc, 'worker-4'), parseDay1Status(JSON.stringify(files[DAY1]))),
     ).toEqual({
       state: 'ModuleLoaded',
-      message: 'module loaded',
+      message: { code: 'loaded', params: {} },
     });
   });
 
@@ -259,7 +259,8 @@ describe('a Day 1 rollout on the simulated cluster', () => {
     expect(nodeNamed(sfc, 'worker-4')).toMatchObject({
       phase: 'Degraded',
       reason: 'Degraded',
-      message: reason,
+      // The daemon's words, quoted as they are.
+      message: { code: 'mco', params: { text: reason } },
       degraded: true,
     });
     expect(sfc).toMatchObject({
@@ -267,7 +268,7 @@ describe('a Day 1 rollout on the simulated cluster', () => {
       degradedMachineCount: 1,
       estimatedSecondsLeft: undefined,
     });
-    expect(sfc.message).toContain('content mismatch');
+    expect(formatPoolMessage(sfc.message)).toContain('content mismatch');
 
     await api('/sim/faults', { method: 'POST', body: JSON.stringify({ clear: true }) });
     clock.runUntil(() => {
@@ -327,7 +328,10 @@ describe('a Day 1 rollout on the simulated cluster', () => {
     clock.advance(60_000);
     const sfc = poolNamed(deriveRollout(snapshot(), clock.now()), 'sfc');
     expect(sfc.state).toBe('RenderDegraded');
-    expect(sfc.message).toMatch(/^Failed to render configuration for pool sfc: .*unknown version/);
+    expect(sfc.message.code).toBe('mco');
+    expect(formatPoolMessage(sfc.message)).toMatch(
+      /^Failed to render configuration for pool sfc: .*unknown version/,
+    );
     expect(sfc.nodes.map((n) => n.phase)).toEqual(['Updated', 'Updated']);
   });
 });

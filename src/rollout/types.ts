@@ -6,6 +6,7 @@ import type {
   Node,
 } from '../k8s/types';
 import type { Day1ConfigSummary } from '../producer';
+import type { NodeMessage, PoolMessage } from './messages';
 
 /**
  * What the rollout is derived from: the lists a console page watches, or what
@@ -90,8 +91,11 @@ export interface NodeRollout {
   pool?: string;
   phase: NodePhase;
   reason: NodeReason;
-  /** English, from MCO where it says something (degraded reason, drain errors), else ours. */
-  message: string;
+  /**
+   * Why the node is in its phase: MCO's words where it says something (degraded reason, drain errors),
+   * else ours as a code; undefined when there is nothing to add (updated and ready).
+   */
+  message: NodeMessage | undefined;
   currentConfig?: string;
   desiredConfig?: string;
   /** When the node entered its phase (RFC 3339), from MCO's timestamps or from what was observed. */
@@ -140,7 +144,7 @@ export interface PoolRollout {
   paused: boolean;
   state: PoolState;
   /** The pool condition's message for the state, or ours when the pool's status lags. */
-  message: string;
+  message: PoolMessage;
   /** spec.configuration.name: the rendered config the pool moves its nodes to. */
   targetConfig?: string;
   /** status.configuration.name: the rendered config every node had reached last. */

@@ -4,6 +4,8 @@ import {
   DEFAULT_VERIFY_IMAGE,
   VERIFY_POD_LABEL,
   deriveRollout,
+  formatDay1Message,
+  formatVerifyOutcome,
   parseVerifyOutput,
   verifyOutcome,
   verifyPod,
@@ -145,10 +147,18 @@ describe('parseVerifyOutput', () => {
       }),
     );
     expect(output.statusFiles.map((f) => [f.machineConfig, f.problem])).toEqual([
-      ['missing', 'cat: /var/lib/kmm-day1/missing/status.json: No such file or directory'],
-      ['broken', expect.stringContaining('"phase" must be one of')],
-      ['empty', 'the status file is empty'],
+      [
+        'missing',
+        {
+          code: 'output',
+          params: { line: 'cat: /var/lib/kmm-day1/missing/status.json: No such file or directory' },
+        },
+      ],
+      ['broken', { code: 'malformed', params: { problems: expect.any(Array) as unknown } }],
+      ['empty', { code: 'empty', params: {} }],
     ]);
+    const broken = verifyOutcome(updatedNode, output).configs[1].followUp.message;
+    expect(formatDay1Message(broken)).toContain('"phase" must be one of');
   });
 
   it('reads a truncated or foreign log as incomplete', () => {
@@ -166,17 +176,19 @@ describe('verifyOutcome', () => {
       updatedNode,
       parseVerifyOutput(log({ '99-sfc-day1': statusFile() })),
     );
+    const loaded = { code: 'loaded', params: {} };
     expect(outcome).toEqual({
       state: 'ModuleLoaded',
-      message: 'module loaded',
+      message: loaded,
       configs: [
         {
           machineConfig: '99-sfc-day1',
           inLsmod: true,
-          followUp: { state: 'ModuleLoaded', message: 'module loaded' },
+          followUp: { state: 'ModuleLoaded', message: loaded },
         },
       ],
     });
+    expect(formatVerifyOutcome(outcome)).toBe('module loaded');
   });
 
   it('believes lsmod over a status file that says loaded', () => {
@@ -185,7 +197,7 @@ describe('verifyOutcome', () => {
       parseVerifyOutput(log({ '99-sfc-day1': statusFile() }, 'Module Size Used by\nice 1 0\n')),
     );
     expect(outcome.state).toBe('ModuleNotLoaded');
-    expect(outcome.message).toBe(
+    expect(formatVerifyOutcome(outcome)).toBe(
       'module not loaded: the status file says sfc was loaded, but lsmod does not list it',
     );
   });
@@ -205,7 +217,7 @@ describe('verifyOutcome', () => {
       ),
     );
     expect(outcome.state).toBe('ModuleNotLoaded');
-    expect(outcome.message).toBe(
+    expect(formatVerifyOutcome(outcome)).toBe(
       `module not loaded: pulling quay.io/acme/sfc-kmod:${KERNEL} failed: manifest unknown; the node keeps its in-tree driver`,
     );
   });
@@ -216,7 +228,7 @@ describe('verifyOutcome', () => {
       parseVerifyOutput(log({ '99-sfc-day1': statusFile() })),
     );
     expect(outcome.state).toBe('Unknown');
-    expect(outcome.message).toContain('earlier boot');
+    expect(formatVerifyOutcome(outcome)).toContain('earlier boot');
   });
 
   it('waits for MCO on a node that is still being updated', () => {
@@ -238,7 +250,8 @@ describe('verifyOutcome', () => {
       ),
     );
     expect(outcome.state).toBe('WaitingForImagePullReboot');
-    expect(outcome.message).toBe('waiting for the image-pull reboot (99-ice-day1)');
+    expect(outcome.worstConfig).toBe('99-ice-day1');
+    expect(formatVerifyOutcome(outcome)).toBe('waiting for the image-pull reboot (99-ice-day1)');
     expect(outcome.configs.map((c) => c.followUp.state)).toEqual([
       'ModuleLoaded',
       'WaitingForImagePullReboot',
@@ -246,10 +259,10 @@ describe('verifyOutcome', () => {
   });
 
   it('is unknown when the pod printed no status file', () => {
-    expect(verifyOutcome(updatedNode, parseVerifyOutput('')).message).toBe(
+    expect(formatVerifyOutcome(verifyOutcome(updatedNode, parseVerifyOutput('')))).toBe(
       'unknown: the verify pod printed no status file',
     );
-    expect(verifyOutcome(updatedNode, parseVerifyOutput(log({}))).message).toBe(
+    expect(formatVerifyOutcome(verifyOutcome(updatedNode, parseVerifyOutput(log({}))))).toBe(
       'unknown: the node has no Day 1 config to verify',
     );
   });

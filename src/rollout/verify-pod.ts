@@ -5,8 +5,9 @@
  * output with this module, so the command and the format live in one place.
  */
 import { nodeLayout } from '../producer';
-import { day1FollowUp, parseDay1Status } from './day1-status';
+import { Day1StatusError, day1FollowUp, parseDay1Status } from './day1-status';
 import type { Day1FollowUp, Day1FollowUpState, Day1Status } from './day1-status';
+import type { StatusFileProblem } from './messages';
 import type { NodeRollout } from './types';
 
 /** The image `oc debug node` uses on Red Hat Enterprise Linux CoreOS nodes. */
@@ -139,7 +140,7 @@ export interface VerifiedStatusFile {
   text: string;
   status?: Day1Status;
   /** Why the text is not a status file (missing file, malformed JSON). */
-  problem?: string;
+  problem?: StatusFileProblem;
 }
 
 export interface VerifyOutput {
@@ -163,13 +164,21 @@ const readStatusFile = (machineConfig: string, text: string): VerifiedStatusFile
     return {
       machineConfig,
       text,
-      problem: trimmed === '' ? 'the status file is empty' : trimmed.split('\n')[0],
+      problem:
+        trimmed === ''
+          ? { code: 'empty', params: {} }
+          : { code: 'output', params: { line: trimmed.split('\n')[0] } },
     };
   }
   try {
     return { machineConfig, text, status: parseDay1Status(trimmed) };
   } catch (error) {
-    return { machineConfig, text, problem: error instanceof Error ? error.message : String(error) };
+    if (!(error instanceof Day1StatusError)) throw error;
+    return {
+      machineConfig,
+      text,
+      problem: { code: 'malformed', params: { problems: error.problems } },
+    };
   }
 };
 
@@ -216,6 +225,8 @@ export interface VerifiedConfig {
 
 export interface VerifyOutcome extends Day1FollowUp {
   configs: VerifiedConfig[];
+  /** With several configs: the one whose follow-up is the node's (the worst). */
+  worstConfig?: string;
 }
 
 /** Worst first: the node's outcome is its worst config's. */
@@ -241,7 +252,10 @@ const verifiedConfig = (
       machineConfig,
       followUp: {
         state: 'Unknown',
-        message: `unknown: no status file for ${machineConfig} (${file.problem ?? 'not found'})`,
+        message: {
+          code: 'noStatusFile',
+          params: { machineConfig, problem: file.problem ?? { code: 'notFound', params: {} } },
+        },
       },
     };
   }
@@ -254,7 +268,7 @@ const verifiedConfig = (
       inLsmod,
       followUp: {
         state: 'ModuleNotLoaded',
-        message: `module not loaded: the status file says ${status.kernelModule} was loaded, but lsmod does not list it`,
+        message: { code: 'lsmodDoesNotList', params: { module: status.kernelModule } },
       },
     };
   }
@@ -273,17 +287,18 @@ export const verifyOutcome = (node: NodeRollout, output: VerifyOutput): VerifyOu
     return {
       state: 'Unknown',
       message: output.complete
-        ? 'unknown: the node has no Day 1 config to verify'
-        : 'unknown: the verify pod printed no status file',
+        ? { code: 'nothingToVerify', params: {} }
+        : { code: 'noStatusPrinted', params: {} },
       configs,
     };
   }
   const worst = configs.reduce((a, b) =>
     SEVERITY.indexOf(b.followUp.state) < SEVERITY.indexOf(a.followUp.state) ? b : a,
   );
-  const message =
-    configs.length === 1
-      ? worst.followUp.message
-      : `${worst.followUp.message} (${worst.machineConfig})`;
-  return { state: worst.followUp.state, message, configs };
+  return {
+    state: worst.followUp.state,
+    message: worst.followUp.message,
+    configs,
+    worstConfig: configs.length === 1 ? undefined : worst.machineConfig,
+  };
 };

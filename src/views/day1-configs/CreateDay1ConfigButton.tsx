@@ -1,6 +1,6 @@
 import { useAccessReview } from '@openshift-console/dynamic-plugin-sdk';
 import { Button, Tooltip } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { useNavigate } from 'react-router';
 import { MachineConfigModel } from '../../k8s/models';
 import { day1CreatePath } from '../shared/paths';
@@ -12,7 +12,7 @@ interface CreateDay1ConfigButtonProps {
 
 /** Opens the create page; disabled, with the reason, for users who cannot create MachineConfigs. */
 const CreateDay1ConfigButton = ({ pool }: CreateDay1ConfigButtonProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const navigate = useNavigate();
   const [canCreate, checking] = useAccessReview({
     group: MachineConfigModel.apiGroup,

@@ -9,7 +9,7 @@ import {
 } from '@patternfly/react-core';
 import type { ReactNode } from 'react';
 import { CubesIcon } from '@patternfly/react-icons';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { errorMessage } from '../shared/error-message';
 import Day1ConfigsTable from './Day1ConfigsTable';
 import type { Day1Configs } from './useDay1Configs';
@@ -30,7 +30,7 @@ const Day1ConfigsContent = ({
   emptyBody,
   emptyAction,
 }: Day1ConfigsContentProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   if (error) {
     return (
       <Alert

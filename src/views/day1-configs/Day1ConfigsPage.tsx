@@ -1,12 +1,12 @@
 import { DocumentTitle, ListPageBody, ListPageHeader } from '@openshift-console/dynamic-plugin-sdk';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import CreateDay1ConfigButton from './CreateDay1ConfigButton';
 import Day1ConfigsContent from './Day1ConfigsContent';
 import { useDay1Configs } from './useDay1Configs';
 
 /** Lists the MachineConfigs that load an out-of-tree kernel module at boot (Day 1). */
 const Day1ConfigsPage = () => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const configs = useDay1Configs();
   const title = t('Day 1 kernel modules');
   return (

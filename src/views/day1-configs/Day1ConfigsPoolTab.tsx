@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { PageSection } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { matchesLabelSelector } from '../../k8s/label-selector';
 import type { MachineConfig, MachineConfigPool } from '../../k8s/types';
 import PoolRolloutSection from '../day1-rollout/PoolRolloutSection';
@@ -18,7 +18,7 @@ interface Day1ConfigsPoolTabProps {
  * pool also shows the worker configs it inherits. Below them, the pool's rollout.
  */
 const Day1ConfigsPoolTab = ({ obj }: Day1ConfigsPoolTabProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const selector = obj.spec.machineConfigSelector;
   const selectedByPool = useCallback(
     (mc: MachineConfig) => matchesLabelSelector(mc.metadata.labels, selector),

@@ -3,7 +3,7 @@ import { ResourceLink, Timestamp, useAccessReview } from '@openshift-console/dyn
 import { MenuToggle } from '@patternfly/react-core';
 import { EllipsisVIcon } from '@patternfly/react-icons';
 import { ActionsColumn, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { MachineConfigGVK, MachineConfigModel, MachineConfigPoolGVK } from '../../k8s/models';
 import { useRolloutData } from '../shared/useRolloutData';
 import DeleteDay1ConfigModal from './DeleteDay1ConfigModal';
@@ -15,7 +15,7 @@ interface Day1ConfigsTableProps {
 }
 
 const Day1ConfigsTable = ({ rows }: Day1ConfigsTableProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const [deleting, setDeleting] = useState<Day1ConfigRow>();
   const [canDelete] = useAccessReview({
     group: MachineConfigModel.apiGroup,

@@ -1,6 +1,7 @@
 import { k8sDelete } from '@openshift-console/dynamic-plugin-sdk';
 import { Alert, List, ListItem } from '@patternfly/react-core';
-import { Trans, useTranslation } from 'react-i18next';
+import { Trans } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { MachineConfigModel } from '../../k8s/models';
 import ConfirmActionModal from '../shared/ConfirmActionModal';
 import type { Day1ConfigRow } from './types';
@@ -15,7 +16,7 @@ interface DeleteDay1ConfigModalProps {
  * the pool back to a config without the Day 1 units, so its nodes come back on the in-tree driver.
  */
 const DeleteDay1ConfigModal = ({ row, onClose }: DeleteDay1ConfigModalProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const name = row.summary.machineConfigName;
   const pools = row.reachedPools;
   const nodeCount = pools.reduce((sum, p) => sum + (p.status?.machineCount ?? 0), 0);
@@ -32,9 +33,12 @@ const DeleteDay1ConfigModal = ({ row, onClose }: DeleteDay1ConfigModalProps) => 
       onClose={onClose}
     >
       <p>
-        <Trans t={t} values={{ name }}>
-          Deleting <strong>{'{{name}}'}</strong> removes its kernel module units from the nodes.
-        </Trans>
+        <Trans
+          t={t}
+          i18nKey="Deleting <strong>{{name}}</strong> removes its kernel module units from the nodes."
+          values={{ name }}
+          components={{ strong: <strong /> }}
+        />
       </p>
       {pools.length > 0 ? (
         <Alert

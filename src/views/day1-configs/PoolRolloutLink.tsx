@@ -1,5 +1,5 @@
 import { Flex, FlexItem } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { Link } from 'react-router';
 import type { PoolRollout } from '../../rollout';
 import PoolStateLabel from '../shared/PoolStateLabel';
@@ -14,7 +14,7 @@ interface PoolRolloutLinkProps {
 
 /** A config's pool state and completion, linking to that pool's rollout page. */
 const PoolRolloutLink = ({ poolName, rollout, loaded }: PoolRolloutLinkProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   if (!loaded) {
     return <>{t('Loading…')}</>;
   }

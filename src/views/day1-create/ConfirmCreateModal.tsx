@@ -9,7 +9,7 @@ import {
   ModalHeader,
   Content,
 } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import type { Preflight } from '../../preflight';
 import { poolNoteText, rebootNoteTestId, rebootNoteText } from './preflight-text';
 
@@ -38,7 +38,7 @@ const ConfirmCreateModal = ({
   onConfirm,
   onCancel,
 }: ConfirmCreateModalProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   return (
     <Modal
       variant="medium"

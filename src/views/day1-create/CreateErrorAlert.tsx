@@ -7,7 +7,7 @@ import {
   ListItem,
   Stack,
 } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { MachineConfigModel, MachineConfigPoolModel, NodeModel } from '../../k8s/models';
 import { readApiError } from '../../k8s/api-error';
 import { nextFreeName } from './next-free-name';
@@ -42,7 +42,7 @@ const cleanUpCommand = (step: CreateStep, labelKey: string): string => {
 
 /** Why the create failed, what to do about it, and what, if anything, is left in the cluster. */
 const CreateErrorAlert = ({ failure, labelKey = '', onUseName }: CreateErrorAlertProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const { failedStep, rollbackFailures } = failure;
   const details = readApiError(failure.error);
   const model = MODEL_OF[failedStep.target];

@@ -1,5 +1,5 @@
 import { ProgressStep, ProgressStepper } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import type { CreateStep, StepStatus } from './create-sequence';
 
 const VARIANT: Record<StepStatus, 'default' | 'info' | 'success' | 'danger'> = {
@@ -11,7 +11,7 @@ const VARIANT: Record<StepStatus, 'default' | 'info' | 'success' | 'danger'> = {
 
 /** Each step of the create as it happens: dry runs, writes, and any rollback. */
 const CreateProgress = ({ steps }: { steps: CreateStep[] }) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const title = ({ phase, target, name }: CreateStep): string => {
     switch (`${phase}:${target}`) {
       case 'dryRun:pool':

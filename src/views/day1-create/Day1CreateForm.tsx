@@ -12,7 +12,7 @@ import {
   HelperText,
   HelperTextItem,
 } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { Link } from 'react-router';
 import {
   DEFAULT_WORKER_IMAGE,
@@ -51,6 +51,7 @@ import { useCreateClusterState } from './useCreateClusterState';
 import { useCreatePermissions } from './useCreatePermissions';
 import { useCreateSequence } from './useCreateSequence';
 import { useImageChecks } from './useImageChecks';
+import { formProblemText } from './validation-text';
 
 const DAY1_FIELDS: readonly (keyof Day1Options)[] = [
   'machineConfigName',
@@ -91,7 +92,7 @@ interface Day1CreateFormProps {
  * typed; the preflight and the preview, kept live; then a confirmation, a dry run and the create.
  */
 const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const [values, dispatch] = useReducer(formReducer, initialPool, initialFormValues);
   const [touched, setTouched] = useState<ReadonlySet<FormField>>(new Set());
   const [submitted, setSubmitted] = useState(false);
@@ -128,7 +129,9 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
     [values, pools, cluster.pools.loaded],
   );
   const errorsFor = (field: FormField): string[] | undefined =>
-    submitted || touched.has(field) ? problems.errors[field] : undefined;
+    submitted || touched.has(field)
+      ? problems.errors[field]?.map((problem) => formProblemText(t, problem))
+      : undefined;
   const markTouched = (field: FormField) => {
     setTouched((current) => (current.has(field) ? current : new Set([...current, field])));
   };

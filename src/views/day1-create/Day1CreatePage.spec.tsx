@@ -1,13 +1,18 @@
 import { useAccessReview } from '@openshift-console/dynamic-plugin-sdk';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { day1UtilityCommand, produceMachineConfigYAML, validateDay1Options } from '../../producer';
+import {
+  day1UtilityCommand,
+  formatFieldError,
+  produceMachineConfigYAML,
+  validateDay1Options,
+} from '../../producer';
 import type { Day1Options } from '../../producer';
 import { renderCreatePage, serveCluster, serveCreates, serveDemoCluster } from './create-fixtures';
 
 const textbox = (name: string) => screen.getByRole('textbox', { name });
 
-/** The producer's message for one field of otherwise valid options. */
+/** The producer's message for one field of otherwise valid options, in the CLI's English. */
 const producerMessage = (field: keyof Day1Options, change: Partial<Day1Options>): string => {
   const errors = validateDay1Options({
     machineConfigName: '99-sfc-sfc-day1',
@@ -18,7 +23,7 @@ const producerMessage = (field: keyof Day1Options, change: Partial<Day1Options>)
   });
   const found = errors.find((error) => error.field === field);
   if (!found) throw new Error(`no ${field} error for ${JSON.stringify(change)}`);
-  return found.message;
+  return formatFieldError(found);
 };
 
 const fillSfc = async (user: ReturnType<typeof userEvent.setup>) => {

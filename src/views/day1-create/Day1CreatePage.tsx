@@ -1,13 +1,13 @@
 import { DocumentTitle } from '@openshift-console/dynamic-plugin-sdk';
 import { Breadcrumb, BreadcrumbItem, Content, PageSection, Title } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { Link, useSearchParams } from 'react-router';
 import { DAY1_CONFIGS_PATH } from '../shared/paths';
 import Day1CreateForm from './Day1CreateForm';
 
 /** Create a Day 1 kernel module config: `/day1-kernel-modules/~new[?pool=<pool>]`. */
 const Day1CreatePage = () => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const [searchParams] = useSearchParams();
   const title = t('Create Day 1 kernel module config');
   return (

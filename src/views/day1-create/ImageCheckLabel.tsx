@@ -1,5 +1,5 @@
 import { Label } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import type { ImageCheckResult } from '../../preflight';
 
 const STATUS: Record<ImageCheckResult, 'success' | 'danger' | 'warning'> = {
@@ -11,7 +11,7 @@ const STATUS: Record<ImageCheckResult, 'success' | 'danger' | 'warning'> = {
 
 /** One image check's result, with its icon. */
 const ImageCheckLabel = ({ result }: { result: ImageCheckResult }) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const text: Record<ImageCheckResult, string> = {
     Found: t('Found'),
     Missing: t('Missing'),

@@ -10,7 +10,7 @@ import {
   TextInputGroupUtilities,
 } from '@patternfly/react-core';
 import { TimesIcon } from '@patternfly/react-icons';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import FieldHelper from './FieldHelper';
 
 interface InTreeModulesInputProps {
@@ -35,7 +35,7 @@ const InTreeModulesInput = ({
   onBlur,
   errors,
 }: InTreeModulesInputProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const [text, setText] = useState('');
   const invalid = !!errors && errors.length > 0;
 

@@ -1,5 +1,5 @@
 import { Button } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { DEFAULT_WORKER_IMAGE } from '../../producer';
 import type { CreateFormValues, FormAction, FormField } from './create-form';
 import InTreeModulesInput from './InTreeModulesInput';
@@ -23,7 +23,7 @@ interface ModuleFieldsProps {
 
 /** The Day 1 parameters, as `day1-utility` takes them. */
 const ModuleFields = ({ values, dispatch, onBlur, errorsFor }: ModuleFieldsProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   return (
     <>
       <TextField

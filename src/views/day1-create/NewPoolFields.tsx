@@ -1,5 +1,5 @@
 import { Checkbox, FormFieldGroup, FormFieldGroupHeader } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import type { Node } from '../../k8s/types';
 import type { NodePool } from '../../mco';
 import type { NewPoolValues } from './create-form';
@@ -40,7 +40,7 @@ const NewPoolFields = ({
   nodeErrors,
   labelNodesReason,
 }: NewPoolFieldsProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   return (
     <FormFieldGroup
       data-test="day1-new-pool"

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Checkbox, FormGroup, SearchInput, Content } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import type { Node } from '../../k8s/types';
 import { customPoolEligibility } from '../../mco';
 import type { NodePool } from '../../mco';
@@ -34,7 +34,7 @@ const NodeChooser = ({
   disabledReason,
   errors,
 }: NodeChooserProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const [filter, setFilter] = useState('');
   const columns = {
     node: t('Node'),
@@ -49,6 +49,8 @@ const NodeChooser = ({
       .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
   }, [nodes, filter]);
   const chosenSet = new Set(chosen);
+  // Not inside the t() call below, where i18next-parser would not see it.
+  const chosenText = chosen.length > 0 ? chosen.join(', ') : t('none');
 
   const currentPool = (pool: NodePool | undefined): string => {
     if (!pool || 'none' in pool) return t('None');
@@ -149,18 +151,18 @@ const NodeChooser = ({
       </Table>
       {rows.length > MAX_ROWS && (
         <Content component="small" data-test={`${fieldId}-more`}>
-          {t('Showing {{shown}} of {{total}} nodes. Filter by name to find the others.', {
+          {t('Showing {{shown}} of {{count}} nodes. Filter by name to find the others.', {
             shown: MAX_ROWS,
-            total: rows.length,
+            count: rows.length,
+            defaultValue_one:
+              'Showing {{shown}} of {{count}} node. Filter by name to find the other.',
           })}
         </Content>
       )}
       <FieldHelper
         fieldId={fieldId}
         errors={errors}
-        helper={t('Chosen: {{chosen}}', {
-          chosen: chosen.length > 0 ? chosen.join(', ') : t('none'),
-        })}
+        helper={t('Chosen: {{chosen}}', { chosen: chosenText })}
       />
     </FormGroup>
   );

@@ -1,6 +1,6 @@
 import { Alert, Bullseye, FormGroup, Label, Radio, Spinner } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { maxUnavailableCount } from '../../mco';
 import type { MachineConfigPool } from '../../k8s/types';
 import type { CreateFormValues } from './create-form';
@@ -38,7 +38,7 @@ const PoolPicker = ({
   errors,
   unknownPool,
 }: PoolPickerProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const columns = {
     pool: t('MachineConfigPool'),
     nodes: t('Nodes'),
@@ -118,7 +118,11 @@ const PoolPicker = ({
                   <Td dataLabel={columns.nodes}>{nodeCount}</Td>
                   <Td dataLabel={columns.maxUnavailable}>
                     {typeof configured === 'string' && resolved !== undefined
-                      ? t('{{value}} ({{nodes}} nodes)', { value: configured, nodes: resolved })
+                      ? t('{{value}} ({{count}} nodes)', {
+                          value: configured,
+                          count: resolved,
+                          defaultValue_one: '{{value}} ({{count}} node)',
+                        })
                       : String(configured)}
                   </Td>
                   <Td dataLabel={columns.paused}>

@@ -14,7 +14,7 @@ import {
 } from '@patternfly/react-core';
 import { SyncAltIcon } from '@patternfly/react-icons';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import type { ImageCheck, Preflight } from '../../preflight';
 import { errorMessage } from '../shared/error-message';
 import FieldHelper from './FieldHelper';
@@ -52,7 +52,7 @@ const PreflightPanel = ({
   onNamespaceChange,
   checkImages,
 }: PreflightPanelProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const columns = {
     kernel: t('Kernel version'),
     nodes: t('Nodes'),

@@ -13,7 +13,7 @@ import {
   Tabs,
   TabTitleText,
 } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import type { MachineConfig, MachineConfigPool } from '../../k8s/types';
 
 // The YAML preview brings js-yaml, which no other page needs: it loads with the first preview shown.
@@ -38,7 +38,7 @@ const PreviewPanel = ({
   poolName,
   commands,
 }: PreviewPanelProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const [active, setActive] = useState<string | number>('machineConfig');
   const notReady = (
     <Content component="p" data-test="day1-preview-not-ready">

@@ -1,5 +1,5 @@
 import { Alert, List, ListItem } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import type { RebootNote } from '../../preflight';
 import { rebootNoteTestId, rebootNoteText } from './preflight-text';
 
@@ -12,7 +12,7 @@ interface RebootSummaryProps {
 
 /** What creating the config does to the pool's nodes: reboots, their number and how long. */
 const RebootSummary = ({ notes, warning }: RebootSummaryProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   if (notes.length === 0) return null;
   const [first, ...rest] = notes;
   if (first.code === 'no-nodes') {

@@ -2,7 +2,7 @@ import { Suspense, useMemo, useState } from 'react';
 import { CodeEditor } from '@openshift-console/dynamic-plugin-sdk';
 import { ActionList, ActionListItem, Button, Spinner, Tooltip } from '@patternfly/react-core';
 import { CopyIcon, DownloadIcon } from '@patternfly/react-icons';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import type { MachineConfig, MachineConfigPool } from '../../k8s/types';
 import { machineConfigToYAML, toYAML } from '../../producer';
 
@@ -20,7 +20,7 @@ interface YamlPreviewProps {
  * loads with this component (PreviewPanel loads it lazily), not with the create page.
  */
 const YamlPreview = ({ resource, fileName, testId }: YamlPreviewProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const yaml = useMemo(
     () => (resource.kind === 'MachineConfig' ? machineConfigToYAML(resource) : toYAML(resource)),
     [resource],

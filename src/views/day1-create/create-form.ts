@@ -12,7 +12,12 @@ import {
   validateDay1Options,
   validateMachineConfigPool,
 } from '../../producer';
-import type { Day1Options, MachineConfigPoolOptions } from '../../producer';
+import type {
+  Day1Options,
+  FieldError,
+  MachineConfigPoolOptions,
+  PoolProblem,
+} from '../../producer';
 import type { CreatePlan } from './create-sequence';
 
 export interface NewPoolValues {
@@ -125,8 +130,11 @@ export interface ClusterFacts {
   pools?: MachineConfigPool[];
 }
 
-/** The producer's messages, each under the field it is about. */
-export type FormErrors = Partial<Record<FormField, string[]>>;
+/** A problem the producer found with the form's values (the view words it: validation-text.ts). */
+export type FormProblem = FieldError | PoolProblem;
+
+/** The producer's problems, each under the field it is about. */
+export type FormErrors = Partial<Record<FormField, FormProblem[]>>;
 
 /** Everything that blocks the create; problems with the cluster are flags the page words. */
 export interface FormProblems {
@@ -141,23 +149,21 @@ export interface FormProblems {
 
 export const formProblems = (values: CreateFormValues, facts: ClusterFacts): FormProblems => {
   const errors: FormErrors = {};
-  const add = (field: FormField, message: string) => {
+  const add = (field: FormField, problem: FormProblem) => {
     const list = (errors[field] ??= []);
-    if (!list.includes(message)) list.push(message);
+    // A new pool's invalid name is both a Day 1 option problem and a pool problem: show it once.
+    const same = JSON.stringify([problem.code, problem.params]);
+    if (!list.some((p) => JSON.stringify([p.code, p.params]) === same)) list.push(problem);
   };
-  for (const { field, message } of validateDay1Options(toDay1Options(values))) add(field, message);
+  for (const error of validateDay1Options(toDay1Options(values))) add(error.field, error);
 
   let unknownPool = false;
   let newPoolExists = false;
   let newPoolWithoutNodes = false;
   const name = poolName(values);
   if (values.poolChoice.kind === 'new') {
-    const options = newPoolOptions(values);
-    const nameProblems = validateMachineConfigPool(name);
-    for (const message of nameProblems) add('machineConfigPoolRef', message);
-    // validateMachineConfigPool words name and maxUnavailable problems together; split them by field.
-    for (const message of validateMachineConfigPool(name, options)) {
-      if (!nameProblems.includes(message)) add('newPoolMaxUnavailable', message);
+    for (const problem of validateMachineConfigPool(name, newPoolOptions(values))) {
+      add(problem.field === 'name' ? 'machineConfigPoolRef' : 'newPoolMaxUnavailable', problem);
     }
     newPoolExists = !!facts.pools?.some((pool) => pool.metadata.name === name);
     newPoolWithoutNodes = values.newPool.nodeNames.length === 0;

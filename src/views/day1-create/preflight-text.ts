@@ -2,10 +2,8 @@
  * The words of the preflight: the preflight module speaks codes with parameters; these are what the
  * panel, its reboot summary and the create confirmation show, from the same notes.
  */
-import type { useTranslation } from 'react-i18next';
+import type { Translate } from '../shared/usePluginTranslation';
 import type { PoolNote, RebootNote } from '../../preflight';
-
-type Translate = ReturnType<typeof useTranslation>['t'];
 
 const list = (names: readonly string[]): string => names.join(', ');
 

@@ -2,7 +2,7 @@ import { Timestamp } from '@openshift-console/dynamic-plugin-sdk';
 import { Icon } from '@patternfly/react-core';
 import { CheckCircleIcon, InProgressIcon, OutlinedCircleIcon } from '@patternfly/react-icons';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import type { Condition } from '../../k8s/types';
 
 const StatusIcon = ({ status }: { status: Condition['status'] }) =>
@@ -25,7 +25,7 @@ const StatusIcon = ({ status }: { status: Condition['status'] }) =>
  * the update's steps, so this reads as the node's update history.
  */
 const ConditionTimeline = ({ conditions }: { conditions: readonly Condition[] }) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const ordered = [...conditions].sort((a, b) =>
     (b.lastTransitionTime ?? '').localeCompare(a.lastTransitionTime ?? ''),
   );

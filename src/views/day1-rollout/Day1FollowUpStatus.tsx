@@ -5,11 +5,11 @@ import {
   HourglassHalfIcon,
   QuestionCircleIcon,
 } from '@patternfly/react-icons';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { day1FollowUp, verifyOutcome } from '../../rollout';
 import type { Day1FollowUp, NodeRollout } from '../../rollout';
 import type { Verification } from './useVerifications';
-import { followUpText } from '../shared/rollout-text';
+import { followUpText, verifyOutcomeText } from '../shared/rollout-text';
 
 interface Day1FollowUpStatusProps {
   node: NodeRollout;
@@ -23,7 +23,7 @@ interface Day1FollowUpStatusProps {
  * current boot, so a reboot since makes it unknown again), otherwise from MCO's side only.
  */
 const Day1FollowUpStatus = ({ node, hasDay1, verification }: Day1FollowUpStatusProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   if (verification?.step !== undefined) {
     return (
       <span data-test="day1-follow-up" data-state="Verifying">
@@ -32,11 +32,9 @@ const Day1FollowUpStatus = ({ node, hasDay1, verification }: Day1FollowUpStatusP
     );
   }
   const output = verification?.result?.output;
-  const followUp: Day1FollowUp | undefined = output
-    ? verifyOutcome(node, output)
-    : hasDay1
-      ? day1FollowUp(node, undefined)
-      : undefined;
+  const outcome = output ? verifyOutcome(node, output) : undefined;
+  const followUp: Day1FollowUp | undefined =
+    outcome ?? (hasDay1 ? day1FollowUp(node, undefined) : undefined);
   const state = followUp?.state;
   const icon =
     state === 'ModuleLoaded' ? (
@@ -58,7 +56,7 @@ const Day1FollowUpStatus = ({ node, hasDay1, verification }: Day1FollowUpStatusP
     );
   return (
     <span data-test="day1-follow-up" data-state={state ?? 'None'}>
-      {icon} {followUpText(t, followUp, output !== undefined)}
+      {icon} {outcome ? verifyOutcomeText(t, outcome) : followUpText(t, followUp)}
     </span>
   );
 };

@@ -1,6 +1,6 @@
 import { DocumentTitle, ListPageBody, ListPageHeader } from '@openshift-console/dynamic-plugin-sdk';
 import { Link, useParams } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { DAY1_CONFIGS_PATH, day1RolloutPath } from '../shared/paths';
 import RolloutView from './RolloutView';
 
@@ -9,7 +9,7 @@ import RolloutView from './RolloutView';
  * list links to. Per-pool progress and per-node phases, live, with each node's Day 1 outcome.
  */
 const Day1RolloutPage = () => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const { pool } = useParams<{ pool?: string }>();
   const title = pool ? t('Day 1 rollout of {{pool}}', { pool }) : t('Day 1 rollout');
   return (

@@ -14,7 +14,7 @@ import {
   Title,
 } from '@patternfly/react-core';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { NodeGVK } from '../../k8s/models';
 import type { MachineConfigNode, Node } from '../../k8s/types';
 import type { NodeRollout } from '../../rollout';
@@ -22,6 +22,7 @@ import ConditionTimeline from './ConditionTimeline';
 import Day1FollowUpStatus from './Day1FollowUpStatus';
 import NodePhaseStatus from './NodePhaseStatus';
 import type { Verification } from './useVerifications';
+import { nodeMessageText } from '../shared/rollout-text';
 
 /** The annotations MCO's daemon, node controller and drain controller keep on a node. */
 const MCO_ANNOTATION_PREFIX = 'machineconfiguration.openshift.io/';
@@ -57,7 +58,7 @@ const NodeDetailsPanel = ({
   onVerify,
   onClose,
 }: NodeDetailsPanelProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const annotations = Object.entries(nodeObject?.metadata.annotations ?? {})
     .filter(([key]) => key.startsWith(MCO_ANNOTATION_PREFIX))
     .sort(([a], [b]) => a.localeCompare(b));
@@ -90,7 +91,7 @@ const NodeDetailsPanel = ({
               {node.reason}
             </Item>
             <Item term={t('Message')} test="node-details-message">
-              {node.message}
+              {nodeMessageText(t, node.message)}
             </Item>
             <Item term={t('Since')}>
               <Timestamp timestamp={node.since} />

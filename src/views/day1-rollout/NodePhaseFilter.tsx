@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Badge, MenuToggle, Select, SelectList, SelectOption } from '@patternfly/react-core';
 import { FilterIcon } from '@patternfly/react-icons';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { NODE_PHASES } from '../../rollout';
 import type { NodePhase } from '../../rollout';
 import { nodePhaseText } from '../shared/rollout-text';
@@ -14,7 +14,7 @@ interface NodePhaseFilterProps {
 
 /** A checkbox select of phases, each with its node count. */
 const NodePhaseFilter = ({ selected, counts, onToggle }: NodePhaseFilterProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const [isOpen, setIsOpen] = useState(false);
   return (
     <Select

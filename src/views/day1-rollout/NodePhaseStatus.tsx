@@ -9,7 +9,7 @@ import {
   PowerOffIcon,
   SyncAltIcon,
 } from '@patternfly/react-icons';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import type { NodePhase } from '../../rollout';
 import { nodePhaseText } from '../shared/rollout-text';
 
@@ -27,7 +27,7 @@ const PHASE_ICON: Record<NodePhase, [typeof CheckCircleIcon, IconStatus]> = {
 
 /** A node's phase with its status icon (colour from PatternFly's status tokens). */
 const NodePhaseStatus = ({ phase }: { phase: NodePhase }) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const [PhaseIcon, status] = PHASE_ICON[phase];
   return (
     <span data-test="node-phase" data-phase={phase}>

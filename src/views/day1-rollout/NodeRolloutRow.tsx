@@ -2,10 +2,11 @@ import { memo } from 'react';
 import { Timestamp } from '@openshift-console/dynamic-plugin-sdk';
 import { Button, Tooltip, Truncate } from '@patternfly/react-core';
 import { Td, Tr } from '@patternfly/react-table';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import type { NodeRollout } from '../../rollout';
 import Day1FollowUpStatus from './Day1FollowUpStatus';
 import NodePhaseStatus from './NodePhaseStatus';
+import { nodeMessageText } from '../shared/rollout-text';
 import type { Verification } from './useVerifications';
 
 /**
@@ -37,7 +38,7 @@ const NodeRolloutRow = ({
   onSelect,
   onVerify,
 }: NodeRolloutRowProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const moving = node.desiredConfig !== undefined && node.desiredConfig !== node.currentConfig;
   const verifyButton = (
     <Button
@@ -76,7 +77,7 @@ const NodeRolloutRow = ({
         <Day1FollowUpStatus node={node} hasDay1={hasDay1} verification={verification} />
       </Td>
       <Td dataLabel={t('Message')} modifier="breakWord" data-test="node-message">
-        {node.message}
+        {nodeMessageText(t, node.message)}
       </Td>
       <Td dataLabel={t('Since')}>
         <Timestamp timestamp={node.since} />

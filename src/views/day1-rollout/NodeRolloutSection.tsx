@@ -7,7 +7,7 @@ import {
   EmptyStateBody,
 } from '@patternfly/react-core';
 import { CubesIcon } from '@patternfly/react-icons';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { sameItems } from '../../rollout';
 import type { NodeRollout, PoolRollout } from '../../rollout';
 import NodeDetailsPanel, { NODE_DETAILS_TITLE_ID } from './NodeDetailsPanel';
@@ -34,7 +34,7 @@ const NodeRolloutSection = ({
   data,
   verifications,
 }: NodeRolloutSectionProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const [selected, setSelected] = useState<string>();
   const [verifying, setVerifying] = useState<string>();
 

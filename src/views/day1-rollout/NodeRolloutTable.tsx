@@ -1,7 +1,7 @@
 import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { EmptyState, EmptyStateBody, PaginationVariant } from '@patternfly/react-core';
 import { SearchIcon } from '@patternfly/react-icons';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { sameItems } from '../../rollout';
 import type { NodePhase, NodeRollout } from '../../rollout';
 import {
@@ -38,7 +38,7 @@ const NodeRolloutTable = ({
   onSelect,
   onVerify,
 }: NodeRolloutTableProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const [query, setQuery] = useState<NodeQuery>(DEFAULT_NODE_QUERY);
   const [page, setPage] = useState(1);
   // About a screen of rows below the pool cards; 50 to 200 are a click away.

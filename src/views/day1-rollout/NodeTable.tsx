@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { Table, Tbody } from '@patternfly/react-table';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import type { NodeSortKey, SortDirection } from './node-table-model';
 import NodeTableHeader from './NodeTableHeader';
 import NodeTableRows from './NodeTableRows';
@@ -19,7 +19,7 @@ interface NodeTableProps {
  * new rows do not re-render it (see NodeTableRows).
  */
 const NodeTable = ({ matchingCount, sortBy, direction, onSort }: NodeTableProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   return (
     <Table
       aria-label={t('Nodes')}

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Th, Thead, Tr } from '@patternfly/react-table';
 import type { ThProps } from '@patternfly/react-table';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import type { NodeSortKey, SortDirection } from './node-table-model';
 
 /** Sortable columns, by their index in the header. */
@@ -26,7 +26,7 @@ interface NodeTableHeaderProps {
  * Th measures itself (offsetWidth) after every render, which forces a layout of the page.
  */
 const NodeTableHeader = ({ sortBy, direction, onSort }: NodeTableHeaderProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const activeIndex = Number(Object.entries(SORT_COLUMNS).find(([, key]) => key === sortBy)?.[0]);
   const sortParams = (columnIndex: number): ThProps['sort'] => {
     const key = SORT_COLUMNS[columnIndex];

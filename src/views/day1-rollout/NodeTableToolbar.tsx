@@ -7,7 +7,7 @@ import {
   ToolbarFilter,
   ToolbarItem,
 } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import type { NodePhase } from '../../rollout';
 import NodePhaseFilter from './NodePhaseFilter';
 import NodeTablePagination from './NodeTablePagination';
@@ -44,7 +44,7 @@ const NodeTableToolbar = ({
   onSetPage,
   onPerPageSelect,
 }: NodeTableToolbarProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   return (
     <Toolbar
       clearAllFilters={onClearAll}

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { DescriptionList } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import PoolCardItem from './PoolCardItem';
 
 interface PoolCardCountsProps {
@@ -21,7 +21,7 @@ const PoolCardCounts = ({
   degradedMachineCount,
   maxUnavailable,
 }: PoolCardCountsProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   return (
     <DescriptionList isCompact isHorizontal columnModifier={{ default: '2Col' }}>
       <PoolCardItem term={t('Nodes')} test="pool-machine-count">

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { ReactNode } from 'react';
 import { ResourceLink } from '@openshift-console/dynamic-plugin-sdk';
 import { CardHeader, CardTitle, Flex, FlexItem, Label } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { MachineConfigPoolGVK } from '../../k8s/models';
 import type { PoolRollout } from '../../rollout';
 import PoolStateLabel from '../shared/PoolStateLabel';
@@ -17,7 +17,7 @@ interface PoolCardHeaderProps {
 
 /** The pool's name and state. Memoised: node events change a pool's counts far more often. */
 const PoolCardHeader = ({ name, state, paused, actions }: PoolCardHeaderProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   return (
     <CardHeader actions={actions ? { actions, hasNoOffset: true } : undefined}>
       <CardTitle>

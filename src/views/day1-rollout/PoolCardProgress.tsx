@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { Progress, ProgressMeasureLocation, ProgressVariant } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import type { PoolRollout } from '../../rollout';
 
 interface PoolCardProgressProps {
@@ -24,13 +24,17 @@ const progressVariant = (
 
 /** How many of the pool's nodes are updated. Memoised: it moves once per node that finishes. */
 const PoolCardProgress = ({ updated, total, completion, state }: PoolCardProgressProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   return (
     <Progress
       value={completion}
       title={t('Nodes updated')}
       label={t('{{updated}} of {{total}}', { updated, total })}
-      valueText={t('{{updated}} of {{total}} nodes updated', { updated, total })}
+      valueText={t('{{updated}} of {{count}} nodes updated', {
+        updated,
+        count: total,
+        defaultValue_one: '{{updated}} of {{count}} node updated',
+      })}
       measureLocation={ProgressMeasureLocation.outside}
       variant={progressVariant(state, completion)}
       data-test="pool-progress"

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { ResourceLink } from '@openshift-console/dynamic-plugin-sdk';
 import { DescriptionList, Label, LabelGroup } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { MachineConfigGVK } from '../../k8s/models';
 import type { PoolRollout } from '../../rollout';
 import PoolCardItem from './PoolCardItem';
@@ -14,7 +14,7 @@ interface PoolCardTargetProps {
 
 /** Time left, the target config and the Day 1 configs it brings. */
 const PoolCardTarget = ({ timeLeft, targetConfig, day1Configs }: PoolCardTargetProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   return (
     <DescriptionList isCompact isHorizontal>
       <PoolCardItem term={t('Time left')} test="pool-time-left">

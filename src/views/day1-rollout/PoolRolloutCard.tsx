@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Card, CardBody, Stack } from '@patternfly/react-core';
 import { Link } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import type { PoolRollout } from '../../rollout';
 import { day1RolloutPath } from '../shared/paths';
 import PoolCardCounts from './PoolCardCounts';
@@ -11,7 +11,7 @@ import PoolCardTarget from './PoolCardTarget';
 import ResumePoolButton from './ResumePoolButton';
 import { sameDay1ConfigLabels, samePoolSummary } from './pool-card-model';
 import { useStableValue } from './useStableValue';
-import { durationText } from '../shared/rollout-text';
+import { durationText, poolMessageText } from '../shared/rollout-text';
 
 interface PoolRolloutCardProps {
   pool: PoolRollout;
@@ -25,7 +25,7 @@ interface PoolRolloutCardProps {
  * its parts, so a change of counts re-renders the counts.
  */
 const PoolRolloutCard = ({ pool, linkToPoolPage }: PoolRolloutCardProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   // The Day 1 configs are read again with every pool aggregate: keep them while their labels hold.
   const day1Configs = useStableValue(pool.day1Configs, sameDay1ConfigLabels);
   const timeLeft =
@@ -56,7 +56,7 @@ const PoolRolloutCard = ({ pool, linkToPoolPage }: PoolRolloutCardProps) => {
             completion={pool.completion}
             state={pool.state}
           />
-          <p data-test="pool-message">{pool.message}</p>
+          <p data-test="pool-message">{poolMessageText(t, pool.message)}</p>
           <PoolCardCounts
             machineCount={pool.machineCount}
             updatedMachineCount={pool.updatedMachineCount}

@@ -1,10 +1,10 @@
 import { Divider, Stack, StackItem, Title } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import RolloutView from './RolloutView';
 
 /** One pool's rollout under a heading, for the pool's "Day 1 kernel modules" tab. */
 const PoolRolloutSection = ({ pool }: { pool: string }) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   return (
     <Stack hasGutter data-test="pool-rollout-section">
       <StackItem>

@@ -2,14 +2,14 @@ import { useState } from 'react';
 import { useAccessReview } from '@openshift-console/dynamic-plugin-sdk';
 import { Button, Tooltip } from '@patternfly/react-core';
 import { PlayIcon } from '@patternfly/react-icons';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { MachineConfigPoolModel } from '../../k8s/models';
 import type { PoolRollout } from '../../rollout';
 import ResumePoolModal from './ResumePoolModal';
 
 /** Resume for a paused pool, if the user may patch it; the reason otherwise. */
 const ResumePoolButton = ({ pool }: { pool: PoolRollout }) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const [confirming, setConfirming] = useState(false);
   const [canPatch, checking] = useAccessReview({
     group: MachineConfigPoolModel.apiGroup,

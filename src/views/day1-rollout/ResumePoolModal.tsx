@@ -1,5 +1,5 @@
 import { k8sPatch } from '@openshift-console/dynamic-plugin-sdk';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { MachineConfigPoolModel } from '../../k8s/models';
 import type { PoolRollout } from '../../rollout';
 import ConfirmActionModal from '../shared/ConfirmActionModal';
@@ -11,7 +11,7 @@ interface ResumePoolModalProps {
 
 /** Confirms unpausing a pool: from then on MCO drains and reboots its nodes that are behind. */
 const ResumePoolModal = ({ pool, onClose }: ResumePoolModalProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const behind = pool.machineCount - pool.phaseCounts.Updated;
   return (
     <ConfirmActionModal

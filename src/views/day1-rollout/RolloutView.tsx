@@ -11,7 +11,7 @@ import {
   Title,
 } from '@patternfly/react-core';
 import { CubesIcon } from '@patternfly/react-icons';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { errorMessage } from '../shared/error-message';
 import NodeRolloutSection from './NodeRolloutSection';
 import PoolRolloutCard from './PoolRolloutCard';
@@ -27,7 +27,7 @@ const NO_NODES: never[] = [];
 
 /** Pool cards and the node table, live, with the loading, error, empty and reconnecting states. */
 const RolloutView = ({ pool }: RolloutViewProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const data = useRolloutData();
   const verifications = useVerifications();
   const { rollout } = data;

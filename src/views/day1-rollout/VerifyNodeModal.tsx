@@ -18,7 +18,7 @@ import {
   StackItem,
   TextInput,
 } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { PodModel } from '../../k8s/models';
 import { DEFAULT_VERIFY_IMAGE, DEFAULT_VERIFY_NAMESPACE } from '../../rollout';
 import type { NodeRollout } from '../../rollout';
@@ -40,7 +40,7 @@ interface VerifyNodeModalProps {
 
 /** Why the run stopped, with what to do about it. */
 const RunError = ({ error }: { error: unknown }) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   if (error instanceof VerifyCancelledError) {
     return <Alert isInline variant="info" title={t('Verification cancelled')} />;
   }
@@ -88,7 +88,7 @@ const VerifyNodeModal = ({
   onStart,
   onClose,
 }: VerifyNodeModalProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const [namespace, setNamespace] = useState(
     verification?.request.namespace ?? DEFAULT_VERIFY_NAMESPACE,
   );
@@ -154,8 +154,8 @@ const VerifyNodeModal = ({
                   <HelperText>
                     {!checkingAccess && trimmedNamespace !== '' && !canCreatePods ? (
                       <HelperTextItem variant="error" data-test="verify-denied">
-                        {t('You cannot create pods in {{namespace}}.', {
-                          namespace: trimmedNamespace,
+                        {t('You cannot create pods in {{podNamespace}}.', {
+                          podNamespace: trimmedNamespace,
                         })}
                       </HelperTextItem>
                     ) : (

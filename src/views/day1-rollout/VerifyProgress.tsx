@@ -1,5 +1,5 @@
 import { ProgressStep, ProgressStepper } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import type { VerifyStep } from './verify-runner';
 
 const STEPS: readonly VerifyStep[] = ['creating', 'waiting', 'reading', 'deleting'];
@@ -12,7 +12,7 @@ interface VerifyProgressProps {
 
 /** The Verify run's steps, the current one highlighted. */
 const VerifyProgress = ({ step, podName }: VerifyProgressProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const current = step === undefined ? STEPS.length : STEPS.indexOf(step);
   const title = (s: VerifyStep): string => {
     switch (s) {

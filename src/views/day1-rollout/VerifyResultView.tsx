@@ -10,10 +10,10 @@ import {
   Stack,
   StackItem,
 } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { verifyOutcome } from '../../rollout';
 import type { NodeRollout, VerifyOutput } from '../../rollout';
-import { followUpText } from '../shared/rollout-text';
+import { followUpText, verifyOutcomeText } from '../shared/rollout-text';
 
 interface VerifyResultViewProps {
   node: NodeRollout;
@@ -35,7 +35,7 @@ const ALERT_VARIANT = {
  * config's status, lsmod's answer, the units' journal, and the raw output.
  */
 const VerifyResultView = ({ node, output, log }: VerifyResultViewProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const outcome = verifyOutcome(node, output);
   return (
     <Stack hasGutter data-test="verify-result" data-state={outcome.state}>
@@ -43,7 +43,7 @@ const VerifyResultView = ({ node, output, log }: VerifyResultViewProps) => {
         <Alert
           isInline
           variant={ALERT_VARIANT[outcome.state]}
-          title={followUpText(t, outcome, true)}
+          title={verifyOutcomeText(t, outcome)}
           data-test="verify-outcome"
         >
           {!output.complete && (
@@ -60,9 +60,7 @@ const VerifyResultView = ({ node, output, log }: VerifyResultViewProps) => {
                 <DescriptionListGroup key={config.machineConfig}>
                   <DescriptionListTerm>{config.machineConfig}</DescriptionListTerm>
                   <DescriptionListDescription data-test={`verify-config-${config.machineConfig}`}>
-                    {outcome.configs.length > 1 && (
-                      <div>{followUpText(t, config.followUp, true)}</div>
-                    )}
+                    {outcome.configs.length > 1 && <div>{followUpText(t, config.followUp)}</div>}
                     {file?.status && (
                       <div>
                         {t('Status file: {{phase}}, updated {{updatedAt}}', {

@@ -34,6 +34,9 @@ describe('samePoolSummary', () => {
       false,
     );
     expect(samePoolSummary(before, { ...before, targetConfig: R1 })).toBe(false);
+    expect(
+      samePoolSummary(before, { ...before, message: { code: 'mco', params: { text: 'other' } } }),
+    ).toBe(false);
     expect(samePoolSummary(before, { ...before, day1Configs: [] })).toBe(
       before.day1Configs.length === 0,
     );

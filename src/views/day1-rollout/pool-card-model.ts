@@ -28,6 +28,9 @@ export const samePoolSummary = (a: PoolRollout, b: PoolRollout): boolean => {
           return samePhaseCounts(a.phaseCounts, b.phaseCounts);
         case 'day1Configs':
           return sameDay1ConfigLabels(a.day1Configs, b.day1Configs);
+        case 'message':
+          // A new aggregate words its message anew: equal codes and parameters show the same text.
+          return a.message === b.message || JSON.stringify(a.message) === JSON.stringify(b.message);
         default:
           return a[key] === b[key];
       }

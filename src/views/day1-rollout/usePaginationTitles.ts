@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import type { PaginationTitles } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
 
 /** PatternFly Pagination's words, translated. */
 export const usePaginationTitles = (): PaginationTitles => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   return useMemo(
     () => ({
       items: t('nodes'),

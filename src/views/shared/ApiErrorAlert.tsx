@@ -1,5 +1,5 @@
 import { Alert, List, ListItem } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from './usePluginTranslation';
 import { readApiError } from '../../k8s/api-error';
 
 interface ApiErrorAlertProps {
@@ -12,7 +12,7 @@ interface ApiErrorAlertProps {
 
 /** A failed API call: the server's message, plus what to do about the usual status codes. */
 const ApiErrorAlert = ({ error, title, verb, resource }: ApiErrorAlertProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const { code, message, causes } = readApiError(error);
   const guidance =
     code === 403

@@ -8,7 +8,7 @@ import {
   ModalHeader,
   ModalVariant,
 } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from './usePluginTranslation';
 import ApiErrorAlert from './ApiErrorAlert';
 
 interface ConfirmActionModalProps {
@@ -44,7 +44,7 @@ const ConfirmActionModal = ({
   resource,
   onClose,
 }: ConfirmActionModalProps) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<unknown>();
 

@@ -1,5 +1,5 @@
 import { Label } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
+import { usePluginTranslation } from './usePluginTranslation';
 import type { PoolState } from '../../rollout';
 import { poolStateText } from './rollout-text';
 
@@ -13,7 +13,7 @@ const STATUS: Record<PoolState, 'success' | 'info' | 'warning' | 'danger'> = {
 
 /** The pool's rollout state as a status label. */
 const PoolStateLabel = ({ state }: { state: PoolState }) => {
-  const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  const { t } = usePluginTranslation();
   return (
     <Label status={STATUS[state]} data-test="pool-state" data-state={state}>
       {poolStateText(t, state)}

@@ -1,11 +1,21 @@
 /**
- * The translated words of the rollout: phases, pool states, the Day 1 follow-up and durations. The
- * rollout module speaks English codes; these are what the page shows.
+ * The translated words of the rollout: phases, pool states, node and pool messages, the Day 1
+ * follow-up and durations. The rollout module speaks in codes with parameters; these are what the
+ * page shows (the CLI words the same codes in English: src/rollout/english.ts).
  */
-import type { useTranslation } from 'react-i18next';
-import type { Day1FollowUp, NodePhase, PoolState } from '../../rollout';
-
-export type Translate = ReturnType<typeof useTranslation>['t'];
+import type {
+  Day1FollowUp,
+  Day1Message,
+  Day1StatusProblem,
+  NodeMessage,
+  NodePhase,
+  NotReadyReason,
+  PoolMessage,
+  PoolState,
+  StatusFileProblem,
+  VerifyOutcome,
+} from '../../rollout';
+import type { Translate } from './usePluginTranslation';
 
 export const nodePhaseText = (t: Translate, phase: NodePhase): string => {
   switch (phase) {
@@ -41,20 +51,207 @@ export const poolStateText = (t: Translate, state: PoolState): string => {
   }
 };
 
-/** The English detail after the rollout module's "module not loaded: " or "unknown: ". */
-const detailOf = (message: string): string => message.replace(/^[^:]*:\s*/, '');
+/** Why a node is in its phase; MCO's own words are shown as they are. */
+export const nodeMessageText = (t: Translate, message: NodeMessage | undefined): string => {
+  if (message === undefined) return '';
+  switch (message.code) {
+    case 'mco':
+      return message.params.text;
+    case 'daemonReportsState':
+      return t('The machine-config daemon reports the node {{state}}', message.params);
+    case 'daemonReportsDegraded':
+      return t('The machine-config daemon reports the node degraded');
+    case 'rebootingInto':
+      return t('Rebooting into {{config}}', message.params);
+    case 'postConfigAction':
+      return t('Running the post-config action for {{config}}', message.params);
+    case 'writingFilesAndOS':
+      return t('Writing the files and OS of {{config}}', message.params);
+    case 'drainingNode':
+      return t('Draining the node');
+    case 'drainingNodeFor':
+      return t('Draining the node for {{config}}', message.params);
+    case 'drainedWriting':
+      return t('Drained; writing the files and OS of {{config}}', message.params);
+    case 'cordonedDrainingNext':
+      return t('Cordoned; draining next');
+    case 'appliedFinishing':
+      return t('Applied {{config}}; the daemon is finishing the update', message.params);
+    case 'appliedAwaitingUncordon':
+      return t('Applied {{config}}; waiting for the uncordon', message.params);
+    case 'awaitingDaemon':
+      return t(
+        'Targeted to {{config}}; waiting for the machine-config daemon to start',
+        message.params,
+      );
+    case 'daemonUpdating':
+      return t('The machine-config daemon is updating the node to {{config}}', message.params);
+    case 'notReady':
+      return message.params.reasons.map((reason) => notReadyText(t, reason)).join(', ');
+    case 'daemonProcessing':
+      return t('Machine Config Daemon is processing the node');
+    case 'noCurrentConfig':
+      return t('MCO has not set the currentConfig annotation on this node yet');
+    case 'poolPaused':
+      return t(
+        'Pool {{pool}} is paused: the node stays on {{config}} until the pool is resumed',
+        message.params,
+      );
+    case 'notOnRelease':
+      return t('Not yet on release {{version}}', message.params);
+    case 'awaitingUpdateTo':
+      return t('Waiting for MCO to update the node to {{config}}', message.params);
+    case 'awaitingPoolTarget':
+      return t('Waiting for MCO to update the node to its pool target');
+    case 'poolConflict':
+      return t('Custom pools {{pools}} all select this node: MCO manages it in none of them', {
+        pools: message.params.pools.join(', '),
+      });
+    case 'windowsNotManaged':
+      return t('MCO does not manage Windows nodes');
+    case 'notInPool':
+      return t('No MachineConfigPool selects this node');
+  }
+};
 
-/**
- * The Day 1 follow-up; undefined means the node's pool has no Day 1 config in its target. `verified`:
- * it comes from a Verify run (else only MCO's side is known).
- */
-export const followUpText = (
-  t: Translate,
-  followUp: Day1FollowUp | undefined,
-  verified: boolean,
-): string => {
+const notReadyText = (t: Translate, reason: NotReadyReason): string => {
+  switch (reason) {
+    case 'NotReady':
+      return t('Not ready');
+    case 'DiskPressure':
+      return t('Disk pressure');
+    case 'NetworkUnavailable':
+      return t('Network unavailable');
+    case 'Unschedulable':
+      return t('Node is marked unschedulable');
+  }
+};
+
+/** A pool's state in words; MCO's own words are shown as they are. */
+export const poolMessageText = (t: Translate, message: PoolMessage): string => {
+  switch (message.code) {
+    case 'mco':
+      return message.params.text;
+    case 'cannotRender':
+      return t('MCO cannot render the configuration of this pool');
+    case 'poolDegraded':
+      return t('The pool is degraded');
+    case 'nodeReporting':
+      return t('Node {{node}} is reporting: "{{message}}"', {
+        node: message.params.node,
+        message: nodeMessageText(t, message.params.message),
+      });
+    case 'allUpdated':
+      return t('All nodes are updated');
+    case 'allUpdatedWith':
+      return t('All nodes are updated with MachineConfig {{config}}', message.params);
+    case 'pausedBeforeFirstConfig':
+      return t('Pool is paused; will not update to its first rendered config');
+    case 'pausedBefore':
+      return t('Pool is paused; will not update to MachineConfig {{config}}', message.params);
+    case 'updatingToFirstConfig':
+      return t('All nodes are updating to its first rendered config');
+    case 'updatingTo':
+      return t('All nodes are updating to MachineConfig {{config}}', message.params);
+  }
+};
+
+const statusProblemText = (t: Translate, problem: Day1StatusProblem): string => {
+  switch (problem.code) {
+    case 'notJSON':
+      return t('not JSON ({{error}})', problem.params);
+    case 'notObject':
+      return t('expected a JSON object, found {{found}}', problem.params);
+    case 'fieldNotString':
+      return t('"{{field}}" must be a string', problem.params);
+    case 'fieldNotStringOrNull':
+      return t('"{{field}}" must be a string or null', problem.params);
+    case 'fieldNotBoolean':
+      return t('"{{field}}" must be true or false', problem.params);
+    case 'unknownPhase':
+      return problem.params.found === undefined
+        ? t('"phase" is missing: it must be one of {{phases}}', {
+            phases: problem.params.phases.join(', '),
+          })
+        : t('"phase" must be one of {{phases}}, not {{found}}', {
+            phases: problem.params.phases.join(', '),
+            found: problem.params.found,
+          });
+  }
+};
+
+const statusFileProblemText = (t: Translate, problem: StatusFileProblem): string => {
+  switch (problem.code) {
+    case 'notFound':
+      return t('not found');
+    case 'empty':
+      return t('the status file is empty');
+    case 'output':
+      return problem.params.line;
+    case 'malformed':
+      return t('the Day 1 status file is malformed: {{problems}}', {
+        problems: problem.params.problems.map((p) => statusProblemText(t, p)).join('; '),
+      });
+  }
+};
+
+/** Why a module is not loaded or its state unknown: the part after "Module not loaded:" or "Unknown:". */
+const day1DetailText = (t: Translate, message: Day1Message): string => {
+  switch (message.code) {
+    case 'awaitingMCO':
+      return t('waiting for MCO to finish with the node ({{phase}})', {
+        phase: nodePhaseText(t, message.params.phase),
+      });
+    case 'notVerified':
+      return t('not verified yet');
+    case 'statusFromEarlierBoot':
+      return t(
+        'the status file is from an earlier boot ({{phase}} at {{updatedAt}})',
+        message.params,
+      );
+    case 'statusForOtherKernel':
+      return t(
+        'the status file is for kernel {{statusKernel}}, the node runs {{nodeKernel}}',
+        message.params,
+      );
+    case 'waitingForImagePullReboot':
+      return t('waiting for the image-pull reboot');
+    case 'loading':
+      return t('loading the module');
+    case 'loaded':
+      return t('module loaded');
+    case 'loadedButNotInKernel':
+      return t('the load unit finished but the module is not in the kernel');
+    case 'pullFailed':
+      // The error is the node's own words.
+      return message.params.error === null
+        ? t('pulling {{image}} failed; the node keeps its in-tree driver', message.params)
+        : t('pulling {{image}} failed: {{error}}; the node keeps its in-tree driver', {
+            image: message.params.image,
+            error: message.params.error,
+          });
+    case 'loadFailed':
+      return message.params.error ?? t('the load unit failed');
+    case 'noStatusFile':
+      return t('no status file for {{machineConfig}} ({{problem}})', {
+        machineConfig: message.params.machineConfig,
+        problem: statusFileProblemText(t, message.params.problem),
+      });
+    case 'lsmodDoesNotList':
+      return t(
+        'the status file says {{module}} was loaded, but lsmod does not list it',
+        message.params,
+      );
+    case 'nothingToVerify':
+      return t('the node has no Day 1 config to verify');
+    case 'noStatusPrinted':
+      return t('the verify pod printed no status file');
+  }
+};
+
+/** The Day 1 follow-up; undefined means the node's pool has no Day 1 config in its target. */
+export const followUpText = (t: Translate, followUp: Day1FollowUp | undefined): string => {
   if (followUp === undefined) return t('No Day 1 config');
-  if (!verified && followUp.state === 'Unknown') return t('Unknown: not verified yet');
   switch (followUp.state) {
     case 'AwaitingMCO':
       return t('Waiting for MCO');
@@ -65,11 +262,20 @@ export const followUpText = (
     case 'ModuleLoaded':
       return t('Module loaded');
     case 'ModuleNotLoaded':
-      return t('Module not loaded: {{reason}}', { reason: detailOf(followUp.message) });
+      return t('Module not loaded: {{reason}}', { reason: day1DetailText(t, followUp.message) });
     case 'Unknown':
-      return t('Unknown: {{reason}}', { reason: detailOf(followUp.message) });
+      return t('Unknown: {{reason}}', { reason: day1DetailText(t, followUp.message) });
   }
 };
+
+/** A Verify run's outcome for the node, naming the config it comes from when it has several. */
+export const verifyOutcomeText = (t: Translate, outcome: VerifyOutcome): string =>
+  outcome.worstConfig === undefined
+    ? followUpText(t, outcome)
+    : t('{{outcome}} ({{config}})', {
+        outcome: followUpText(t, outcome),
+        config: outcome.worstConfig,
+      });
 
 /** A rough duration, as an estimate should read. */
 export const durationText = (t: Translate, seconds: number): string => {

@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { reportBootError } from './boot-errors';
+import { CONSOLE_I18N_OPTIONS } from './console-i18n-options';
 import { PLUGIN_I18N_NAMESPACE, PLUGIN_LOCALE_URL } from './plugin-info';
 
 declare global {
@@ -11,20 +12,14 @@ declare global {
 }
 
 /**
- * i18next as console configures it (`~` separates namespace and key, keys may contain `.` and
- * `:`), with the plugin's English catalog loaded from the plugin's own dist before first render.
+ * i18next as console configures it, with the plugin's English catalog loaded from the plugin's own
+ * dist before first render.
  */
 export const initI18n = async (): Promise<void> => {
   await i18n.use(initReactI18next).init({
-    lng: 'en',
-    fallbackLng: 'en',
-    load: 'languageOnly',
+    ...CONSOLE_I18N_OPTIONS,
     ns: ['public', PLUGIN_I18N_NAMESPACE],
     defaultNS: 'public',
-    nsSeparator: '~',
-    keySeparator: false,
-    contextSeparator: '~',
-    interpolation: { escapeValue: false },
     react: { useSuspense: true, transSupportBasicHtmlNodes: true },
     resources: { en: { public: {} } },
     saveMissing: true,

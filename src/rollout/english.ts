@@ -1,0 +1,173 @@
+/**
+ * The rollout's messages in English, for `day1-utility rollout` and error messages. The console pages
+ * word the same codes through the translation catalog (src/views/shared/rollout-text.ts), whose English
+ * is this text.
+ */
+import type {
+  Day1Message,
+  Day1StatusProblem,
+  NodeMessage,
+  NotReadyReason,
+  PoolMessage,
+  StatusFileProblem,
+} from './messages';
+
+const NOT_READY: Record<NotReadyReason, string> = {
+  NotReady: 'Not ready',
+  DiskPressure: 'Disk pressure',
+  NetworkUnavailable: 'Network unavailable',
+  Unschedulable: 'Node is marked unschedulable',
+};
+
+/** A node's message; empty when it has none. */
+export const formatNodeMessage = (message: NodeMessage | undefined): string => {
+  if (message === undefined) return '';
+  switch (message.code) {
+    case 'mco':
+      return message.params.text;
+    case 'daemonReportsState':
+      return `The machine-config daemon reports the node ${message.params.state}`;
+    case 'daemonReportsDegraded':
+      return 'The machine-config daemon reports the node degraded';
+    case 'rebootingInto':
+      return `Rebooting into ${message.params.config}`;
+    case 'postConfigAction':
+      return `Running the post-config action for ${message.params.config}`;
+    case 'writingFilesAndOS':
+      return `Writing the files and OS of ${message.params.config}`;
+    case 'drainingNode':
+      return 'Draining the node';
+    case 'drainingNodeFor':
+      return `Draining the node for ${message.params.config}`;
+    case 'drainedWriting':
+      return `Drained; writing the files and OS of ${message.params.config}`;
+    case 'cordonedDrainingNext':
+      return 'Cordoned; draining next';
+    case 'appliedFinishing':
+      return `Applied ${message.params.config}; the daemon is finishing the update`;
+    case 'appliedAwaitingUncordon':
+      return `Applied ${message.params.config}; waiting for the uncordon`;
+    case 'awaitingDaemon':
+      return `Targeted to ${message.params.config}; waiting for the machine-config daemon to start`;
+    case 'daemonUpdating':
+      return `The machine-config daemon is updating the node to ${message.params.config}`;
+    case 'notReady':
+      return message.params.reasons.map((reason) => NOT_READY[reason]).join(', ');
+    case 'daemonProcessing':
+      return 'Machine Config Daemon is processing the node';
+    case 'noCurrentConfig':
+      return 'MCO has not set the currentConfig annotation on this node yet';
+    case 'poolPaused':
+      return `Pool ${message.params.pool} is paused: the node stays on ${message.params.config} until the pool is resumed`;
+    case 'notOnRelease':
+      return `Not yet on release ${message.params.version}`;
+    case 'awaitingUpdateTo':
+      return `Waiting for MCO to update the node to ${message.params.config}`;
+    case 'awaitingPoolTarget':
+      return 'Waiting for MCO to update the node to its pool target';
+    case 'poolConflict':
+      return `Custom pools ${message.params.pools.join(', ')} all select this node: MCO manages it in none of them`;
+    case 'windowsNotManaged':
+      return 'MCO does not manage Windows nodes';
+    case 'notInPool':
+      return 'No MachineConfigPool selects this node';
+  }
+};
+
+export const formatPoolMessage = (message: PoolMessage): string => {
+  switch (message.code) {
+    case 'mco':
+      return message.params.text;
+    case 'cannotRender':
+      return 'MCO cannot render the configuration of this pool';
+    case 'poolDegraded':
+      return 'The pool is degraded';
+    case 'nodeReporting':
+      return `Node ${message.params.node} is reporting: "${formatNodeMessage(message.params.message)}"`;
+    case 'allUpdated':
+      return 'All nodes are updated';
+    case 'allUpdatedWith':
+      return `All nodes are updated with MachineConfig ${message.params.config}`;
+    case 'pausedBeforeFirstConfig':
+      return 'Pool is paused; will not update to its first rendered config';
+    case 'pausedBefore':
+      return `Pool is paused; will not update to MachineConfig ${message.params.config}`;
+    case 'updatingToFirstConfig':
+      return 'All nodes are updating to its first rendered config';
+    case 'updatingTo':
+      return `All nodes are updating to MachineConfig ${message.params.config}`;
+  }
+};
+
+export const formatDay1StatusProblem = (problem: Day1StatusProblem): string => {
+  switch (problem.code) {
+    case 'notJSON':
+      return `not JSON (${problem.params.error})`;
+    case 'notObject':
+      return `expected a JSON object, found ${problem.params.found === 'array' ? 'an array' : problem.params.found}`;
+    case 'fieldNotString':
+      return `"${problem.params.field}" must be a string`;
+    case 'fieldNotStringOrNull':
+      return `"${problem.params.field}" must be a string or null`;
+    case 'fieldNotBoolean':
+      return `"${problem.params.field}" must be true or false`;
+    case 'unknownPhase':
+      return `"phase" must be one of ${problem.params.phases.join(', ')}, not ${problem.params.found ?? 'missing'}`;
+  }
+};
+
+const formatStatusFileProblem = (problem: StatusFileProblem): string => {
+  switch (problem.code) {
+    case 'notFound':
+      return 'not found';
+    case 'empty':
+      return 'the status file is empty';
+    case 'output':
+      return problem.params.line;
+    case 'malformed':
+      return `the Day 1 status file is malformed: ${problem.params.problems.map(formatDay1StatusProblem).join('; ')}`;
+  }
+};
+
+/** A Day 1 follow-up, as "module loaded", "module not loaded: <why>", "unknown: <why>"… */
+export const formatDay1Message = (message: Day1Message): string => {
+  switch (message.code) {
+    case 'awaitingMCO':
+      return `waiting for MCO to finish with the node (${message.params.phase})`;
+    case 'notVerified':
+      return 'unknown: not verified yet';
+    case 'statusFromEarlierBoot':
+      return `unknown: the status file is from an earlier boot (${message.params.phase} at ${message.params.updatedAt})`;
+    case 'statusForOtherKernel':
+      return `unknown: the status file is for kernel ${message.params.statusKernel}, the node runs ${message.params.nodeKernel}`;
+    case 'waitingForImagePullReboot':
+      return 'waiting for the image-pull reboot';
+    case 'loading':
+      return 'loading the module';
+    case 'loaded':
+      return 'module loaded';
+    case 'loadedButNotInKernel':
+      return 'module not loaded: the load unit finished but the module is not in the kernel';
+    case 'pullFailed':
+      return `module not loaded: pulling ${message.params.image} failed${message.params.error === null ? '' : `: ${message.params.error}`}; the node keeps its in-tree driver`;
+    case 'loadFailed':
+      return `module not loaded: ${message.params.error ?? 'the load unit failed'}`;
+    case 'noStatusFile':
+      return `unknown: no status file for ${message.params.machineConfig} (${formatStatusFileProblem(message.params.problem)})`;
+    case 'lsmodDoesNotList':
+      return `module not loaded: the status file says ${message.params.module} was loaded, but lsmod does not list it`;
+    case 'nothingToVerify':
+      return 'unknown: the node has no Day 1 config to verify';
+    case 'noStatusPrinted':
+      return 'unknown: the verify pod printed no status file';
+  }
+};
+
+/** A verify run's outcome for the node, naming the config it comes from when there are several. */
+export const formatVerifyOutcome = (outcome: {
+  message: Day1Message;
+  worstConfig?: string;
+}): string =>
+  outcome.worstConfig === undefined
+    ? formatDay1Message(outcome.message)
+    : `${formatDay1Message(outcome.message)} (${outcome.worstConfig})`;
