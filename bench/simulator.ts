@@ -51,7 +51,8 @@ const sample = (): Sample => {
   const startMs = performance.now() - began;
   try {
     if (simulation.store.count(NODES) !== 2000) throw new Error('the large scenario changed');
-    simulation.store.create(MACHINE_CONFIGS, produceMachineConfig(SFC_EXAMPLE) as SimObject);
+    const day1Config: object = produceMachineConfig(SFC_EXAMPLE);
+    simulation.store.create(MACHINE_CONFIGS, day1Config as SimObject);
     clock.advance(ROLLOUT_MS);
     return { startMs, slowestStepMs: clock.slowestStepMs, steps: clock.steps };
   } finally {
