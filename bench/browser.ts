@@ -122,7 +122,8 @@ export const pluginJsFetched = async (
       );
   });
   await page.goto(`${consoleURL}${path}${AS_CONSOLE}`);
-  await page.locator(readySelector).first().waitFor();
+  // Attached, not visible: a baseline page renders one empty element.
+  await page.locator(readySelector).first().waitFor({ state: 'attached' });
   await page.waitForLoadState('networkidle');
   const bytes = await Promise.all(sizes.values());
   await context.close();
