@@ -318,7 +318,7 @@ export const buildPlugin = (outDir: string, exposedModules: string[]): Promise<P
   });
 
 /** The exposed module of every baseline build (bench/baseline-plugin/plugin-metadata.json). */
-export const BASELINE_PAGE = 'BaselinePage';
+const BASELINE_PAGE = 'BaselinePage';
 
 /**
  * A baseline page's source: `imports`, held so that webpack keeps all they export, and an empty
