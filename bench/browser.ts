@@ -19,7 +19,7 @@ import { SAMPLES, median } from './figures';
 
 const SHELL_OUT = join(BENCH_OUT, 'shell');
 
-export const ROLLOUT_PATH = '/day1-kernel-modules/rollout';
+const ROLLOUT_PATH = '/day1-kernel-modules/rollout';
 /** The shell resolves a page's code only when it renders, as console does (dev/console-shell/README.md). */
 const AS_CONSOLE = '?codeRefs=lazy';
 const ROW = '[data-test="node-table"] [data-test^="node-row-"]';
@@ -122,7 +122,8 @@ export const pluginJsFetched = async (
       );
   });
   await page.goto(`${consoleURL}${path}${AS_CONSOLE}`);
-  await page.locator(readySelector).first().waitFor();
+  // Attached, not visible: a baseline page renders one empty element.
+  await page.locator(readySelector).first().waitFor({ state: 'attached' });
   await page.waitForLoadState('networkidle');
   const bytes = await Promise.all(sizes.values());
   await context.close();
@@ -219,10 +220,11 @@ export interface RolloutPageFigures {
   firstRenderMs: number;
   /** The same from loading the page, console shell included. */
   pageLoadMs: number;
-  /** Main-thread time to apply a burst of node events, net of the idle page's own work. */
-  burstTaskMs: number;
-  burstScriptMs: number;
-  idleTaskMs: number;
+  /**
+   * BURST_RUNS consecutive runs on fresh pages, each the median over SAMPLES bursts of the main-thread
+   * time to apply a burst of node events, net of the idle page's own work.
+   */
+  bursts: { taskMs: number; scriptMs: number; idleTaskMs: number }[];
   /** Main-thread time a page with a bare WebSocket on nodes spends receiving the same burst. */
   receiveTaskMs: number;
   heapBytes: number;
@@ -230,6 +232,8 @@ export interface RolloutPageFigures {
 }
 
 const BURST = 100;
+/** The burst target holds only if it holds run after run, not in one lucky run. */
+const BURST_RUNS = 3;
 
 /** BURST nodes spread over the cluster, so that every pool sees some. */
 const burstNodeNames = (items: readonly { metadata: { name: string } }[]): string[] => {
@@ -319,9 +323,9 @@ const measureReceiving = async (
 };
 
 /**
- * The rollout page on the current scenario: first render (median of SAMPLES fresh pages), then on one
- * page SAMPLES bursts of BURST node events, and the heap after GC; and what receiving the same bursts
- * costs a page that does nothing with them.
+ * The rollout page on the current scenario: first render (median of SAMPLES fresh pages); then
+ * BURST_RUNS times, on a fresh page, SAMPLES bursts of BURST node events; the heap after GC on the last
+ * page; and what receiving the same bursts costs a page that does nothing with them.
  */
 export const measureRolloutPage = async (
   browser: Browser,
@@ -334,24 +338,31 @@ export const measureRolloutPage = async (
   const { items } = (await env.api('/api/v1/nodes')) as { items: { metadata: { name: string } }[] };
   const names = burstNodeNames(items);
 
-  const context = await browser.newContext();
-  const page: Page = await context.newPage();
-  await page.goto(url);
-  await page.locator(ROW).first().waitFor();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const bursts = await measureBursts(cdp, env, names);
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { heapBytes } = await mainThread(cdp);
-  await context.close();
+  const bursts: RolloutPageFigures['bursts'] = [];
+  let heapBytes = 0;
+  for (let run = 0; run < BURST_RUNS; run++) {
+    const context = await browser.newContext();
+    const page: Page = await context.newPage();
+    await page.goto(url);
+    await page.locator(ROW).first().waitFor();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const samples = await measureBursts(cdp, env, names);
+    bursts.push({
+      taskMs: median(samples.map((b) => b.task)),
+      scriptMs: median(samples.map((b) => b.script)),
+      idleTaskMs: median(samples.map((b) => b.idle)),
+    });
+    await cdp.send('HeapProfiler.collectGarbage');
+    ({ heapBytes } = await mainThread(cdp));
+    await context.close();
+  }
 
   const receiveTaskMs = await measureReceiving(browser, env, names);
   return {
     firstRenderMs: median(renders.map((r) => r.inAppMs)),
     pageLoadMs: median(renders.map((r) => r.pageLoadMs)),
-    burstTaskMs: median(bursts.map((b) => b.task)),
-    burstScriptMs: median(bursts.map((b) => b.script)),
-    idleTaskMs: median(bursts.map((b) => b.idle)),
+    bursts,
     receiveTaskMs,
     heapBytes,
     nodes: items.length,

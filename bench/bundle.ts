@@ -1,12 +1,15 @@
 /**
  * The JS a browser fetches to render a page, from the production build: the plugin entry, the chunks of
  * the page's exposed module, and the chunks of the shared modules those chunks consume (console
- * provides only React, the SDK, react-router and the like, so PatternFly comes from the plugin). Our
- * plugin and a baseline (bench/baseline-plugin: a page like console-plugin-template's example page) are
- * built with the same webpack config and shared modules; only the plugin metadata, extensions and source
- * folder differ.
+ * provides only React, the SDK, react-router and the like, so PatternFly comes from the plugin).
+ *
+ * Each page's yardstick is a baseline page (bench/baseline-plugin) that imports exactly the PatternFly
+ * modules the page imports, read from the page's module graph in the same build, and renders nothing
+ * else. It is built on its own with the same webpack config and shared modules; only the plugin
+ * metadata, extensions and source folder differ. What a page weighs over its baseline is what our code
+ * adds over PatternFly.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ConsoleRemotePlugin } from '@openshift-console/dynamic-plugin-sdk-webpack';
@@ -14,9 +17,8 @@ import type {
   ConsolePluginBuildMetadata,
   EncodedExtension,
 } from '@openshift-console/dynamic-plugin-sdk-webpack';
-import CopyWebpackPlugin from 'copy-webpack-plugin';
 import webpack from 'webpack';
-import type { Chunk, ChunkGroup, Compilation, Configuration, Module } from 'webpack';
+import type { Chunk, ChunkGroup, Compilation, Configuration, Dependency, Module } from 'webpack';
 import { isPatternflyOrItsRuntime } from '../scripts/patternfly-chunk';
 
 const ROOT = join(__dirname, '..');
@@ -30,11 +32,20 @@ export interface PageBundle {
   /** Plugin-relative file names, entry script first. */
   files: string[];
   gzipBytes: number;
+  rawBytes: number;
   /**
    * Of which chunks made only of PatternFly and what it needs at run time (the build's `patternfly`
    * chunk: see scripts/patternfly-chunk.ts).
    */
   patternflyGzipBytes: number;
+  patternflyRawBytes: number;
+  /**
+   * The PatternFly modules the page's own code imports before its first render, as requested (a shared
+   * module's key, such as `@patternfly/react-core/dist/dynamic/components/Button`).
+   */
+  patternflyImports: string[];
+  /** Every PatternFly module those reach, as paths under node_modules. */
+  patternflyModules: string[];
   /** Files the page may fetch after its first render (its lazy chunks, such as the YAML preview). */
   lazyFiles: string[];
   lazyGzipBytes: number;
@@ -46,6 +57,9 @@ export interface PluginBuild {
 }
 
 export const gzipSize = (content: Buffer | string): number => gzipSync(content).length;
+
+const PATTERNFLY = '/node_modules/@patternfly/';
+const PATTERNFLY_REQUEST = '@patternfly/';
 
 /**
  * Runs `build` with NODE_ENV=production, as `npm run build` does: the webpack config reads it when it is
@@ -62,6 +76,17 @@ const inProduction = async <T>(build: (config: Configuration) => Promise<T>): Pr
   }
 };
 
+/**
+ * Console provides PatternFly's CSS, and ConsoleRemotePlugin keeps it out of the build by aliasing each
+ * file's path under the working directory's node_modules; when that is a symlink (a git worktree, say),
+ * webpack resolves the real path, the alias misses, and the CSS lands in the bundle. Figures from such
+ * a build would be wrong, so the bench stops: this names the first bundled CSS file, if any.
+ */
+const bundledPatternflyCss = (compilation: Compilation): string | undefined =>
+  [...compilation.modules]
+    .map((module) => module.nameForCondition() ?? '')
+    .find((path) => /\/@patternfly\/react-styles\/.*\.css$/.test(path));
+
 const compile = (config: Configuration): Promise<Compilation> =>
   new Promise((resolve, reject) => {
     webpack(config, (error, stats) => {
@@ -69,7 +94,16 @@ const compile = (config: Configuration): Promise<Compilation> =>
       else if (stats === undefined) reject(new Error('webpack gave no stats'));
       else if (stats.hasErrors())
         reject(new Error(stats.toString({ all: false, errors: true, errorDetails: true })));
-      else resolve(stats.compilation);
+      else {
+        const css = bundledPatternflyCss(stats.compilation);
+        if (css === undefined) resolve(stats.compilation);
+        else
+          reject(
+            new Error(
+              `PatternFly CSS was bundled (${css}): run the bench where node_modules is not a symlink`,
+            ),
+          );
+      }
     });
   });
 
@@ -163,6 +197,58 @@ const lazyChunks = (
   return withSharedModules(compilation, shared, lazy);
 };
 
+/** The module at `path` under node_modules, whichever checkout holds it. */
+const underNodeModules = (path: string): string =>
+  path.slice(path.lastIndexOf('/node_modules/') + 1);
+
+/**
+ * The PatternFly modules the exposed module reaches before the page renders: a walk of the module
+ * graph from the exposed module over the connections webpack kept, through shared modules to the
+ * modules that provide them, staying in `renderChunks` (so lazy `import()`s are left out). Also the
+ * requests by which code that is not PatternFly's reaches PatternFly: what a baseline page imports.
+ */
+const patternflyReached = (
+  compilation: Compilation,
+  exposedModule: string,
+  renderChunks: Set<Chunk>,
+): { imports: string[]; modules: string[] } => {
+  const { chunkGraph, moduleGraph } = compilation;
+  const rendered = new Set<Module>();
+  for (const chunk of renderChunks)
+    for (const module of chunkGraph.getChunkModulesIterable(chunk)) rendered.add(module);
+  const isPatternfly = (module: Module) =>
+    module.type === 'consume-shared-module'
+      ? (shareKeyOf(module)?.split('|')[1] ?? '').startsWith(PATTERNFLY_REQUEST)
+      : (module.nameForCondition() ?? '').includes(PATTERNFLY);
+  const reached = new Set<Module>();
+  for (const block of exposedGroup(compilation, exposedModule).getBlocks())
+    for (const dependency of (block as { dependencies?: Dependency[] }).dependencies ?? []) {
+      const module = moduleGraph.getModule(dependency);
+      if (module !== null) reached.add(module);
+    }
+  const imports = new Set<string>();
+  for (const module of reached) {
+    for (const connection of moduleGraph.getOutgoingConnections(module)) {
+      const target = connection.module;
+      if (!rendered.has(target) || !connection.isTargetActive(undefined)) continue;
+      if (!isPatternfly(module) && isPatternfly(target)) {
+        const request =
+          target.type === 'consume-shared-module'
+            ? shareKeyOf(target)?.split('|')[1]
+            : (connection.dependency as { request?: string } | null)?.request;
+        if (request !== undefined) imports.add(request);
+      }
+      reached.add(target);
+    }
+  }
+  // Scope hoisting merges modules into one; each of them counts.
+  const modules = [...reached]
+    .flatMap((module) => [...((module as { modules?: Iterable<Module> }).modules ?? [module])])
+    .filter((module) => module.type !== 'consume-shared-module' && isPatternfly(module))
+    .map((module) => underNodeModules(module.nameForCondition() ?? ''));
+  return { imports: [...imports].sort(), modules: [...new Set(modules)].sort() };
+};
+
 const jsFiles = (chunks: Iterable<Chunk>): string[] =>
   [...chunks].flatMap((chunk) => [...chunk.files].filter((file) => file.endsWith('.js'))).sort();
 
@@ -187,15 +273,20 @@ const pageBundles = (
   const entry = compilation.entrypoints.values().next().value;
   if (entry === undefined) throw new Error('the build has no plugin entry');
   const entryFiles = jsFiles(entry.chunks);
-  const sizeOf = (file: string) => gzipSize(readFileSync(join(outDir, file)));
-  const sum = (files: string[]) => files.reduce((total, file) => total + sizeOf(file), 0);
+  const content = (file: string) => readFileSync(join(outDir, file));
+  const sum = (
+    files: string[],
+    size: (file: string) => number = (file) => gzipSize(content(file)),
+  ) => files.reduce((total, file) => total + size(file), 0);
+  const raw = (file: string) => content(file).length;
   const patternfly = patternflyFiles(compilation);
   const shared = sharedModuleChunks(compilation);
   return new Map(
     exposedModules.map((exposedModule) => {
-      const files = [
-        ...new Set([...entryFiles, ...jsFiles(chunksToRender(compilation, shared, exposedModule))]),
-      ];
+      const renderChunks = chunksToRender(compilation, shared, exposedModule);
+      const files = [...new Set([...entryFiles, ...jsFiles(renderChunks)])];
+      const patternflyOnly = files.filter((file) => patternfly.has(file));
+      const reached = patternflyReached(compilation, exposedModule, renderChunks);
       const lazyFiles = [
         ...new Set(jsFiles(lazyChunks(compilation, shared, exposedModule))),
       ].filter((file) => !files.includes(file));
@@ -205,7 +296,11 @@ const pageBundles = (
           exposedModule,
           files,
           gzipBytes: sum(files),
-          patternflyGzipBytes: sum(files.filter((file) => patternfly.has(file))),
+          rawBytes: sum(files, raw),
+          patternflyGzipBytes: sum(patternflyOnly),
+          patternflyRawBytes: sum(patternflyOnly, raw),
+          patternflyImports: reached.imports,
+          patternflyModules: reached.modules,
           lazyFiles,
           lazyGzipBytes: sum(lazyFiles),
         },
@@ -222,37 +317,61 @@ export const buildPlugin = (outDir: string, exposedModules: string[]): Promise<P
     return { outDir, pages: pageBundles(compilation, outDir, exposedModules) };
   });
 
+/** The exposed module of every baseline build (bench/baseline-plugin/plugin-metadata.json). */
+const BASELINE_PAGE = 'BaselinePage';
+
 /**
- * Builds the baseline plugin into `outDir`: the same config, with the baseline's metadata, extensions,
- * source folder and locales in place of ours. It keeps our plugin's name so that the console shell,
- * which serves one plugin name, can load it for the network measurement.
+ * A baseline page's source: `imports`, held so that webpack keeps all they export, and an empty
+ * element to wait for. Plain JS, since the webpack config compiles only our own TypeScript.
  */
-export const buildBaselinePlugin = (outDir: string): Promise<PluginBuild> =>
+const baselineSource = (page: string, imports: readonly string[]): string =>
+  [
+    `// Generated by bench/bundle.ts: the PatternFly modules ${page} imports, and nothing else.`,
+    "import { createElement } from 'react';",
+    ...imports.map((request, i) => `import * as patternfly${String(i)} from '${request}';`),
+    `const patternflyModules = [${imports.map((_request, i) => `patternfly${String(i)}`).join(', ')}];`,
+    `export default function ${BASELINE_PAGE}() {`,
+    "  return createElement('div', { 'data-test': 'baseline-page', 'data-modules': patternflyModules.length });",
+    '}',
+    '',
+  ].join('\n');
+
+/**
+ * Builds the baseline of `page` into `outDir`: a page that imports the PatternFly modules `page`
+ * imports, with the same config and our locales, with the baseline's metadata and extensions in place
+ * of ours. It keeps our plugin's name so that the console shell, which serves one plugin name, can
+ * load it for the network measurement.
+ */
+export const buildBaselinePage = (outDir: string, page: PageBundle): Promise<PageBundle> =>
   inProduction(async (config) => {
     const readJson = (file: string): unknown =>
       JSON.parse(readFileSync(join(BASELINE_DIR, file), 'utf8'));
     const pluginMetadata = readJson('plugin-metadata.json') as ConsolePluginBuildMetadata;
-    const plugins = (config.plugins ?? []).map((plugin) => {
-      if (plugin instanceof ConsoleRemotePlugin)
-        return new ConsoleRemotePlugin({
-          pluginMetadata,
-          extensions: readJson('console-extensions.json') as EncodedExtension[],
-        });
-      if (plugin instanceof CopyWebpackPlugin)
-        return new CopyWebpackPlugin({
-          patterns: [{ from: join(BASELINE_DIR, 'locales'), to: 'locales' }],
-        });
-      return plugin;
-    });
+    const plugins = (config.plugins ?? []).map((plugin) =>
+      plugin instanceof ConsoleRemotePlugin
+        ? new ConsoleRemotePlugin({
+            pluginMetadata,
+            extensions: readJson('console-extensions.json') as EncodedExtension[],
+          })
+        : plugin,
+    );
+    // Beside the build, out of the source tree; under node_modules, so its imports resolve as ours do.
+    const sourceDir = `${outDir}-src`;
+    rmSync(sourceDir, { recursive: true, force: true });
+    mkdirSync(sourceDir, { recursive: true });
+    writeFileSync(
+      join(sourceDir, `${BASELINE_PAGE}.js`),
+      baselineSource(page.exposedModule, page.patternflyImports),
+    );
     rmSync(outDir, { recursive: true, force: true });
     const compilation = await compile({
       ...config,
-      context: join(BASELINE_DIR, 'src'),
+      context: sourceDir,
       output: { ...config.output, path: outDir },
       plugins,
     });
-    return {
-      outDir,
-      pages: pageBundles(compilation, outDir, Object.keys(pluginMetadata.exposedModules ?? {})),
-    };
+    const baseline = pageBundles(compilation, outDir, [BASELINE_PAGE]).get(BASELINE_PAGE);
+    if (baseline === undefined)
+      throw new Error(`the baseline of ${page.exposedModule} was not built`);
+    return baseline;
   });
