@@ -31,8 +31,12 @@ const imageRequests = () =>
 
 const groupRow = (kernel: string) => screen.getByTestId(`day1-kernel-group-${kernel}`);
 
+/**
+ * Types with no pause between keys (no timer can run mid-word), so the debounced check sees the whole
+ * image once however slow the machine is.
+ */
 const typeImage = async (image: string) => {
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null });
   await user.type(screen.getByRole('textbox', { name: 'Kernel module image' }), image);
   return user;
 };
