@@ -20,6 +20,8 @@ export interface Day1Options {
 export interface FieldError {
   field: keyof Day1Options;
   message: string;
+  /** For a list option (inTreeModulesToRemove), the 0-based entry the problem is about. */
+  index?: number;
 }
 
 export const DEFAULT_WORKER_IMAGE =

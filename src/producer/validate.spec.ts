@@ -150,23 +150,26 @@ describe('validateDay1Options', () => {
       );
     });
 
-    it('names the bad entry of the in-tree list and treats "-" and "_" as the same module', () => {
+    it('names the bad entry of the in-tree list, by its index too, and treats "-" and "_" as the same module', () => {
       expect(
         errorsFor({ inTreeModulesToRemove: ['sfc', '', 'nvme-core', 'nvme_core', 'a.b'] }),
       ).toEqual([
         {
           field: 'inTreeModulesToRemove',
           message: 'entry 2 is empty; give a module name or remove the entry',
+          index: 1,
         },
         {
           field: 'inTreeModulesToRemove',
           message:
             'entry 4: "nvme_core" repeats "nvme-core" (modprobe treats "-" and "_" alike); list each module once',
+          index: 3,
         },
         {
           field: 'inTreeModulesToRemove',
           message:
             'entry 5: "a.b" is not a valid kernel module name: use letters, digits, "_" and "-" only (modprobe treats "-" and "_" alike), without the .ko suffix',
+          index: 4,
         },
       ]);
     });

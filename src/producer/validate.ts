@@ -137,12 +137,17 @@ export const validateDay1Options = (options: Day1Options): FieldError[] => {
           errors.push({
             field: 'inTreeModulesToRemove',
             message: `${position} is empty; give a module name or remove the entry`,
+            index,
           });
           return;
         }
         const message = checkModuleName(name);
         if (message !== undefined) {
-          errors.push({ field: 'inTreeModulesToRemove', message: `${position}: ${message}` });
+          errors.push({
+            field: 'inTreeModulesToRemove',
+            message: `${position}: ${message}`,
+            index,
+          });
           return;
         }
         const canonical = name.replace(/-/g, '_');
@@ -151,6 +156,7 @@ export const validateDay1Options = (options: Day1Options): FieldError[] => {
           errors.push({
             field: 'inTreeModulesToRemove',
             message: `${position}: "${name}" repeats "${earlier}" (modprobe treats "-" and "_" alike); list each module once`,
+            index,
           });
         }
         seen.set(canonical, name);

@@ -327,6 +327,7 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
               dispatch={dispatch}
               onBlur={markTouched}
               errorsFor={errorsFor}
+              inTreeEntryErrors={problems.inTreeEntryErrors}
             />
           </FormSection>
           <PreflightPanel

@@ -15,8 +15,13 @@ const FieldHelper = ({ fieldId, errors, helper }: FieldHelperProps) => {
     return (
       <FormHelperText>
         <HelperText id={`${fieldId}-helper`} data-test={`${fieldId}-error`} aria-live="polite">
-          {errors.map((message) => (
-            <HelperTextItem key={message} variant="error">
+          {errors.map((message, position) => (
+            // Numbered ids, so a part of the field (an in-tree module's label) can point at its own.
+            <HelperTextItem
+              key={message}
+              id={`${fieldId}-error-${String(position)}`}
+              variant="error"
+            >
               {message}
             </HelperTextItem>
           ))}

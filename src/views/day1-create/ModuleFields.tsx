@@ -19,10 +19,18 @@ interface ModuleFieldsProps {
   dispatch: (action: FormAction) => void;
   onBlur: (field: FormField) => void;
   errorsFor: (field: FormField) => string[] | undefined;
+  /** The in-tree modules' problems by entry, to mark the bad labels. */
+  inTreeEntryErrors?: ReadonlyMap<number, string[]>;
 }
 
 /** The Day 1 parameters, as `day1-utility` takes them. */
-const ModuleFields = ({ values, dispatch, onBlur, errorsFor }: ModuleFieldsProps) => {
+const ModuleFields = ({
+  values,
+  dispatch,
+  onBlur,
+  errorsFor,
+  inTreeEntryErrors,
+}: ModuleFieldsProps) => {
   const { t } = useTranslation('plugin__kmm-day1-console-plugin');
   return (
     <>
@@ -68,6 +76,7 @@ const ModuleFields = ({ values, dispatch, onBlur, errorsFor }: ModuleFieldsProps
           onBlur('inTreeModulesToRemove');
         }}
         errors={errorsFor('inTreeModulesToRemove')}
+        entryErrors={inTreeEntryErrors}
       />
       <TextField
         fieldId={MODULE_FIELD_IDS.machineConfigName}

@@ -131,6 +131,8 @@ export type FormErrors = Partial<Record<FormField, string[]>>;
 /** Everything that blocks the create; problems with the cluster are flags the page words. */
 export interface FormProblems {
   errors: FormErrors;
+  /** The in-tree modules' problems by entry (0-based), so the field can mark the bad entries. */
+  inTreeEntryErrors: ReadonlyMap<number, string[]>;
   /** The chosen existing pool is not in the cluster (once the pools are loaded). */
   unknownPool: boolean;
   /** The new pool's name is taken by an existing pool. */
@@ -145,7 +147,13 @@ export const formProblems = (values: CreateFormValues, facts: ClusterFacts): For
     const list = (errors[field] ??= []);
     if (!list.includes(message)) list.push(message);
   };
-  for (const { field, message } of validateDay1Options(toDay1Options(values))) add(field, message);
+  const inTreeEntryErrors = new Map<number, string[]>();
+  for (const { field, message, index } of validateDay1Options(toDay1Options(values))) {
+    add(field, message);
+    if (field === 'inTreeModulesToRemove' && index !== undefined) {
+      inTreeEntryErrors.set(index, [...(inTreeEntryErrors.get(index) ?? []), message]);
+    }
+  }
 
   let unknownPool = false;
   let newPoolExists = false;
@@ -164,7 +172,7 @@ export const formProblems = (values: CreateFormValues, facts: ClusterFacts): For
   } else if (name !== '' && facts.pools) {
     unknownPool = !facts.pools.some((pool) => pool.metadata.name === name);
   }
-  return { errors, unknownPool, newPoolExists, newPoolWithoutNodes };
+  return { errors, inTreeEntryErrors, unknownPool, newPoolExists, newPoolWithoutNodes };
 };
 
 export const hasProblems = (problems: FormProblems): boolean =>
