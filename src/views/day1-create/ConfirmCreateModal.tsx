@@ -10,7 +10,8 @@ import {
   Content,
 } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
-import type { RebootPlan } from '../../preflight';
+import type { RebootPlan, SameModuleConfig } from '../../preflight';
+import SameModuleWarning from './SameModuleWarning';
 
 interface ConfirmCreateModalProps {
   isOpen: boolean;
@@ -19,6 +20,9 @@ interface ConfirmCreateModalProps {
   plan?: RebootPlan;
   /** Set when the flow also creates the pool and labels these nodes. */
   newPoolNodes?: string[];
+  /** Other Day 1 configs that load the same module on these nodes: warned about once more here. */
+  sameModule?: SameModuleConfig[];
+  moduleName?: string;
   onConfirm: () => void;
   onCancel: () => void;
 }
@@ -30,6 +34,8 @@ const ConfirmCreateModal = ({
   machineConfigName,
   plan,
   newPoolNodes,
+  sameModule = [],
+  moduleName = '',
   onConfirm,
   onCancel,
 }: ConfirmCreateModalProps) => {
@@ -89,6 +95,11 @@ const ConfirmCreateModal = ({
               <ListItem>{t('The pool is paused: no node reboots until you resume it.')}</ListItem>
             )}
           </List>
+          <SameModuleWarning
+            moduleName={moduleName}
+            configs={sameModule}
+            testId="day1-confirm-same-module"
+          />
           <Content component="p">
             {t(
               'The server checks everything first (a dry run); nothing is created if any check fails.',

@@ -25,6 +25,7 @@ import {
 } from '../../producer';
 import type { Day1Options } from '../../producer';
 import {
+  day1ConfigsLoadingSameModule,
   groupNodesByKernel,
   nodesReachedByPoolConfigs,
   poolOfNode,
@@ -32,6 +33,7 @@ import {
 } from '../../preflight';
 import type { NodePool } from '../../preflight';
 import { DAY1_CONFIGS_PATH } from '../shared/paths';
+import { firstFreeName } from './next-free-name';
 import ConfirmCreateModal from './ConfirmCreateModal';
 import CreateErrorAlert from './CreateErrorAlert';
 import CreateProgress from './CreateProgress';
@@ -52,6 +54,7 @@ import NewPoolFields, { NEW_POOL_FIELD_IDS } from './NewPoolFields';
 import PoolPicker, { POOL_FIELD_ID } from './PoolPicker';
 import PreflightPanel from './PreflightPanel';
 import PreviewPanel from './PreviewPanel';
+import SameModuleWarning from './SameModuleWarning';
 import { useCreateClusterState } from './useCreateClusterState';
 import { useCreatePermissions } from './useCreatePermissions';
 import { useCreateSequence } from './useCreateSequence';
@@ -127,10 +130,24 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
     return counts;
   }, [membership]);
 
+  const machineConfigs = cluster.machineConfigs.items;
+  // Without the list (still loading, or not allowed) the dry run's 409 still catches a taken name.
+  const machineConfigNames = useMemo(
+    () =>
+      cluster.machineConfigs.loaded
+        ? new Set(machineConfigs.map((mc) => mc.metadata.name))
+        : undefined,
+    [machineConfigs, cluster.machineConfigs.loaded],
+  );
+
   const options = useMemo(() => toDay1Options(values), [values]);
   const problems = useMemo(
-    () => formProblems(values, { pools: cluster.pools.loaded ? pools : undefined }),
-    [values, pools, cluster.pools.loaded],
+    () =>
+      formProblems(values, {
+        pools: cluster.pools.loaded ? pools : undefined,
+        machineConfigNames,
+      }),
+    [values, pools, cluster.pools.loaded, machineConfigNames],
   );
   const errorsFor = (field: FormField): string[] | undefined =>
     submitted || touched.has(field) ? problems.errors[field] : undefined;
@@ -152,6 +169,38 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
     Object.keys(newPool?.spec.nodeSelector?.matchLabels ?? {})[0] ??
     `node-role.kubernetes.io/${poolName || '<pool>'}`;
   const plannedPool = isNewPool ? newPool : pools.find((pool) => pool.metadata.name === poolName);
+  const freeName =
+    problems.machineConfigNameTaken && machineConfigNames
+      ? firstFreeName(options.machineConfigName, machineConfigNames)
+      : undefined;
+  const sameModule = useMemo(
+    () =>
+      problems.errors.kernelModuleName || (isNewPool && !newPool)
+        ? []
+        : day1ConfigsLoadingSameModule(
+            {
+              machineConfigName: options.machineConfigName,
+              kernelModuleName: options.kernelModuleName,
+              poolName,
+              newPool: newPool && { pool: newPool, nodeNames: values.newPool.nodeNames },
+            },
+            machineConfigs,
+            pools,
+            nodes,
+          ),
+    [
+      problems.errors.kernelModuleName,
+      isNewPool,
+      newPool,
+      options.machineConfigName,
+      options.kernelModuleName,
+      poolName,
+      values.newPool.nodeNames,
+      machineConfigs,
+      pools,
+      nodes,
+    ],
+  );
 
   // Preflight: the nodes the config reaches, by kernel, with the image each pulls.
   const preflightNodes = useMemo<Node[]>(() => {
@@ -241,6 +290,7 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
     const first = FOCUS_ORDER.find(([field]) => {
       if (problems.errors[field]) return true;
       if (field === 'machineConfigPoolRef') return problems.unknownPool || problems.newPoolExists;
+      if (field === 'machineConfigName') return problems.machineConfigNameTaken;
       return field === 'newPoolNodes' && problems.newPoolWithoutNodes;
     });
     if (!form || !first) return;
@@ -328,6 +378,7 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
               onBlur={markTouched}
               errorsFor={errorsFor}
               inTreeEntryErrors={problems.inTreeEntryErrors}
+              freeName={freeName}
             />
           </FormSection>
           <PreflightPanel
@@ -342,6 +393,11 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
             namespaces={cluster.namespaces}
             onNamespaceChange={setChosenNamespace}
             checkImages={permissions.checkImages}
+          />
+          <SameModuleWarning
+            moduleName={options.kernelModuleName}
+            configs={sameModule}
+            testId="day1-same-module"
           />
           {sequence.steps.length > 0 && <CreateProgress steps={sequence.steps} />}
           {sequence.failure && (
@@ -404,6 +460,8 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
         machineConfigName={options.machineConfigName}
         plan={plan}
         newPoolNodes={isNewPool ? values.newPool.nodeNames : undefined}
+        sameModule={sameModule}
+        moduleName={options.kernelModuleName}
         onConfirm={onConfirm}
         onCancel={() => {
           setConfirming(false);

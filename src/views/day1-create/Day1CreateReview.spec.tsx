@@ -6,10 +6,49 @@
 import { useAccessReview } from '@openshift-console/dynamic-plugin-sdk';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { validateDay1Options } from '../../producer';
-import { renderCreatePage, serveCreates, serveDemoCluster } from './create-fixtures';
+import type { MachineConfig } from '../../k8s/types';
+import { produceMachineConfig, validateDay1Options } from '../../producer';
+import {
+  demoNodes,
+  demoPools,
+  renderCreatePage,
+  serveCluster,
+  serveCreates,
+  serveDemoCluster,
+} from './create-fixtures';
 
 const textbox = (name: string) => screen.getByRole('textbox', { name });
+
+const day1Config = (name: string, pool: string, module: string): MachineConfig =>
+  produceMachineConfig({
+    machineConfigName: name,
+    machineConfigPoolRef: pool,
+    kernelModuleImage: `quay.io/acme/${module}-kmod`,
+    kernelModuleName: module,
+  });
+
+/** The demo cluster with these MachineConfigs besides a rendered one and one that is not Day 1. */
+const serveMachineConfigs = (machineConfigs: MachineConfig[]) => {
+  const rendered = {
+    ...day1Config('99-sfc-sfc-day1-0', 'sfc', 'sfc'),
+    metadata: { name: 'rendered-sfc-0123', labels: {} },
+  };
+  const chrony: MachineConfig = {
+    ...day1Config('50-chrony', 'worker', 'sfc'),
+    spec: { config: { ignition: { version: '3.2.0' } } },
+  };
+  serveCluster({
+    MachineConfigPool: [demoPools(), true, undefined],
+    Node: [demoNodes(), true, undefined],
+    MachineConfig: [[...machineConfigs, rendered, chrony], true, undefined],
+    Namespace: [[{ metadata: { name: 'kmm-day1-checks' } }], true, undefined],
+  });
+};
+
+const fillSfc = async (user: ReturnType<typeof userEvent.setup>) => {
+  await user.type(textbox('Kernel module image'), 'quay.io/acme/sfc-kmod');
+  await user.type(textbox('Kernel module'), 'sfc');
+};
 
 beforeEach(() => {
   serveDemoCluster();
@@ -69,6 +108,99 @@ describe('the in-tree modules field', () => {
     await user.type(textbox('In-tree modules to remove'), 'a.b ');
     expect(screen.getByTestId('day1-in-tree-modules-label-a.b')).not.toHaveAttribute(
       'data-invalid',
+    );
+  });
+});
+
+describe('a MachineConfig name that is taken', () => {
+  it('is reported under the name as it is typed, with a free name to use instead', async () => {
+    serveMachineConfigs([
+      day1Config('99-sfc-sfc-day1', 'sfc', 'ice'),
+      day1Config('99-sfc-sfc-day1-2', 'sfc', 'ice'),
+    ]);
+    const user = userEvent.setup();
+    renderCreatePage('/day1-kernel-modules/~new?pool=sfc');
+    await fillSfc(user);
+
+    // The default name is taken: said at once, without leaving the field.
+    const name = textbox('MachineConfig name');
+    expect(name).toHaveValue('99-sfc-sfc-day1');
+    expect(name).toHaveAttribute('aria-invalid', 'true');
+    expect(name).toHaveAccessibleDescription(
+      expect.stringContaining(
+        'A MachineConfig named 99-sfc-sfc-day1 already exists. Choose another name.',
+      ),
+    );
+
+    // Create is blocked before any request, with focus on the name.
+    const calls = serveCreates();
+    await user.click(screen.getByTestId('day1-create'));
+    expect(screen.queryByTestId('day1-confirm-modal')).not.toBeInTheDocument();
+    expect(name).toHaveFocus();
+    expect(calls).toEqual([]);
+
+    // The suggestion skips the other taken name.
+    await user.click(screen.getByRole('button', { name: 'Use 99-sfc-sfc-day1-3' }));
+    expect(name).toHaveValue('99-sfc-sfc-day1-3');
+    expect(name).not.toHaveAttribute('aria-invalid', 'true');
+
+    await user.clear(name);
+    await user.type(name, '99-sfc-sfc-day1-2');
+    expect(screen.getByTestId('day1-machine-config-name-error')).toHaveTextContent(
+      'A MachineConfig named 99-sfc-sfc-day1-2 already exists.',
+    );
+  });
+
+  it('is left to the dry run while the MachineConfigs cannot be listed', async () => {
+    serveCluster({
+      MachineConfigPool: [demoPools(), true, undefined],
+      Node: [demoNodes(), true, undefined],
+      MachineConfig: [[], false, new Error('machineconfigs is forbidden')],
+      Namespace: [[{ metadata: { name: 'kmm-day1-checks' } }], true, undefined],
+    });
+    const user = userEvent.setup();
+    renderCreatePage('/day1-kernel-modules/~new?pool=sfc');
+    await fillSfc(user);
+    await user.click(screen.getByTestId('day1-create'));
+    expect(await screen.findByTestId('day1-confirm-modal')).toBeInTheDocument();
+  });
+});
+
+describe('another Day 1 config that loads the same module', () => {
+  it('is named before creating, with its pool and the nodes both reach, on the page and in the confirmation', async () => {
+    serveMachineConfigs([
+      day1Config('99-worker-sfc-day1', 'worker', 'sfc'),
+      day1Config('99-worker-ice-day1', 'worker', 'ice'),
+    ]);
+    const user = userEvent.setup();
+    renderCreatePage('/day1-kernel-modules/~new?pool=sfc');
+    expect(screen.queryByTestId('day1-same-module')).not.toBeInTheDocument();
+    await fillSfc(user);
+
+    const warning = screen.getByTestId('day1-same-module');
+    expect(warning).toHaveTextContent('sfc is already loaded on some of these nodes');
+    expect(within(warning).getAllByTestId('day1-same-module-config')).toHaveLength(1);
+    expect(within(warning).getByTestId('day1-same-module-config')).toHaveTextContent(
+      '99-worker-sfc-day1, for pool worker, loads sfc on nodes of sfc: worker-4, worker-5.',
+    );
+
+    await user.click(screen.getByTestId('day1-create'));
+    const modal = await screen.findByTestId('day1-confirm-modal');
+    expect(within(modal).getByTestId('day1-confirm-same-module')).toHaveTextContent(
+      '99-worker-sfc-day1, for pool worker, loads sfc on nodes of sfc: worker-4, worker-5.',
+    );
+  });
+
+  it('is not reported for a pool whose nodes it does not reach', async () => {
+    serveMachineConfigs([day1Config('99-sfc-sfc-old', 'sfc', 'sfc')]);
+    const user = userEvent.setup();
+    renderCreatePage('/day1-kernel-modules/~new?pool=master');
+    await fillSfc(user);
+    expect(screen.queryByTestId('day1-same-module')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: 'worker' }));
+    // A worker config reaches sfc's nodes too, where 99-sfc-sfc-old loads sfc.
+    expect(screen.getByTestId('day1-same-module-config')).toHaveTextContent(
+      '99-sfc-sfc-old, for pool sfc, loads sfc on nodes of sfc: worker-4, worker-5.',
     );
   });
 });

@@ -7,10 +7,12 @@ interface FieldHelperProps {
   /** Problems to show instead of the help text; they are the producer's own words. */
   errors?: string[];
   helper?: ReactNode;
+  /** Shown under the problems: a way to fix them, such as a button that fills in a free name. */
+  errorAction?: ReactNode;
 }
 
 /** A field's problems, or its help text. */
-const FieldHelper = ({ fieldId, errors, helper }: FieldHelperProps) => {
+const FieldHelper = ({ fieldId, errors, helper, errorAction }: FieldHelperProps) => {
   if (errors && errors.length > 0) {
     return (
       <FormHelperText>
@@ -26,6 +28,7 @@ const FieldHelper = ({ fieldId, errors, helper }: FieldHelperProps) => {
             </HelperTextItem>
           ))}
         </HelperText>
+        {errorAction}
       </FormHelperText>
     );
   }

@@ -21,6 +21,8 @@ interface ModuleFieldsProps {
   errorsFor: (field: FormField) => string[] | undefined;
   /** The in-tree modules' problems by entry, to mark the bad labels. */
   inTreeEntryErrors?: ReadonlyMap<number, string[]>;
+  /** Set when a MachineConfig of the typed name exists: a free name to offer instead. */
+  freeName?: string;
 }
 
 /** The Day 1 parameters, as `day1-utility` takes them. */
@@ -30,8 +32,19 @@ const ModuleFields = ({
   onBlur,
   errorsFor,
   inTreeEntryErrors,
+  freeName,
 }: ModuleFieldsProps) => {
   const { t } = useTranslation('plugin__kmm-day1-console-plugin');
+  // A taken name shows at once, touched or not: the default name can be taken too.
+  const nameErrors =
+    freeName === undefined
+      ? errorsFor('machineConfigName')
+      : [
+          ...(errorsFor('machineConfigName') ?? []),
+          t('A MachineConfig named {{name}} already exists. Choose another name.', {
+            name: values.machineConfigName.trim(),
+          }),
+        ];
   return (
     <>
       <TextField
@@ -89,7 +102,21 @@ const ModuleFields = ({
         onBlur={() => {
           onBlur('machineConfigName');
         }}
-        errors={errorsFor('machineConfigName')}
+        errors={nameErrors}
+        errorAction={
+          freeName !== undefined && (
+            <Button
+              variant="link"
+              isInline
+              onClick={() => {
+                dispatch({ type: 'setName', value: freeName });
+              }}
+              data-test="day1-use-free-name"
+            >
+              {t('Use {{name}}', { name: freeName })}
+            </Button>
+          )
+        }
         helper={
           values.nameEdited
             ? t('It also prefixes the unit, script and state names on the nodes.')

@@ -123,6 +123,8 @@ export const newPoolOptions = (values: CreateFormValues): MachineConfigPoolOptio
 export interface ClusterFacts {
   /** The existing pools, once loaded. */
   pools?: MachineConfigPool[];
+  /** The names of the existing MachineConfigs, once loaded. */
+  machineConfigNames?: ReadonlySet<string>;
 }
 
 /** The producer's messages, each under the field it is about. */
@@ -139,6 +141,8 @@ export interface FormProblems {
   newPoolExists: boolean;
   /** A new pool needs at least one node. */
   newPoolWithoutNodes: boolean;
+  /** A MachineConfig of this name exists (once they are loaded); the create would fail with 409. */
+  machineConfigNameTaken: boolean;
 }
 
 export const formProblems = (values: CreateFormValues, facts: ClusterFacts): FormProblems => {
@@ -172,14 +176,25 @@ export const formProblems = (values: CreateFormValues, facts: ClusterFacts): For
   } else if (name !== '' && facts.pools) {
     unknownPool = !facts.pools.some((pool) => pool.metadata.name === name);
   }
-  return { errors, inTreeEntryErrors, unknownPool, newPoolExists, newPoolWithoutNodes };
+  const machineConfigName = values.machineConfigName.trim();
+  const machineConfigNameTaken =
+    !errors.machineConfigName && !!facts.machineConfigNames?.has(machineConfigName);
+  return {
+    errors,
+    inTreeEntryErrors,
+    unknownPool,
+    newPoolExists,
+    newPoolWithoutNodes,
+    machineConfigNameTaken,
+  };
 };
 
 export const hasProblems = (problems: FormProblems): boolean =>
   Object.keys(problems.errors).length > 0 ||
   problems.unknownPool ||
   problems.newPoolExists ||
-  problems.newPoolWithoutNodes;
+  problems.newPoolWithoutNodes ||
+  problems.machineConfigNameTaken;
 
 /** The objects to create for valid values: call only when hasProblems() is false. */
 export const createPlan = (values: CreateFormValues, nodes: Node[]): CreatePlan => {
