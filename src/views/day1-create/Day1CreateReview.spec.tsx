@@ -4,10 +4,11 @@
  * MachineConfig installs on the nodes, readable.
  */
 import { useAccessReview } from '@openshift-console/dynamic-plugin-sdk';
-import { screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { MachineConfig } from '../../k8s/types';
 import { produceMachineConfig, validateDay1Options } from '../../producer';
+import { NODE_SCRIPTS } from '../../producer/scripts';
 import {
   demoNodes,
   demoPools,
@@ -16,6 +17,7 @@ import {
   serveCreates,
   serveDemoCluster,
 } from './create-fixtures';
+import InstalledFilesPreview from './InstalledFilesPreview';
 
 const textbox = (name: string) => screen.getByRole('textbox', { name });
 
@@ -45,9 +47,12 @@ const serveMachineConfigs = (machineConfigs: MachineConfig[]) => {
   });
 };
 
+/** Pasted rather than typed: one change per field keeps these tests quick on a busy machine. */
 const fillSfc = async (user: ReturnType<typeof userEvent.setup>) => {
-  await user.type(textbox('Kernel module image'), 'quay.io/acme/sfc-kmod');
-  await user.type(textbox('Kernel module'), 'sfc');
+  await user.click(textbox('Kernel module image'));
+  await user.paste('quay.io/acme/sfc-kmod');
+  await user.click(textbox('Kernel module'));
+  await user.paste('sfc');
 };
 
 beforeEach(() => {
@@ -67,7 +72,9 @@ describe('the in-tree modules field', () => {
   it('marks the bad entries, and each says its own problem to screen readers', async () => {
     const user = userEvent.setup();
     renderCreatePage('/day1-kernel-modules/~new?pool=sfc');
-    await user.type(textbox('In-tree modules to remove'), 'sfc mdio,nvme-core nvme_core a.b ');
+    // A pasted list is split at once, on commas and spaces alike.
+    await user.click(textbox('In-tree modules to remove'));
+    await user.paste('sfc mdio,nvme-core nvme_core a.b');
     await user.tab();
 
     const [repeat, invalid] = validateDay1Options({
@@ -145,7 +152,7 @@ describe('a MachineConfig name that is taken', () => {
     expect(name).not.toHaveAttribute('aria-invalid', 'true');
 
     await user.clear(name);
-    await user.type(name, '99-sfc-sfc-day1-2');
+    await user.paste('99-sfc-sfc-day1-2');
     expect(screen.getByTestId('day1-machine-config-name-error')).toHaveTextContent(
       'A MachineConfig named 99-sfc-sfc-day1-2 already exists.',
     );
@@ -201,6 +208,102 @@ describe('another Day 1 config that loads the same module', () => {
     // A worker config reaches sfc's nodes too, where 99-sfc-sfc-old loads sfc.
     expect(screen.getByTestId('day1-same-module-config')).toHaveTextContent(
       '99-sfc-sfc-old, for pool sfc, loads sfc on nodes of sfc: worker-4, worker-5.',
+    );
+  });
+});
+
+describe('the preview of what the MachineConfig installs', () => {
+  it('shows every file decoded, with its mode, and every unit with its state and contents', async () => {
+    const user = userEvent.setup();
+    renderCreatePage('/day1-kernel-modules/~new?pool=sfc');
+    await user.click(screen.getByRole('tab', { name: 'Files and units' }));
+    expect(screen.getByTestId('day1-preview-not-ready')).toBeInTheDocument();
+    await fillSfc(user);
+
+    const files = await screen.findAllByTestId('day1-preview-file');
+    expect(files.map((file) => within(file).getAllByRole('button')[0].textContent)).toEqual([
+      '/usr/local/bin/99-sfc-sfc-day1-replace-kernel-module.sh 0755',
+      '/usr/local/bin/99-sfc-sfc-day1-pull-kernel-module-image.sh 0755',
+      '/usr/local/bin/99-sfc-sfc-day1-wait-for-dispatcher.sh 0755',
+      '/usr/local/lib/kmm-day1/99-sfc-sfc-day1-common.sh 0644',
+    ]);
+    // Collapsed until asked for; then the script as it will be on the node, not base64.
+    const replace = files[0];
+    const toggle = within(replace).getAllByRole('button')[0];
+    expect(within(replace).queryByRole('region')).not.toBeInTheDocument();
+    await user.click(toggle);
+    const details = within(replace).getByRole('region');
+    expect(within(details).getByText('root')).toBeInTheDocument();
+    expect(within(details).getByTestId('day1-preview-file-contents').textContent).toBe(
+      NODE_SCRIPTS.replace,
+    );
+
+    const units = screen.getAllByTestId('day1-preview-unit');
+    expect(units.map((unit) => within(unit).getAllByRole('button')[0].textContent)).toEqual([
+      '99-sfc-sfc-day1-replace-kernel-module.service Enabled',
+      '99-sfc-sfc-day1-pull-kernel-module-image.service Enabled',
+      'crio-wipe.service Masked',
+    ]);
+    await user.click(within(units[0]).getAllByRole('button')[0]);
+    expect(within(units[0]).getByRole('region')).toHaveTextContent(
+      'Environment="KERNEL_MODULE=sfc"',
+    );
+    await user.click(within(units[2]).getAllByRole('button')[0]);
+    expect(units[2]).toHaveTextContent('Masked: systemd will not start this unit.');
+  });
+});
+
+describe('the files and units view on configs the producer does not make', () => {
+  it('says what it cannot show, and shows drop-ins', async () => {
+    const user = userEvent.setup();
+    const machineConfig: MachineConfig = {
+      ...day1Config('99-other', 'worker', 'sfc'),
+      spec: {
+        config: {
+          ignition: { version: '3.2.0' },
+          storage: {
+            files: [
+              { path: '/etc/empty', contents: {} },
+              { path: '/etc/blob', contents: { source: 'data:;base64,//79AA==' } },
+              { path: '/etc/remote', contents: { source: 'https://example.com/a.sh' } },
+              {
+                path: '/etc/packed',
+                contents: { source: 'data:;base64,H4sI', compression: 'gzip' },
+              },
+              { path: '/etc/broken', contents: { source: 'data:,100%' } },
+            ],
+          },
+          systemd: {
+            units: [
+              {
+                name: 'kubelet.service',
+                dropins: [{ name: '10-day1.conf', contents: '[Service]\nEnvironment=A=1\n' }],
+              },
+            ],
+          },
+        },
+      },
+    };
+    render(<InstalledFilesPreview machineConfig={machineConfig} />);
+    const contents: string[] = [];
+    for (const file of screen.getAllByTestId('day1-preview-file')) {
+      await user.click(within(file).getAllByRole('button')[0]);
+      contents.push(within(file).getByTestId('day1-preview-file-contents').textContent);
+    }
+    expect(contents).toEqual([
+      'An empty file.',
+      'Binary data (4 B), not shown.',
+      'Ignition fetches it from https://example.com/a.sh on the node; it is not shown here.',
+      'Compressed (gzip), not shown.',
+      'Its data URL has a malformed % escape: Ignition would reject this file.',
+    ]);
+    expect(screen.getAllByTestId('day1-preview-file')[0]).toHaveTextContent('Not set (0644)');
+
+    const [unit] = screen.getAllByTestId('day1-preview-unit');
+    await user.click(within(unit).getAllByRole('button')[0]);
+    expect(unit).toHaveTextContent('No unit file given: the unit already on the node is used.');
+    expect(within(unit).getByTestId('day1-preview-dropin')).toHaveTextContent(
+      'Drop-in 10-day1.conf[Service] Environment=A=1',
     );
   });
 });
