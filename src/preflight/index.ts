@@ -10,5 +10,5 @@ export type { RebootPlan } from './reboot-plan';
 export { rebootPlan } from './reboot-plan';
 export type { CustomPoolEligibility, NodePool } from './pool-membership';
 export { customPoolEligibility, nodesReachedByPoolConfigs, poolOfNode } from './pool-membership';
-export type { PlannedDay1Config, SameModuleConfig } from './same-module';
+export type { SameModuleConfig } from './same-module';
 export { day1ConfigsLoadingSameModule } from './same-module';

@@ -18,7 +18,5 @@ export type { NodeLayout } from './node-layout';
 export { nodeLayout } from './node-layout';
 export { parseImageReference } from './image-reference';
 export { day1UtilityCommand, defaultMachineConfigName, shellQuote } from './command-line';
-export type { DataUrlContents } from './data-url';
-export { decodeDataUrl } from './data-url';
-export type { FileContents, InstalledFile, InstalledUnit } from './installed-contents';
+export type { FileContents, InstalledUnit } from './installed-contents';
 export { installedContents } from './installed-contents';

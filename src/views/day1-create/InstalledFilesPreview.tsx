@@ -22,6 +22,17 @@ interface InstalledFilesPreviewProps {
   machineConfig: MachineConfig;
 }
 
+/**
+ * The toggle is a button, which PatternFly keeps on one line; paths and unit names are long (they
+ * start with the MachineConfig name), so they wrap anywhere rather than run out of the card.
+ */
+const WRAP = {
+  display: 'block',
+  whiteSpace: 'normal',
+  overflowWrap: 'anywhere',
+  textAlign: 'start',
+} as const;
+
 /** A unit's or drop-in's text, or a file's when it is text; `label` names it for screen readers. */
 const Code = ({ text, label }: { text: string; label: string }) => (
   <CodeBlock aria-label={label}>
@@ -94,9 +105,9 @@ const InstalledFilesPreview = ({ machineConfig }: InstalledFilesPreviewProps) =>
           <ExpandableSection
             key={file.path}
             toggleContent={
-              <>
+              <span style={WRAP}>
                 <code>{file.path}</code> {file.mode && <Label isCompact>{file.mode}</Label>}
-              </>
+              </span>
             }
             data-test="day1-preview-file"
           >
@@ -136,9 +147,9 @@ const InstalledFilesPreview = ({ machineConfig }: InstalledFilesPreviewProps) =>
           <ExpandableSection
             key={unit.name}
             toggleContent={
-              <>
+              <span style={WRAP}>
                 <code>{unit.name}</code> {unitState(unit)}
-              </>
+              </span>
             }
             data-test="day1-preview-unit"
           >
