@@ -202,6 +202,19 @@ test('each field shows the same validation message as day1-utility', async ({ pa
   await expect(page.getByTestId('day1-in-tree-modules-error')).toContainText(
     expected['-in-tree-modules-to-remove'],
   );
+  // The repeat is marked, and its remove button says why to screen readers; the first is fine.
+  await expect(page.getByTestId('day1-in-tree-modules-label-nvme_core')).toHaveAttribute(
+    'data-invalid',
+    'true',
+  );
+  await expect(page.getByRole('button', { name: 'Remove nvme_core' })).toHaveAccessibleDescription(
+    /"nvme_core" repeats "nvme-core"/,
+  );
+  await expect(page.getByTestId('day1-in-tree-modules-label-nvme-core')).not.toHaveAttribute(
+    'data-invalid',
+  );
+  await inTree.scrollIntoViewIfNeeded();
+  await saveScreenshot(page, testInfo, 'day1-create-in-tree-marked');
   await page.getByTestId('day1-new-pool-name-error').scrollIntoViewIfNeeded();
   await saveScreenshot(page, testInfo, 'day1-create-validation');
 
