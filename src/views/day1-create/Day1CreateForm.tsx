@@ -145,9 +145,10 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
     () =>
       formProblems(values, {
         pools: cluster.pools.loaded ? pools : undefined,
-        machineConfigNames,
+        // The config being created shows up in the watch before the page moves on: not "taken".
+        machineConfigNames: sequence.running ? undefined : machineConfigNames,
       }),
-    [values, pools, cluster.pools.loaded, machineConfigNames],
+    [values, pools, cluster.pools.loaded, machineConfigNames, sequence.running],
   );
   const errorsFor = (field: FormField): string[] | undefined =>
     submitted || touched.has(field) ? problems.errors[field] : undefined;

@@ -3,7 +3,7 @@
  * MachineConfig name, another Day 1 config loading the same module on the same nodes, and what the
  * MachineConfig installs on the nodes, readable.
  */
-import { useAccessReview } from '@openshift-console/dynamic-plugin-sdk';
+import { useAccessReview, useK8sWatchResource } from '@openshift-console/dynamic-plugin-sdk';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { MachineConfig } from '../../k8s/types';
@@ -156,6 +156,51 @@ describe('a MachineConfig name that is taken', () => {
     expect(screen.getByTestId('day1-machine-config-name-error')).toHaveTextContent(
       'A MachineConfig named 99-sfc-sfc-day1-2 already exists.',
     );
+  });
+
+  it('is not reported for the config being created, which the watch sees before the page moves on', async () => {
+    let machineConfigs: MachineConfig[] = [];
+    const answers: Partial<Record<string, () => unknown[]>> = {
+      MachineConfigPool: () => [demoPools(), true, undefined],
+      Node: () => [demoNodes(), true, undefined],
+      MachineConfig: () => [machineConfigs, true, undefined],
+      Namespace: () => [[{ metadata: { name: 'kmm-day1-checks' } }], true, undefined],
+    };
+    jest
+      .mocked(useK8sWatchResource)
+      .mockImplementation(
+        (resource) =>
+          (answers[resource?.groupVersionKind?.kind ?? '']?.() ?? [
+            [],
+            false,
+            undefined,
+          ]) as ReturnType<typeof useK8sWatchResource>,
+      );
+    let finish: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    serveCreates(
+      () => undefined,
+      (call) => {
+        if (call.kind !== 'MachineConfig' || call.dryRun) return undefined;
+        // Created: the watch has it from now on, while the page is still on the form.
+        machineConfigs = [day1Config('99-sfc-sfc-day1', 'sfc', 'sfc')];
+        return held;
+      },
+    );
+    const user = userEvent.setup();
+    renderCreatePage('/day1-kernel-modules/~new?pool=sfc');
+    await fillSfc(user);
+    await user.click(screen.getByTestId('day1-create'));
+    await user.click(await screen.findByTestId('day1-confirm-create'));
+    await screen.findByText('Creating', { selector: 'button *' });
+    // A render with the created config in the watch, while the create is still running.
+    await user.click(textbox('Kernel module image'));
+    expect(textbox('MachineConfig name')).not.toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByTestId('day1-machine-config-name-error')).not.toBeInTheDocument();
+    finish();
+    expect(await screen.findByTestId('rollout-page')).toHaveTextContent('sfc');
   });
 
   it('is left to the dry run while the MachineConfigs cannot be listed', async () => {
