@@ -211,6 +211,19 @@ test('each field shows the same validation message as day1-utility', async ({ pa
   await expect(page.getByTestId('day1-in-tree-modules-error')).toContainText(
     expected['-in-tree-modules-to-remove'],
   );
+  // The repeat is marked, and its remove button says why to screen readers; the first is fine.
+  await expect(page.getByTestId('day1-in-tree-modules-label-nvme_core')).toHaveAttribute(
+    'data-invalid',
+    'true',
+  );
+  await expect(page.getByRole('button', { name: 'Remove nvme_core' })).toHaveAccessibleDescription(
+    /"nvme_core" repeats "nvme-core"/,
+  );
+  await expect(page.getByTestId('day1-in-tree-modules-label-nvme-core')).not.toHaveAttribute(
+    'data-invalid',
+  );
+  await inTree.scrollIntoViewIfNeeded();
+  await saveScreenshot(page, testInfo, 'day1-create-in-tree-marked');
   await page.getByTestId('day1-new-pool-name-error').scrollIntoViewIfNeeded();
   await saveScreenshot(page, testInfo, 'day1-create-validation');
 
@@ -262,7 +275,7 @@ test('the read-only user sees disabled controls with reasons, and a 403 explaine
   await saveScreenshot(page, testInfo, 'day1-create-403');
 });
 
-test('a name that exists gives a 409 with a free name to use instead', async ({
+test('a name that exists is reported as it is typed, with a free name to use instead', async ({
   page,
   request,
 }, testInfo) => {
@@ -272,8 +285,76 @@ test('a name that exists gives a 409 with a free name to use instead', async ({
     day1MachineConfig('99-sfc-sfc-day1', 'sfc'),
   );
   await page.goto('/day1-kernel-modules/~new?pool=sfc');
+  await fillModule(page, 'quay.io/acme/ice-kmod', 'ice', []);
+  await field(page, 'MachineConfig name').fill('99-sfc-sfc-day1');
+  // Before any request: the field says it, and Create does not open the confirmation.
+  await expect(page.getByTestId('day1-machine-config-name-error')).toContainText(
+    'A MachineConfig named 99-sfc-sfc-day1 already exists. Choose another name.',
+  );
+  await page.getByTestId('day1-create').click();
+  await expect(field(page, 'MachineConfig name')).toBeFocused();
+  await expect(page.getByTestId('day1-confirm-modal')).toBeHidden();
+  await saveScreenshot(page, testInfo, 'day1-create-name-taken');
+
+  await page.getByTestId('day1-use-free-name').click();
+  await expect(field(page, 'MachineConfig name')).toHaveValue('99-sfc-sfc-day1-2');
+  await expect(page.getByTestId('day1-machine-config-name-error')).toBeHidden();
+});
+
+test('another Day 1 config loading the same module on the same nodes is named before creating', async ({
+  page,
+  request,
+}, testInfo) => {
+  await createAsAdmin(
+    request,
+    '/apis/machineconfiguration.openshift.io/v1/machineconfigs',
+    day1MachineConfig('99-worker-sfc-day1', 'worker'),
+  );
+  await page.goto('/day1-kernel-modules/~new?pool=sfc');
+  await fillModule(page, 'quay.io/acme/sfc-kmod', 'sfc', []);
+  const warning = page.getByTestId('day1-same-module');
+  await expect(warning).toContainText('sfc is already loaded on some of these nodes');
+  await expect(warning).toContainText(
+    '99-worker-sfc-day1, for pool worker, loads sfc on nodes of sfc: worker-4, worker-5.',
+  );
+  await warning.scrollIntoViewIfNeeded();
+  await saveScreenshot(page, testInfo, 'day1-create-same-module');
+  await page.getByTestId('day1-create').click();
+  await expect(page.getByTestId('day1-confirm-same-module')).toContainText('99-worker-sfc-day1');
+});
+
+test('the preview shows the files and units the MachineConfig installs, decoded', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/day1-kernel-modules/~new?pool=sfc');
+  await fillModule(page, 'quay.io/acme/sfc-kmod', 'sfc', ['sfc']);
+  await page.getByRole('tab', { name: 'Files and units' }).click();
+  const files = page.getByTestId('day1-preview-file');
+  await expect(files).toHaveCount(4);
+  const replace = files.filter({ hasText: '99-sfc-sfc-day1-replace-kernel-module.sh' });
+  await replace.getByRole('button').first().click();
+  await expect(replace.getByTestId('day1-preview-file-contents')).toContainText('#!/bin/bash');
+  const units = page.getByTestId('day1-preview-unit');
+  await expect(units).toHaveCount(3);
+  await units.first().getByRole('button').first().click();
+  await expect(units.first()).toContainText('Environment="KERNEL_MODULE=sfc"');
+  await saveScreenshot(page, testInfo, 'day1-create-files-and-units');
+});
+
+test('a name taken after the confirmation opened gives a 409 with a free name to use instead', async ({
+  page,
+  request,
+}, testInfo) => {
+  await page.goto('/day1-kernel-modules/~new?pool=sfc');
   await fillModule(page, 'quay.io/acme/sfc-kmod', 'sfc', ['sfc']);
   await page.getByTestId('day1-create').click();
+  await expect(page.getByTestId('day1-confirm-modal')).toBeVisible();
+  // Someone else takes the name while the user reads the confirmation.
+  await createAsAdmin(
+    request,
+    '/apis/machineconfiguration.openshift.io/v1/machineconfigs',
+    day1MachineConfig('99-sfc-sfc-day1', 'sfc'),
+  );
   await page.getByTestId('day1-confirm-create').click();
 
   const alert = page.getByTestId('day1-create-error');

@@ -12,13 +12,15 @@ import type { NodeRollout, PoolRollout, Rollout, RolloutInput } from '../rollout
 import { formatUsage, parseFlags, UsageError } from './flags';
 import type { FlagSpec } from './flags';
 import type { CommandIO } from './io';
+import { JsonStreamError, looksLikeJson, parseJsonStream } from './json-stream';
 
 const FLAGS: FlagSpec[] = [
   {
     name: 'f',
     aliases: ['filename'],
     valueName: 'file',
-    usage: 'YAML or JSON from oc get (a List or several documents); "-" reads stdin; repeatable',
+    usage:
+      'YAML or JSON from oc get (a List, or several documents: YAML between "---" lines, JSON one after another); "-" reads stdin; repeatable',
   },
   {
     name: 'o',
@@ -130,10 +132,9 @@ const documentAt = (text: string, line: number): number => {
   return Math.max(1, /^---(\s|$)/.test(text) ? starts : starts + 1);
 };
 
-const readDocuments = (label: string, text: string, into: Collected): void => {
-  let documents: unknown[];
+const loadYaml = (label: string, text: string): unknown[] => {
   try {
-    documents = loadAll(text);
+    return loadAll(text);
   } catch (error) {
     if (error instanceof YAMLException) {
       const line = error.mark.line;
@@ -143,6 +144,31 @@ const readDocuments = (label: string, text: string, into: Collected): void => {
     }
     throw error;
   }
+};
+
+/**
+ * JSON documents one after the other (`oc get a -o json; oc get b -o json`), or YAML with "---"
+ * between documents. JSON that is not such a stream (documents between "---" lines) is read as YAML;
+ * when that fails too, the JSON error says where, since the input looked like JSON.
+ */
+const parseDocuments = (label: string, text: string): unknown[] => {
+  if (!looksLikeJson(text)) return loadYaml(label, text);
+  try {
+    return parseJsonStream(text);
+  } catch (error) {
+    if (!(error instanceof JsonStreamError)) throw error;
+    try {
+      return loadAll(text);
+    } catch {
+      throw new InputError(
+        `${label}, document ${String(error.document)}: not valid JSON: ${error.reason} (line ${String(error.line)}, column ${String(error.column)})`,
+      );
+    }
+  }
+};
+
+const readDocuments = (label: string, text: string, into: Collected): void => {
+  const documents = parseDocuments(label, text);
   documents.forEach((document, index) => {
     // Empty documents (a trailing "---") hold nothing.
     if (document === null || document === undefined) return;

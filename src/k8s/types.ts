@@ -44,6 +44,8 @@ export interface IgnitionUnit {
   enabled?: boolean;
   mask?: boolean;
   contents?: string;
+  /** Files under `/etc/systemd/system/<name>.d/` that change the unit. */
+  dropins?: { name: string; contents?: string }[];
 }
 
 /** Ignition 3.2 storage file, as MCO accepts it. */

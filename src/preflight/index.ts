@@ -11,3 +11,5 @@ export type { RebootPlan } from './reboot-plan';
 export { rebootPlan } from './reboot-plan';
 export type { PoolNote, Preflight, PreflightInput, PreflightScope, RebootNote } from './preflight';
 export { derivePreflight, preflightScope } from './preflight';
+export type { SameModuleConfig } from './same-module';
+export { day1ConfigsLoadingSameModule } from './same-module';

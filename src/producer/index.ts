@@ -25,3 +25,5 @@ export type { NodeLayout } from './node-layout';
 export { nodeLayout } from './node-layout';
 export { parseImageReference } from './image-reference';
 export { day1UtilityCommand, defaultMachineConfigName, shellQuote } from './command-line';
+export type { FileContents, InstalledUnit } from './installed-contents';
+export { installedContents } from './installed-contents';

@@ -177,7 +177,7 @@ describe('validateDay1Options', () => {
       );
     });
 
-    it('names the bad entry of the in-tree list and treats "-" and "_" as the same module', () => {
+    it('names the bad entry of the in-tree list, by its position as a parameter too, and treats "-" and "_" as the same module', () => {
       expect(
         worded(errorsFor({ inTreeModulesToRemove: ['sfc', '', 'nvme-core', 'nvme_core', 'a.b'] })),
       ).toEqual([
@@ -196,6 +196,11 @@ describe('validateDay1Options', () => {
             'entry 5: "a.b" is not a valid kernel module name: use letters, digits, "_" and "-" only (modprobe treats "-" and "_" alike), without the .ko suffix',
         },
       ]);
+      expect(
+        errorsFor({ inTreeModulesToRemove: ['sfc', '', 'nvme-core', 'nvme_core', 'a.b'] }).map(
+          (error) => ('entry' in error.params ? error.params.entry : undefined),
+        ),
+      ).toEqual([2, 4, 5]);
     });
 
     it('allows replacing an in-tree module of the same name', () => {

@@ -10,8 +10,9 @@ import {
   Content,
 } from '@patternfly/react-core';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
-import type { Preflight } from '../../preflight';
+import type { Preflight, SameModuleConfig } from '../../preflight';
 import { poolNoteText, rebootNoteTestId, rebootNoteText } from './preflight-text';
+import SameModuleWarning from './SameModuleWarning';
 
 interface ConfirmCreateModalProps {
   isOpen: boolean;
@@ -21,6 +22,9 @@ interface ConfirmCreateModalProps {
   preflight: Preflight;
   /** Set when the flow also creates the pool and labels these nodes. */
   newPoolNodes?: string[];
+  /** Other Day 1 configs that load the same module on these nodes: warned about once more here. */
+  sameModule?: SameModuleConfig[];
+  moduleName?: string;
   onConfirm: () => void;
   onCancel: () => void;
 }
@@ -35,6 +39,8 @@ const ConfirmCreateModal = ({
   machineConfigName,
   preflight,
   newPoolNodes,
+  sameModule = [],
+  moduleName = '',
   onConfirm,
   onCancel,
 }: ConfirmCreateModalProps) => {
@@ -85,6 +91,11 @@ const ConfirmCreateModal = ({
               </ListItem>
             ))}
           </List>
+          <SameModuleWarning
+            moduleName={moduleName}
+            configs={sameModule}
+            testId="day1-confirm-same-module"
+          />
           <Content component="p">
             {t(
               'The server checks everything first (a dry run); nothing is created if any check fails.',

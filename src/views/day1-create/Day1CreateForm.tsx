@@ -25,8 +25,9 @@ import {
 import type { Day1Options } from '../../producer';
 import { poolOfNode } from '../../mco';
 import type { NodePool } from '../../mco';
-import { derivePreflight, preflightScope } from '../../preflight';
+import { day1ConfigsLoadingSameModule, derivePreflight, preflightScope } from '../../preflight';
 import { DAY1_CONFIGS_PATH } from '../shared/paths';
+import { firstFreeName } from './next-free-name';
 import ConfirmCreateModal from './ConfirmCreateModal';
 import CreateErrorAlert from './CreateErrorAlert';
 import CreateProgress from './CreateProgress';
@@ -47,6 +48,7 @@ import NewPoolFields, { NEW_POOL_FIELD_IDS } from './NewPoolFields';
 import PoolPicker, { POOL_FIELD_ID } from './PoolPicker';
 import PreflightPanel from './PreflightPanel';
 import PreviewPanel from './PreviewPanel';
+import SameModuleWarning from './SameModuleWarning';
 import { useCreateClusterState } from './useCreateClusterState';
 import { useCreatePermissions } from './useCreatePermissions';
 import { useCreateSequence } from './useCreateSequence';
@@ -123,15 +125,36 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
     return counts;
   }, [membership]);
 
+  const machineConfigs = cluster.machineConfigs.items;
+  // Without the list (still loading, or not allowed) the dry run's 409 still catches a taken name.
+  const machineConfigNames = useMemo(
+    () =>
+      cluster.machineConfigs.loaded
+        ? new Set(machineConfigs.map((mc) => mc.metadata.name))
+        : undefined,
+    [machineConfigs, cluster.machineConfigs.loaded],
+  );
+
   const options = useMemo(() => toDay1Options(values), [values]);
   const problems = useMemo(
-    () => formProblems(values, { pools: cluster.pools.loaded ? pools : undefined }),
-    [values, pools, cluster.pools.loaded],
+    () =>
+      formProblems(values, {
+        pools: cluster.pools.loaded ? pools : undefined,
+        // The config being created shows up in the watch before the page moves on: not "taken".
+        machineConfigNames: sequence.running ? undefined : machineConfigNames,
+      }),
+    [values, pools, cluster.pools.loaded, machineConfigNames, sequence.running],
   );
   const errorsFor = (field: FormField): string[] | undefined =>
     submitted || touched.has(field)
       ? problems.errors[field]?.map((problem) => formProblemText(t, problem))
       : undefined;
+  const inTreeEntryErrors = new Map(
+    [...problems.inTreeEntryErrors].map(([index, entryProblems]) => [
+      index,
+      entryProblems.map((problem) => formProblemText(t, problem)),
+    ]),
+  );
   const markTouched = (field: FormField) => {
     setTouched((current) => (current.has(field) ? current : new Set([...current, field])));
   };
@@ -150,6 +173,38 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
     Object.keys(newPool?.spec.nodeSelector?.matchLabels ?? {})[0] ??
     `node-role.kubernetes.io/${poolName || '<pool>'}`;
   const plannedPool = isNewPool ? newPool : pools.find((pool) => pool.metadata.name === poolName);
+  const freeName =
+    problems.machineConfigNameTaken && machineConfigNames
+      ? firstFreeName(options.machineConfigName, machineConfigNames)
+      : undefined;
+  const sameModule = useMemo(
+    () =>
+      problems.errors.kernelModuleName || (isNewPool && !newPool)
+        ? []
+        : day1ConfigsLoadingSameModule(
+            {
+              machineConfigName: options.machineConfigName,
+              kernelModuleName: options.kernelModuleName,
+              poolName,
+              newPool: newPool && { pool: newPool, nodeNames: values.newPool.nodeNames },
+            },
+            machineConfigs,
+            pools,
+            nodes,
+          ),
+    [
+      problems.errors.kernelModuleName,
+      isNewPool,
+      newPool,
+      options.machineConfigName,
+      options.kernelModuleName,
+      poolName,
+      values.newPool.nodeNames,
+      machineConfigs,
+      pools,
+      nodes,
+    ],
+  );
 
   // Preflight: the nodes the config reaches, by kernel, with the image each pulls.
   const scope = useMemo(
@@ -235,6 +290,7 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
     const first = FOCUS_ORDER.find(([field]) => {
       if (problems.errors[field]) return true;
       if (field === 'machineConfigPoolRef') return problems.unknownPool || problems.newPoolExists;
+      if (field === 'machineConfigName') return problems.machineConfigNameTaken;
       return field === 'newPoolNodes' && problems.newPoolWithoutNodes;
     });
     if (!form || !first) return;
@@ -321,6 +377,8 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
               dispatch={dispatch}
               onBlur={markTouched}
               errorsFor={errorsFor}
+              inTreeEntryErrors={inTreeEntryErrors}
+              freeName={freeName}
             />
           </FormSection>
           <PreflightPanel
@@ -333,6 +391,11 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
             namespaces={cluster.namespaces}
             onNamespaceChange={setChosenNamespace}
             checkImages={permissions.checkImages}
+          />
+          <SameModuleWarning
+            moduleName={options.kernelModuleName}
+            configs={sameModule}
+            testId="day1-same-module"
           />
           {sequence.steps.length > 0 && <CreateProgress steps={sequence.steps} />}
           {sequence.failure && (
@@ -395,6 +458,8 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
         machineConfigName={options.machineConfigName}
         preflight={preflight}
         newPoolNodes={isNewPool ? values.newPool.nodeNames : undefined}
+        sameModule={sameModule}
+        moduleName={options.kernelModuleName}
         onConfirm={onConfirm}
         onCancel={() => {
           setConfirming(false);

@@ -7,20 +7,28 @@ interface FieldHelperProps {
   /** Problems to show instead of the help text; they are the producer's own words. */
   errors?: string[];
   helper?: ReactNode;
+  /** Shown under the problems: a way to fix them, such as a button that fills in a free name. */
+  errorAction?: ReactNode;
 }
 
 /** A field's problems, or its help text. */
-const FieldHelper = ({ fieldId, errors, helper }: FieldHelperProps) => {
+const FieldHelper = ({ fieldId, errors, helper, errorAction }: FieldHelperProps) => {
   if (errors && errors.length > 0) {
     return (
       <FormHelperText>
         <HelperText id={`${fieldId}-helper`} data-test={`${fieldId}-error`} aria-live="polite">
-          {errors.map((message) => (
-            <HelperTextItem key={message} variant="error">
+          {errors.map((message, position) => (
+            // Numbered ids, so a part of the field (an in-tree module's label) can point at its own.
+            <HelperTextItem
+              key={message}
+              id={`${fieldId}-error-${String(position)}`}
+              variant="error"
+            >
               {message}
             </HelperTextItem>
           ))}
         </HelperText>
+        {errorAction}
       </FormHelperText>
     );
   }

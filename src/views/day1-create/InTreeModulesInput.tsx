@@ -19,9 +19,14 @@ interface InTreeModulesInputProps {
   onChange: (modules: string[]) => void;
   onBlur: () => void;
   errors?: string[];
+  /** The problems of single entries, by index: those entries are marked while `errors` shows. */
+  entryErrors?: ReadonlyMap<number, string[]>;
 }
 
-/** Typed text as module names: commas and blanks separate them, as in `-in-tree-modules-to-remove`. */
+/**
+ * Typed text as module names: commas and blanks separate them. `-in-tree-modules-to-remove` takes
+ * commas only, but no module name holds a blank, so a pasted "sfc mdio" means two modules here.
+ */
 const splitModules = (text: string): string[] => text.split(/[\s,]+/).filter((name) => name !== '');
 
 /**
@@ -34,10 +39,21 @@ const InTreeModulesInput = ({
   onChange,
   onBlur,
   errors,
+  entryErrors,
 }: InTreeModulesInputProps) => {
   const { t } = usePluginTranslation();
   const [text, setText] = useState('');
   const invalid = !!errors && errors.length > 0;
+  /** The ids of an entry's messages under the field (FieldHelper numbers them in order). */
+  const entryErrorIds = (index: number): string | undefined => {
+    const own = entryErrors?.get(index);
+    if (!errors || errors.length === 0 || !own || own.length === 0) return undefined;
+    return errors
+      .flatMap((message, position) =>
+        own.includes(message) ? [`${fieldId}-error-${String(position)}`] : [],
+      )
+      .join(' ');
+  };
 
   const commit = (typed: string) => {
     const added = splitModules(typed);
@@ -82,20 +98,31 @@ const InTreeModulesInput = ({
           }}
         >
           <LabelGroup numLabels={20} aria-label={t('In-tree modules to remove')}>
-            {modules.map((module, index) => (
-              <Label
-                // The same name may be listed twice; the validation then says which entry repeats.
-                key={`${module}-${String(index)}`}
-                variant="outline"
-                onClose={() => {
-                  onChange(modules.filter((_, i) => i !== index));
-                }}
-                closeBtnAriaLabel={t('Remove {{module}}', { module })}
-                data-test={`${fieldId}-label-${module}`}
-              >
-                {module}
-              </Label>
-            ))}
+            {modules.map((module, index) => {
+              const problemIds = entryErrorIds(index);
+              return (
+                <Label
+                  // The same name may be listed twice; the validation then says which entry repeats.
+                  key={`${module}-${String(index)}`}
+                  variant="outline"
+                  status={problemIds ? 'danger' : undefined}
+                  onClose={() => {
+                    onChange(modules.filter((_, i) => i !== index));
+                  }}
+                  closeBtnAriaLabel={t('Remove {{module}}', { module })}
+                  // The close button is the entry's only focusable part: it carries the entry's problem.
+                  closeBtnProps={problemIds ? { 'aria-describedby': problemIds } : undefined}
+                  data-test={`${fieldId}-label-${module}`}
+                  data-invalid={problemIds ? 'true' : undefined}
+                >
+                  {module}
+                  {problemIds && (
+                    // The status icon is only seen; this says it to screen readers.
+                    <span className="pf-v6-screen-reader"> {t('(invalid)')}</span>
+                  )}
+                </Label>
+              );
+            })}
           </LabelGroup>
         </TextInputGroupMain>
         {modules.length > 0 && (
@@ -115,7 +142,7 @@ const InTreeModulesInput = ({
         fieldId={fieldId}
         errors={errors}
         helper={t(
-          'Loaded in-tree modules to unload before the out-of-tree one loads, such as the in-tree build of the same driver and the modules that depend on it. Press Enter or type a comma after each name.',
+          'Loaded in-tree modules to unload before the out-of-tree one loads, such as the in-tree build of the same driver and the modules that depend on it. Commas and spaces separate names; Enter also adds the name typed.',
         )}
       />
     </FormGroup>

@@ -19,11 +19,32 @@ interface ModuleFieldsProps {
   dispatch: (action: FormAction) => void;
   onBlur: (field: FormField) => void;
   errorsFor: (field: FormField) => string[] | undefined;
+  /** The in-tree modules' problems by entry, to mark the bad labels. */
+  inTreeEntryErrors?: ReadonlyMap<number, string[]>;
+  /** Set when a MachineConfig of the typed name exists: a free name to offer instead. */
+  freeName?: string;
 }
 
 /** The Day 1 parameters, as `day1-utility` takes them. */
-const ModuleFields = ({ values, dispatch, onBlur, errorsFor }: ModuleFieldsProps) => {
+const ModuleFields = ({
+  values,
+  dispatch,
+  onBlur,
+  errorsFor,
+  inTreeEntryErrors,
+  freeName,
+}: ModuleFieldsProps) => {
   const { t } = usePluginTranslation();
+  // A taken name shows at once, touched or not: the default name can be taken too.
+  const nameErrors =
+    freeName === undefined
+      ? errorsFor('machineConfigName')
+      : [
+          ...(errorsFor('machineConfigName') ?? []),
+          t('A MachineConfig named {{name}} already exists. Choose another name.', {
+            name: values.machineConfigName.trim(),
+          }),
+        ];
   return (
     <>
       <TextField
@@ -68,6 +89,7 @@ const ModuleFields = ({ values, dispatch, onBlur, errorsFor }: ModuleFieldsProps
           onBlur('inTreeModulesToRemove');
         }}
         errors={errorsFor('inTreeModulesToRemove')}
+        entryErrors={inTreeEntryErrors}
       />
       <TextField
         fieldId={MODULE_FIELD_IDS.machineConfigName}
@@ -80,7 +102,21 @@ const ModuleFields = ({ values, dispatch, onBlur, errorsFor }: ModuleFieldsProps
         onBlur={() => {
           onBlur('machineConfigName');
         }}
-        errors={errorsFor('machineConfigName')}
+        errors={nameErrors}
+        errorAction={
+          freeName !== undefined && (
+            <Button
+              variant="link"
+              isInline
+              onClick={() => {
+                dispatch({ type: 'setName', value: freeName });
+              }}
+              data-test="day1-use-free-name"
+            >
+              {t('Use {{name}}', { name: freeName })}
+            </Button>
+          )
+        }
         helper={
           values.nameEdited
             ? t('It also prefixes the unit, script and state names on the nodes.')

@@ -18,6 +18,8 @@ import type { MachineConfig, MachineConfigPool } from '../../k8s/types';
 
 // The YAML preview brings js-yaml, which no other page needs: it loads with the first preview shown.
 const YamlPreview = lazy(() => import('./YamlPreview'));
+// Decoded files and units, in a chunk of their own too: most users never open the tab.
+const InstalledFilesPreview = lazy(() => import('./InstalledFilesPreview'));
 
 interface PreviewPanelProps {
   /** The MachineConfig as it will be created; undefined while the form has problems. */
@@ -30,7 +32,10 @@ interface PreviewPanelProps {
   commands: string[];
 }
 
-/** Exactly what will be created, as YAML and as the equivalent command lines. */
+/**
+ * Exactly what will be created: as YAML, as the files and units it installs on the nodes, and as the
+ * equivalent command lines.
+ */
 const PreviewPanel = ({
   machineConfig,
   machineConfigName,
@@ -75,6 +80,19 @@ const PreviewPanel = ({
                   fileName={`${machineConfigName}.yaml`}
                   testId="day1-preview-mc"
                 />
+              </Suspense>
+            ) : (
+              notReady
+            )}
+          </Tab>
+          <Tab
+            eventKey="files"
+            title={<TabTitleText>{t('Files and units')}</TabTitleText>}
+            data-test="day1-preview-tab-files"
+          >
+            {machineConfig ? (
+              <Suspense fallback={loadingPreview}>
+                <InstalledFilesPreview machineConfig={machineConfig} />
               </Suspense>
             ) : (
               notReady

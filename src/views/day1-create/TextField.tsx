@@ -11,6 +11,8 @@ interface TextFieldProps {
   onBlur?: () => void;
   errors?: string[];
   helper?: ReactNode;
+  /** A way to fix the problems, shown under them. */
+  errorAction?: ReactNode;
   placeholder?: string;
   isRequired?: boolean;
   isDisabled?: boolean;
@@ -25,6 +27,7 @@ const TextField = ({
   onBlur,
   errors,
   helper,
+  errorAction,
   placeholder,
   isRequired,
   isDisabled,
@@ -49,7 +52,7 @@ const TextField = ({
         spellCheck={false}
         autoComplete="off"
       />
-      <FieldHelper fieldId={fieldId} errors={errors} helper={helper} />
+      <FieldHelper fieldId={fieldId} errors={errors} helper={helper} errorAction={errorAction} />
     </FormGroup>
   );
 };

@@ -128,6 +128,8 @@ export const newPoolOptions = (values: CreateFormValues): MachineConfigPoolOptio
 export interface ClusterFacts {
   /** The existing pools, once loaded. */
   pools?: MachineConfigPool[];
+  /** The names of the existing MachineConfigs, once loaded. */
+  machineConfigNames?: ReadonlySet<string>;
 }
 
 /** A problem the producer found with the form's values (the view words it: validation-text.ts). */
@@ -139,12 +141,16 @@ export type FormErrors = Partial<Record<FormField, FormProblem[]>>;
 /** Everything that blocks the create; problems with the cluster are flags the page words. */
 export interface FormProblems {
   errors: FormErrors;
+  /** The in-tree modules' problems by entry (0-based), so the field can mark the bad entries. */
+  inTreeEntryErrors: ReadonlyMap<number, FormProblem[]>;
   /** The chosen existing pool is not in the cluster (once the pools are loaded). */
   unknownPool: boolean;
   /** The new pool's name is taken by an existing pool. */
   newPoolExists: boolean;
   /** A new pool needs at least one node. */
   newPoolWithoutNodes: boolean;
+  /** A MachineConfig of this name exists (once they are loaded); the create would fail with 409. */
+  machineConfigNameTaken: boolean;
 }
 
 export const formProblems = (values: CreateFormValues, facts: ClusterFacts): FormProblems => {
@@ -155,7 +161,15 @@ export const formProblems = (values: CreateFormValues, facts: ClusterFacts): For
     const same = JSON.stringify([problem.code, problem.params]);
     if (!list.some((p) => JSON.stringify([p.code, p.params]) === same)) list.push(problem);
   };
-  for (const error of validateDay1Options(toDay1Options(values))) add(error.field, error);
+  const inTreeEntryErrors = new Map<number, FormProblem[]>();
+  for (const error of validateDay1Options(toDay1Options(values))) {
+    add(error.field, error);
+    // The in-tree entry codes count entries from 1; the field marks them by their 0-based index.
+    if ('entry' in error.params && typeof error.params.entry === 'number') {
+      const index = error.params.entry - 1;
+      inTreeEntryErrors.set(index, [...(inTreeEntryErrors.get(index) ?? []), error]);
+    }
+  }
 
   let unknownPool = false;
   let newPoolExists = false;
@@ -170,14 +184,25 @@ export const formProblems = (values: CreateFormValues, facts: ClusterFacts): For
   } else if (name !== '' && facts.pools) {
     unknownPool = !facts.pools.some((pool) => pool.metadata.name === name);
   }
-  return { errors, unknownPool, newPoolExists, newPoolWithoutNodes };
+  const machineConfigName = values.machineConfigName.trim();
+  const machineConfigNameTaken =
+    !errors.machineConfigName && !!facts.machineConfigNames?.has(machineConfigName);
+  return {
+    errors,
+    inTreeEntryErrors,
+    unknownPool,
+    newPoolExists,
+    newPoolWithoutNodes,
+    machineConfigNameTaken,
+  };
 };
 
 export const hasProblems = (problems: FormProblems): boolean =>
   Object.keys(problems.errors).length > 0 ||
   problems.unknownPool ||
   problems.newPoolExists ||
-  problems.newPoolWithoutNodes;
+  problems.newPoolWithoutNodes ||
+  problems.machineConfigNameTaken;
 
 /** The objects to create for valid values: call only when hasProblems() is false. */
 export const createPlan = (values: CreateFormValues, nodes: Node[]): CreatePlan => {

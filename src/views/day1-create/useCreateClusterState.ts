@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useK8sWatchResource } from '@openshift-console/dynamic-plugin-sdk';
-import { MachineConfigPoolGVK, NodeGVK } from '../../k8s/models';
-import type { K8sObject, MachineConfigPool, Node } from '../../k8s/types';
+import { MachineConfigGVK, MachineConfigPoolGVK, NodeGVK } from '../../k8s/models';
+import type { K8sObject, MachineConfig, MachineConfigPool, Node } from '../../k8s/types';
 
 const NamespaceGVK = { version: 'v1', kind: 'Namespace' };
 
@@ -15,6 +15,8 @@ interface Watched<T> {
 export interface CreateClusterState {
   pools: Watched<MachineConfigPool>;
   nodes: Watched<Node>;
+  /** For a taken name and Day 1 configs that load the same module; the form works without them. */
+  machineConfigs: Watched<MachineConfig>;
   /** Namespace names, sorted; undefined until listed, or when the user may not list them. */
   namespaces?: string[];
   /** The namespace list has loaded or failed: the default namespace for checks can be chosen. */
@@ -36,10 +38,11 @@ const useList = <T extends K8sObject>(groupVersionKind: {
   );
 };
 
-/** The live pools, nodes and namespaces the create page chooses from. */
+/** The live pools, nodes, MachineConfigs and namespaces the create page checks against. */
 export const useCreateClusterState = (): CreateClusterState => {
   const pools = useList<MachineConfigPool>(MachineConfigPoolGVK);
   const nodes = useList<Node>(NodeGVK);
+  const machineConfigs = useList<MachineConfig>(MachineConfigGVK);
   const namespaceList = useList<K8sObject>(NamespaceGVK);
   const namespaces = useMemo(
     () =>
@@ -49,5 +52,5 @@ export const useCreateClusterState = (): CreateClusterState => {
     [namespaceList],
   );
   const namespacesSettled = namespaceList.loaded || !!namespaceList.error;
-  return { pools, nodes, namespaces, namespacesSettled };
+  return { pools, nodes, machineConfigs, namespaces, namespacesSettled };
 };
