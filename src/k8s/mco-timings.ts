@@ -1,5 +1,6 @@
 /**
- * How long MCO's steps take on real clusters (../shared/reference/mco-rollout.md §7), in minutes.
+ * How long MCO's steps take on real clusters, in minutes: OpenShift's "Understanding update duration"
+ * puts cordon, drain, OS update, reboot and uncordon at "5 or more minutes" per node.
  * The preflight's reboot plan gives the range; the rollout's estimate starts from the midpoint.
  */
 /** Per node: cordon, drain, update, reboot and uncordon. */
