@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs everything the project needs on a fresh Debian 12 machine with Node 20 and npm 11:
+# Installs everything the project needs on a fresh Debian 12 machine with Node 20 (20.19+) and npm 11:
 # the Debian tools the tests use, then the npm packages (whose `prepare` step builds the CLI).
 set -euo pipefail
 cd "$(dirname "$0")/.."

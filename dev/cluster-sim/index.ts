@@ -22,8 +22,8 @@ export type { Timings } from './sim-context';
 export { ManualClock, RealClock } from './core/clock';
 export { Simulation } from './simulation';
 
-/** Where the CRD schemas are, next to the repository: ../shared/schemas/crds. */
-export const DEFAULT_SCHEMAS_DIR = join(__dirname, '..', '..', '..', 'shared', 'schemas', 'crds');
+/** The repository's verbatim copies of the CRDs (schemas/crds/README.md names their source). */
+export const DEFAULT_SCHEMAS_DIR = join(__dirname, '..', '..', 'schemas', 'crds');
 
 export interface ClusterSimOptions {
   /** 0 picks a free port. Default 9100. */
@@ -31,7 +31,7 @@ export interface ClusterSimOptions {
   scenario?: ScenarioName;
   /** Multiplies every simulated duration: 1 for a demo, 0.001 for near-instant tests. */
   timeScale?: number;
-  /** CRD schema directory; null turns CRD validation off. */
+  /** CRD schema directory (startClusterSim throws when it is missing); null turns CRD validation off. */
   schemasDir?: string | null;
   /** Defaults to the wall clock; tests can pass a ManualClock. */
   clock?: Clock;
@@ -62,9 +62,9 @@ export const startClusterSim = async (options: ClusterSimOptions = {}): Promise<
     ((message: string) => {
       process.stderr.write(`cluster-sim: ${message}\n`);
     });
-  const clock = options.clock ?? new RealClock();
   const schemasDir = options.schemasDir === undefined ? DEFAULT_SCHEMAS_DIR : options.schemasDir;
-  const schemas = schemasDir === null ? null : CrdSchemas.load(schemasDir, log);
+  const schemas = schemasDir === null ? null : CrdSchemas.load(schemasDir);
+  const clock = options.clock ?? new RealClock();
   const simulation = new Simulation({
     clock,
     scenario: options.scenario ?? 'demo',

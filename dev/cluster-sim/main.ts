@@ -48,8 +48,7 @@ const main = async (): Promise<void> => {
     timeScale,
     schemasDir: values.schemas,
     log: (message) => {
-      if (!quiet || message.startsWith('CRD schemas'))
-        process.stderr.write(`cluster-sim: ${message}\n`);
+      if (!quiet) process.stderr.write(`cluster-sim: ${message}\n`);
     },
   });
   process.stdout.write(

@@ -9,15 +9,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dump, load } from 'js-yaml';
-import { SHARED } from '../../test/support/schema-checks';
+import { CLUSTER_STATES } from '../../test/support/schema-checks';
 import type { MachineConfigPool, Node } from '../k8s/types';
 import { deriveRollout } from '../rollout';
 import { rolloutJSON } from './rollout-command';
 
 const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'day1-utility.cjs');
-const FIXTURES = join(SHARED, 'fixtures', 'cluster-states');
-const fixture = (name: string) => join(FIXTURES, name);
+const fixture = (name: string) => join(CLUSTER_STATES, name);
 let scratch: string;
 
 beforeAll(() => {
@@ -142,7 +141,7 @@ describe('day1-utility rollout on oc dumps', () => {
     expect(output).toEqual(expected);
   });
 
-  it('reads every fixture of ../shared/fixtures/cluster-states', () => {
+  it('reads every fixture of test/fixtures/cluster-states', () => {
     for (const name of [
       '4.14.1-degraded',
       '4.15.0-ec2-b02-cos-not-annotated',

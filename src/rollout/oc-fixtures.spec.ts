@@ -2,7 +2,7 @@
  * @jest-environment node
  *
  * The phases against `oc adm upgrade status --details=all` on real clusters: for every node a
- * ../shared/fixtures/cluster-states/*.detailed-output lists, our phase must be its PHASE column, and
+ * test/fixtures/cluster-states/*.detailed-output lists, our phase must be its PHASE column, and
  * our pool completion its COMPLETION.
  *
  * Mapping of oc's words to ours: the PHASE words are the same (Pending, Draining, Updating, Rebooting,
@@ -17,12 +17,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
-import { SHARED } from '../../test/support/schema-checks';
+import { CLUSTER_STATES } from '../../test/support/schema-checks';
 import type { MachineConfig, MachineConfigPool, Node } from '../k8s/types';
 import { deriveRollout } from '.';
 import type { NodePhase } from '.';
 
-const DIR = join(SHARED, 'fixtures', 'cluster-states');
+const DIR = CLUSTER_STATES;
 const NOW = Date.parse('2026-11-24T03:00:00Z');
 const CURRENT_CONFIG = 'machineconfiguration.openshift.io/currentConfig';
 

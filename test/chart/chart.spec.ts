@@ -101,7 +101,7 @@ const consolePluginValidator = new Ajv({ allErrors: true, strict: false }).compi
 
 /**
  * Schema errors of the rendered objects: ConsolePlugin against its CRD schema, the rest against the
- * Kubernetes OpenAPI schemas of kubernetes-models (an ES-module-only package, so it runs in its own process).
+ * Kubernetes OpenAPI schemas of kubernetes-models (run in a process of its own by validate-kubernetes-objects.mjs).
  */
 const schemaErrors = (objects: K8sObject[]): string[] => {
   const plugins = objects.filter((o) => o.kind === 'ConsolePlugin');

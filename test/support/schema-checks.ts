@@ -11,10 +11,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 
-export const SHARED = join(__dirname, '..', '..', '..', 'shared');
+const ROOT = join(__dirname, '..', '..');
+/** Verbatim copies of the CRDs and the Ignition schema, with their sources in each folder's README. */
+const SCHEMAS = join(ROOT, 'schemas');
+/** Real `oc` dumps of cluster states, with their source in the folder's README. */
+export const CLUSTER_STATES = join(ROOT, 'test', 'fixtures', 'cluster-states');
 
 const crdSchema = (file: string): object => {
-  const crd = load(readFileSync(join(SHARED, 'schemas', 'crds', file), 'utf8')) as {
+  const crd = load(readFileSync(join(SCHEMAS, 'crds', file), 'utf8')) as {
     spec: { versions: { name: string; schema: { openAPIV3Schema: object } }[] };
   };
   const v1 = crd.spec.versions.find((v) => v.name === 'v1');
@@ -35,7 +39,7 @@ const machineConfigPoolSchema = openAPI.compile(
 const ignition = new AjvDraft04({ allErrors: true, strict: false });
 const ignition32Schema = ignition.compile(
   JSON.parse(
-    readFileSync(join(SHARED, 'schemas', 'ignition', 'ignition-v3_2.schema.json'), 'utf8'),
+    readFileSync(join(SCHEMAS, 'ignition', 'ignition-v3_2.schema.json'), 'utf8'),
   ) as object,
 );
 

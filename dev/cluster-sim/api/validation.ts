@@ -12,7 +12,7 @@ import type { SimObject } from '../core/kube-types';
 import type { ResourceDef } from '../core/resources';
 import { ApiError } from './status';
 import type { StatusCause } from './status';
-import { MACHINE_CONFIG_POOLS, NAMESPACES } from '../core/resources';
+import { groupResource, MACHINE_CONFIG_POOLS, NAMESPACES, RESOURCES } from '../core/resources';
 
 interface CustomResourceDefinition {
   kind?: string;
@@ -27,11 +27,14 @@ interface CustomResourceDefinition {
 export class CrdSchemas {
   private readonly validators = new Map<string, ValidateFunction>();
 
-  /** Loads every CRD in `directory`. Returns null (after one warning) when the directory is absent. */
-  static load(directory: string, warn: (message: string) => void): CrdSchemas | null {
+  /**
+   * Loads every CRD in `directory`. Throws when the directory is absent or lacks the schema of a custom
+   * resource the simulator serves: a simulator that quietly stores what the API server would refuse hides
+   * the plugin's mistakes.
+   */
+  static load(directory: string): CrdSchemas {
     if (!existsSync(directory)) {
-      warn(`CRD schemas not found at ${directory}; CRD validation is off (pass --schemas DIR)`);
-      return null;
+      throw new Error(`CRD schemas not found at ${directory} (pass --schemas DIR)`);
     }
     const schemas = new CrdSchemas();
     // Kubernetes structural schemas use OpenAPI keywords (nullable, x-kubernetes-*) and int formats.
@@ -51,6 +54,12 @@ export class CrdSchemas {
           if (!schemas.validators.has(key)) schemas.validators.set(key, ajv.compile(schema));
         }
       }
+    }
+    const missing = RESOURCES.filter((resource) => resource.custom && !schemas.has(resource));
+    if (missing.length > 0) {
+      throw new Error(
+        `${directory} has no CRD schema for ${missing.map(groupResource).join(', ')} (pass --schemas DIR)`,
+      );
     }
     return schemas;
   }

@@ -1,6 +1,6 @@
 /**
  * Objects of a freshly installed cluster, shaped after real `oc get -o yaml` dumps
- * (../shared/fixtures/cluster-states): nodes with their labels, annotations, conditions and nodeInfo,
+ * (test/fixtures/cluster-states): nodes with their labels, annotations, conditions and nodeInfo,
  * MCO's base MachineConfigs per role, and the built-in and custom pools.
  */
 import { createHash } from 'node:crypto';

@@ -1,8 +1,11 @@
 /**
  * @jest-environment node
  */
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ClusterSim } from '../index';
-import { startClusterSim } from '../index';
+import { DEFAULT_SCHEMAS_DIR, startClusterSim } from '../index';
 import {
   MCP_PATH,
   MC_PATH,
@@ -248,17 +251,24 @@ describe('in real time', () => {
 });
 
 describe('without CRD schemas', () => {
-  it('warns once and skips CRD validation', async () => {
-    const sim = await startManualSim({ schemasDir: '/nonexistent/schemas/crds' });
+  it('refuses to start rather than store what the API server would refuse', async () => {
+    await expect(startManualSim({ schemasDir: '/nonexistent/schemas/crds' })).rejects.toThrow(
+      'CRD schemas not found at /nonexistent/schemas/crds (pass --schemas DIR)',
+    );
+  });
+
+  it('refuses a directory that lacks the schema of a custom resource it serves', async () => {
+    const partial = mkdtempSync(join(tmpdir(), 'sim-schemas-'));
     try {
-      expect(sim.logs.filter((m) => m.startsWith('CRD schemas not found'))).toHaveLength(1);
-      const created = await request(sim, MC_PATH, {
-        method: 'POST',
-        body: { metadata: { name: '99-worker-loose' }, spec: { kernelArguments: 'not a list' } },
-      });
-      expect(created.status).toBe(201);
+      copyFileSync(
+        join(DEFAULT_SCHEMAS_DIR, '0000_80_machine-config_01_machineconfigs.crd.yaml'),
+        join(partial, 'machineconfigs.crd.yaml'),
+      );
+      await expect(startManualSim({ schemasDir: partial })).rejects.toThrow(
+        `${partial} has no CRD schema for machineconfigpools.machineconfiguration.openshift.io, machineconfignodes.machineconfiguration.openshift.io`,
+      );
     } finally {
-      await sim.close();
+      rmSync(partial, { recursive: true, force: true });
     }
   });
 });
