@@ -10,7 +10,13 @@ import { MC_PATH, SFC_DAY1, request, startManualSim } from '../../dev/cluster-si
 import type { Day1Parameters } from '../../dev/cluster-sim/tests/helpers';
 import type { MachineConfigPool } from '../../src/k8s/types';
 import { produceMachineConfig } from '../../src/producer';
-import { deriveRollout, parseVerifyOutput, verifyOutcome, verifyPod } from '../../src/rollout';
+import {
+  deriveRollout,
+  formatVerifyOutcome,
+  parseVerifyOutput,
+  verifyOutcome,
+  verifyPod,
+} from '../../src/rollout';
 import type { NodeRollout, VerifyOutput } from '../../src/rollout';
 
 const day1MachineConfig = (options: Partial<Day1Parameters> = {}) =>
@@ -95,7 +101,8 @@ describe('the Verify pod on a simulated node', () => {
     expect(output.journals[0].lines.join('\n')).toContain('module sfc loaded from');
 
     const outcome = verifyOutcome(nodeRollout('worker-4'), output);
-    expect(outcome).toMatchObject({ state: 'ModuleLoaded', message: 'module loaded' });
+    expect(outcome.state).toBe('ModuleLoaded');
+    expect(formatVerifyOutcome(outcome)).toBe('module loaded');
     expect(outcome.configs[0].inLsmod).toBe(true);
   });
 
@@ -117,7 +124,7 @@ describe('the Verify pod on a simulated node', () => {
     expect(output.journals[1].lines.join('\n')).toContain('quay.io/acme/ice-kmod');
     const outcome = verifyOutcome(nodeRollout('worker-5'), output);
     expect(outcome.state).toBe('ModuleNotLoaded');
-    expect(outcome.message).toMatch(
+    expect(formatVerifyOutcome(outcome)).toMatch(
       /^module not loaded: pulling quay\.io\/acme\/ice-kmod:5\.14\.0-284\.59\.1\.el9_2\.x86_64 failed: .+; the node keeps its in-tree driver$/,
     );
   });
@@ -158,13 +165,18 @@ describe('the Verify pod on a simulated node', () => {
     expect(output.complete).toBe(true);
     expect(output.statusFiles[0]).toMatchObject({
       machineConfig: '99-sfc-day1',
-      problem: 'cat: /var/lib/kmm-day1/99-sfc-day1/status.json: No such file or directory',
+      problem: {
+        code: 'output',
+        params: {
+          line: 'cat: /var/lib/kmm-day1/99-sfc-day1/status.json: No such file or directory',
+        },
+      },
     });
     expect(output.journals[0].lines).toEqual(['-- No entries --']);
-    expect(verifyOutcome(nodeRollout('worker-0'), output)).toMatchObject({
-      state: 'Unknown',
-      message:
-        'unknown: no status file for 99-sfc-day1 (cat: /var/lib/kmm-day1/99-sfc-day1/status.json: No such file or directory)',
-    });
+    const outcome = verifyOutcome(nodeRollout('worker-0'), output);
+    expect(outcome.state).toBe('Unknown');
+    expect(formatVerifyOutcome(outcome)).toBe(
+      'unknown: no status file for 99-sfc-day1 (cat: /var/lib/kmm-day1/99-sfc-day1/status.json: No such file or directory)',
+    );
   });
 });
