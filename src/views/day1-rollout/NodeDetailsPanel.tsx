@@ -15,7 +15,7 @@ import {
 } from '@patternfly/react-core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NodeGVK } from '../../k8s/models';
+import { NodeGVK } from '../../k8s/gvk';
 import type { MachineConfigNode, Node } from '../../k8s/types';
 import type { NodeRollout } from '../../rollout';
 import ConditionTimeline from './ConditionTimeline';
