@@ -102,6 +102,10 @@ export const StatusComponent: Fn<'StatusComponent'> = ({ status, title, children
   </span>
 );
 
+export const CamelCaseWrap: Fn<'CamelCaseWrap'> = ({ value, dataTest }) => (
+  <span data-test={dataTest}>{value || '-'}</span>
+);
+
 // Console's status components show an icon and the title (or "-" without one); children go to a popover.
 export const StatusIconAndText: Fn<'StatusIconAndText'> = ({ icon, title }) =>
   title ? (

@@ -1,23 +1,6 @@
-import { cloneElement, Fragment } from 'react';
+import { cloneElement } from 'react';
 import type * as SDK from '@openshift-console/dynamic-plugin-sdk';
-
-/**
- * console's CamelCaseWrap: the text with a line-break opportunity before each capital (runs of
- * capitals stay together), so that `MachineConfigNode` can wrap in a narrow cell.
- */
-const CamelCaseWrap = ({ value }: { value: string }) => {
-  const words = value.match(/[A-Z]+[^A-Z]*|[^A-Z]+/g) ?? [value];
-  return (
-    <span data-test="status-text">
-      {words.map((word, index) => (
-        <Fragment key={index}>
-          {word}
-          {index !== words.length - 1 && <wbr />}
-        </Fragment>
-      ))}
-    </span>
-  );
-};
+import { CamelCaseWrap } from '../CamelCaseWrap';
 
 /** console's StatusIconAndText: icon plus text (`data-test="status-text"`), "-" without a title. */
 export const StatusIconAndText: typeof SDK.StatusIconAndText = ({
@@ -47,7 +30,7 @@ export const StatusIconAndText: typeof SDK.StatusIconAndText = ({
             .filter(Boolean)
             .join(' '),
         })}
-      {!iconOnly && <CamelCaseWrap value={title} />}
+      {!iconOnly && <CamelCaseWrap value={title} dataTest="status-text" />}
     </span>
   );
 };
