@@ -87,6 +87,29 @@ describe('Day1RolloutPage states', () => {
   });
 });
 
+describe('the breadcrumb', () => {
+  it("leads from a pool's rollout back to every pool's and to the list", async () => {
+    const user = userEvent.setup();
+    serveSfcRollout();
+    renderRolloutPage();
+    const breadcrumb = screen.getByTestId('rollout-breadcrumb');
+    expect(within(breadcrumb).getByRole('link', { name: 'Day 1 kernel modules' })).toHaveAttribute(
+      'href',
+      '/day1-kernel-modules',
+    );
+    // The pool is where the user is: the last crumb, not a link.
+    expect(within(breadcrumb).getAllByRole('listitem').at(-1)).toHaveTextContent(/^sfc$/);
+    expect(within(breadcrumb).getAllByRole('link')).toHaveLength(2);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Day 1 rollout of sfc');
+
+    await user.click(within(breadcrumb).getByRole('link', { name: 'Rollout' }));
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(/^Day 1 rollout$/);
+    const allPools = screen.getByTestId('rollout-breadcrumb');
+    expect(within(allPools).getAllByRole('listitem').at(-1)).toHaveTextContent(/^Rollout$/);
+    expect(within(allPools).getAllByRole('link')).toHaveLength(1);
+  });
+});
+
 describe('the pool card', () => {
   it('shows progress, counts, state and message, time left and the Day 1 configs', () => {
     serveSfcRollout();
