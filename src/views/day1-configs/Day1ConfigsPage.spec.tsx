@@ -271,7 +271,7 @@ describe('Day1ConfigsPage', () => {
 
     await user.type(screen.getByRole('textbox', { name: 'Filter by name' }), 'ICE');
     expect(configRows()).toEqual(['99-worker-kmm-ice']);
-    expect(screen.getByTestId('day1-configs-count')).toHaveTextContent('1 of 2 configs');
+    expect(screen.getByTestId('day1-configs-count')).toHaveTextContent('1 of 2 shown');
     expect(screen.getByTestId('location-search')).toHaveTextContent('?name=ICE');
 
     await user.clear(screen.getByRole('textbox', { name: 'Filter by name' }));

@@ -56,7 +56,7 @@ const Day1ConfigsToolbar = ({
         </ToolbarFilter>
         {name && (
           <ToolbarItem alignSelf="center" data-test="day1-configs-count">
-            {t('{{shown}} of {{total}} configs', { shown: shownCount, total: totalCount })}
+            {t('{{shown}} of {{total}} shown', { shown: shownCount, total: totalCount })}
           </ToolbarItem>
         )}
       </ToolbarContent>
