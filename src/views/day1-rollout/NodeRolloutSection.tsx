@@ -48,8 +48,9 @@ const NodeRolloutSection = ({
   const { t } = useTranslation('plugin__kmm-day1-console-plugin');
   const [selected, setSelected] = useState<string>();
   const [verifying, setVerifying] = useState<string>();
-  const sectionRef = useRef<HTMLDivElement>(null);
-  const inline = useWidthAtLeast(sectionRef, INLINE_DRAWER_MIN_WIDTH_PX);
+  // State, not a ref: the section appears only once there are nodes, and is measured from then on.
+  const [section, setSection] = useState<HTMLDivElement | null>(null);
+  const inline = useWidthAtLeast(section, INLINE_DRAWER_MIN_WIDTH_PX);
   // The node whose details were closed: focus goes back to its row once the panel is gone.
   const closedNode = useRef<string>(undefined);
 
@@ -90,9 +91,9 @@ const NodeRolloutSection = ({
   useEffect(() => {
     if (selected !== undefined || closedNode.current === undefined) return;
     // Back to the button that opened the panel, or to the section when its row is no longer shown.
-    (detailsButton(sectionRef.current, closedNode.current) ?? sectionRef.current)?.focus();
+    (detailsButton(section, closedNode.current) ?? section)?.focus();
     closedNode.current = undefined;
-  }, [selected]);
+  }, [selected, section]);
   const hasDay1 = (node: NodeRollout) => node.pool !== undefined && day1Pools.has(node.pool);
   const machineConfigsOf = (node: NodeRollout) =>
     (node.pool === undefined ? undefined : day1ByPool.get(node.pool)) ?? EMPTY;
@@ -111,7 +112,7 @@ const NodeRolloutSection = ({
   }
 
   return (
-    <div ref={sectionRef} tabIndex={-1} data-test="node-section">
+    <div ref={setSection} tabIndex={-1} data-test="node-section">
       <Drawer isExpanded={selectedNode !== undefined} isInline={inline}>
         <DrawerContent
           panelContent={
