@@ -117,6 +117,10 @@ export const StatusIconAndText: Fn<'StatusIconAndText'> = ({ icon, title }) =>
     <>-</>
   );
 
+export const YellowExclamationTriangleIcon: Fn<'YellowExclamationTriangleIcon'> = ({
+  dataTest,
+}) => <svg data-test={dataTest} />;
+
 export const GenericStatus: Fn<'GenericStatus'> = ({ Icon, title, children }) => (
   <span>
     <StatusIconAndText icon={<Icon />} title={title} />
