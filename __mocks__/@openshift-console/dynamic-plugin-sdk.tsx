@@ -36,6 +36,17 @@ export const k8sListItems = jest.fn<
   Parameters<Fn<'k8sListItems'>>
 >();
 export const checkAccess = jest.fn<ReturnType<Fn<'checkAccess'>>, Parameters<Fn<'checkAccess'>>>();
+export const consoleFetchText = jest.fn<
+  ReturnType<Fn<'consoleFetchText'>>,
+  Parameters<Fn<'consoleFetchText'>>
+>();
+
+// Plain code in the real SDK (no console internals): the same rule here, no group for the core API.
+export const getGroupVersionKindForModel: Fn<'getGroupVersionKindForModel'> = ({
+  apiGroup,
+  apiVersion: version,
+  kind,
+}) => ({ ...(apiGroup ? { group: apiGroup } : {}), version, kind });
 
 export const useAccessReview = jest.fn<
   ReturnType<Fn<'useAccessReview'>>,
@@ -87,6 +98,32 @@ export const Timestamp: Fn<'Timestamp'> = ({ timestamp }) => <span>{timestamp ??
 export const StatusComponent: Fn<'StatusComponent'> = ({ status, title, children }) => (
   <span>
     {title ?? status}
+    {children}
+  </span>
+);
+
+export const CamelCaseWrap: Fn<'CamelCaseWrap'> = ({ value, dataTest }) => (
+  <span data-test={dataTest}>{value || '-'}</span>
+);
+
+// Console's status components show an icon and the title (or "-" without one); children go to a popover.
+export const StatusIconAndText: Fn<'StatusIconAndText'> = ({ icon, title }) =>
+  title ? (
+    <span>
+      {icon}
+      {title}
+    </span>
+  ) : (
+    <>-</>
+  );
+
+export const YellowExclamationTriangleIcon: Fn<'YellowExclamationTriangleIcon'> = ({
+  dataTest,
+}) => <svg data-test={dataTest} />;
+
+export const GenericStatus: Fn<'GenericStatus'> = ({ Icon, title, children }) => (
+  <span>
+    <StatusIconAndText icon={<Icon />} title={title} />
     {children}
   </span>
 );

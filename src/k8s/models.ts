@@ -1,17 +1,11 @@
 /**
- * K8sModel objects for the SDK's k8s* helpers and GroupVersionKinds for its watch hooks.
+ * K8sModel objects for the SDK's k8s* helpers (their GroupVersionKinds are in ./gvk).
  * Console knows these models too, but a plugin cannot import console's internal model registry.
+ * Types only from the SDK here: the console shell reuses these models without the SDK's code.
  */
-import type { K8sGroupVersionKind, K8sModel } from '@openshift-console/dynamic-plugin-sdk';
+import type { K8sModel } from '@openshift-console/dynamic-plugin-sdk';
 
 const MCO_GROUP = 'machineconfiguration.openshift.io';
-
-/** The GroupVersionKind that identifies a model (for useK8sWatchResource and ResourceLink). */
-export const gvkForModel = (model: K8sModel): K8sGroupVersionKind => ({
-  group: model.apiGroup,
-  version: model.apiVersion,
-  kind: model.kind,
-});
 
 export const MachineConfigModel: K8sModel = {
   kind: 'MachineConfig',
@@ -72,7 +66,7 @@ export const ImageStreamImportModel: K8sModel = {
   namespaced: true,
 };
 
-/** The Verify action's short-lived debug pod, and its log (`path: 'log'`). */
+/** The Verify action's short-lived debug pod (its log is read with consoleFetchText). */
 export const PodModel: K8sModel = {
   kind: 'Pod',
   label: 'Pod',
@@ -93,8 +87,3 @@ export const SelfSubjectAccessReviewModel: K8sModel = {
   abbr: 'SSAR',
   namespaced: false,
 };
-
-export const MachineConfigGVK = gvkForModel(MachineConfigModel);
-export const MachineConfigPoolGVK = gvkForModel(MachineConfigPoolModel);
-export const MachineConfigNodeGVK = gvkForModel(MachineConfigNodeModel);
-export const NodeGVK = gvkForModel(NodeModel);

@@ -1,7 +1,7 @@
 import { HttpError, k8sDelete, useAccessReview } from '@openshift-console/dynamic-plugin-sdk';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import type { MachineConfig, MachineConfigPool } from '../../k8s/types';
 import { produceMachineConfig, produceMachineConfigPool } from '../../producer';
 import { deriveRollout } from '../../rollout';
@@ -56,15 +56,41 @@ const workerPool: MachineConfigPool = {
   status: { machineCount: 4 },
 };
 
-const renderPage = () =>
+/** The query string, to see where the page keeps its filter. */
+const ShownSearch = () => <output data-test="location-search">{useLocation().search}</output>;
+
+const renderPage = (path = '/day1-kernel-modules') =>
   render(
-    <MemoryRouter initialEntries={['/day1-kernel-modules']}>
+    <MemoryRouter initialEntries={[path]}>
       <Routes>
-        <Route path="/day1-kernel-modules" element={<Day1ConfigsPage />} />
+        <Route
+          path="/day1-kernel-modules"
+          element={
+            <>
+              <Day1ConfigsPage />
+              <ShownSearch />
+            </>
+          }
+        />
         <Route path="/day1-kernel-modules/~new" element={<p>create page</p>} />
       </Routes>
     </MemoryRouter>,
   );
+
+/** A second Day 1 config, for another pool and module. */
+const sfcConfig = (): MachineConfig =>
+  produceMachineConfig({
+    machineConfigName: '99-sfc-kmm-sfc',
+    machineConfigPoolRef: 'sfc',
+    kernelModuleImage: 'quay.io/example/sfc-kmod',
+    kernelModuleName: 'sfc',
+    inTreeModulesToRemove: ['sfc'],
+  });
+
+const configRows = () =>
+  within(screen.getByTestId('day1-configs-table'))
+    .queryAllByTestId(/^day1-config-row-/)
+    .map((row) => row.getAttribute('data-test')?.replace('day1-config-row-', ''));
 
 describe('Day1ConfigsPage', () => {
   // clearMocks keeps programmed answers; give every test the default: allowed.
@@ -235,5 +261,36 @@ describe('Day1ConfigsPage', () => {
         'true',
       );
     });
+  });
+
+  it('filters the configs by name, keeps the filter in the URL, and clears it', async () => {
+    const user = userEvent.setup();
+    answerWatches({ MachineConfig: [[day1Config(), sfcConfig()], true] });
+    renderPage();
+    expect(configRows()).toEqual(['99-sfc-kmm-sfc', '99-worker-kmm-ice']);
+
+    await user.type(screen.getByRole('textbox', { name: 'Filter by name' }), 'ICE');
+    expect(configRows()).toEqual(['99-worker-kmm-ice']);
+    expect(screen.getByTestId('day1-configs-count')).toHaveTextContent('1 of 2 shown');
+    expect(screen.getByTestId('location-search')).toHaveTextContent('?name=ICE');
+
+    await user.clear(screen.getByRole('textbox', { name: 'Filter by name' }));
+    await user.type(screen.getByRole('textbox', { name: 'Filter by name' }), 'nvme');
+    const noMatch = screen.getByTestId('day1-configs-no-match');
+    expect(noMatch).toHaveTextContent('No config name contains "nvme".');
+    expect(screen.queryByTestId('day1-configs-table')).not.toBeInTheDocument();
+    await user.click(within(noMatch).getByRole('button', { name: 'Clear the filter' }));
+    expect(configRows()).toEqual(['99-sfc-kmm-sfc', '99-worker-kmm-ice']);
+    expect(screen.getByTestId('location-search')).toBeEmptyDOMElement();
+  });
+
+  it('opens with the filter a link carries', async () => {
+    const user = userEvent.setup();
+    answerWatches({ MachineConfig: [[day1Config(), sfcConfig()], true] });
+    renderPage('/day1-kernel-modules?name=sfc');
+    expect(screen.getByRole('textbox', { name: 'Filter by name' })).toHaveValue('sfc');
+    expect(configRows()).toEqual(['99-sfc-kmm-sfc']);
+    await user.click(screen.getAllByRole('button', { name: 'Clear all filters' })[0]);
+    expect(configRows()).toEqual(['99-sfc-kmm-sfc', '99-worker-kmm-ice']);
   });
 });

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useK8sWatchResource } from '@openshift-console/dynamic-plugin-sdk';
 import { poolTakesConfig } from '../../mco';
-import { MachineConfigGVK, MachineConfigPoolGVK } from '../../k8s/models';
+import { MachineConfigGVK, MachineConfigPoolGVK } from '../../k8s/gvk';
 import type { MachineConfig, MachineConfigPool } from '../../k8s/types';
 import { readDay1MachineConfig } from '../../producer';
 import type { Day1ConfigRow } from './types';

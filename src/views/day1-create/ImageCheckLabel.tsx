@@ -1,27 +1,25 @@
-import { Label } from '@patternfly/react-core';
+import {
+  ErrorStatus,
+  GenericStatus,
+  SuccessStatus,
+  YellowExclamationTriangleIcon,
+} from '@openshift-console/dynamic-plugin-sdk';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
 import type { ImageCheckResult } from '../../preflight';
 
-const STATUS: Record<ImageCheckResult, 'success' | 'danger' | 'warning'> = {
-  Found: 'success',
-  Missing: 'danger',
-  Unauthorized: 'warning',
-  Error: 'warning',
-};
-
-/** One image check's result, with its icon. */
+/** One image check's result, with console's status components: found, missing, or not known. */
 const ImageCheckLabel = ({ result }: { result: ImageCheckResult }) => {
   const { t } = usePluginTranslation();
-  const text: Record<ImageCheckResult, string> = {
-    Found: t('Found'),
-    Missing: t('Missing'),
-    Unauthorized: t('Unauthorized'),
-    Error: t('Error'),
-  };
+  const status = {
+    Found: <SuccessStatus title={t('Found')} />,
+    Missing: <ErrorStatus title={t('Missing')} />,
+    Unauthorized: <GenericStatus Icon={YellowExclamationTriangleIcon} title={t('Unauthorized')} />,
+    Error: <GenericStatus Icon={YellowExclamationTriangleIcon} title={t('Error')} />,
+  }[result];
   return (
-    <Label status={STATUS[result]} variant="outline" isCompact data-test="day1-image-check-result">
-      {text[result]}
-    </Label>
+    <span data-test="day1-image-check-result" data-result={result}>
+      {status}
+    </span>
   );
 };
 

@@ -188,11 +188,13 @@ const PreflightPanel = ({
               data-test="day1-kernel-groups"
             >
               <Thead>
+                {/* Set shares: long image references and registry messages break anywhere, so without
+                    them the browser leaves those columns a few characters wide. */}
                 <Tr>
-                  <Th>{columns.kernel}</Th>
-                  <Th>{columns.nodes}</Th>
-                  <Th>{columns.image}</Th>
-                  <Th>{columns.check}</Th>
+                  <Th width={25}>{columns.kernel}</Th>
+                  <Th width={15}>{columns.nodes}</Th>
+                  <Th width={35}>{columns.image}</Th>
+                  <Th width={25}>{columns.check}</Th>
                 </Tr>
               </Thead>
               <Tbody>
@@ -206,7 +208,7 @@ const PreflightPanel = ({
                     <Td dataLabel={columns.image} modifier="breakWord">
                       {imageReady ? (group.imageReference ?? '-') : '-'}
                     </Td>
-                    <Td dataLabel={columns.check}>
+                    <Td dataLabel={columns.check} modifier="breakWord">
                       {imageReady ? checkCell(group.imageReference) : '-'}
                     </Td>
                   </Tr>
@@ -218,7 +220,9 @@ const PreflightPanel = ({
                     <Td dataLabel={columns.image} modifier="breakWord">
                       {workerImage}
                     </Td>
-                    <Td dataLabel={columns.check}>{checkCell(workerImage)}</Td>
+                    <Td dataLabel={columns.check} modifier="breakWord">
+                      {checkCell(workerImage)}
+                    </Td>
                   </Tr>
                 )}
               </Tbody>

@@ -65,6 +65,12 @@ const PreviewPanel = ({
             setActive(key);
           }}
           aria-label={t('Preview')}
+          // Tabs that do not fit go into PatternFly's overflow menu, rather than behind scroll buttons.
+          isOverflowHorizontal={{
+            showTabCount: true,
+            defaultTitleText: t('More'),
+            toggleAriaLabel: t('More previews'),
+          }}
           mountOnEnter
           unmountOnExit
         >

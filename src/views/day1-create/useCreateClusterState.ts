@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useK8sWatchResource } from '@openshift-console/dynamic-plugin-sdk';
-import { MachineConfigGVK, MachineConfigPoolGVK, NodeGVK } from '../../k8s/models';
+import { MachineConfigGVK, MachineConfigPoolGVK, NodeGVK } from '../../k8s/gvk';
 import type { K8sObject, MachineConfig, MachineConfigPool, Node } from '../../k8s/types';
 
 const NamespaceGVK = { version: 'v1', kind: 'Namespace' };

@@ -1,4 +1,4 @@
-import { Timestamp } from '@openshift-console/dynamic-plugin-sdk';
+import { CamelCaseWrap, Timestamp } from '@openshift-console/dynamic-plugin-sdk';
 import { Icon } from '@patternfly/react-core';
 import { CheckCircleIcon, InProgressIcon, OutlinedCircleIcon } from '@patternfly/react-icons';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
@@ -40,7 +40,8 @@ const ConditionTimeline = ({ conditions }: { conditions: readonly Condition[] })
           <Th>{t('Changed')}</Th>
           <Th>{t('Condition')}</Th>
           <Th>{t('Status')}</Th>
-          <Th>{t('Reason and message')}</Th>
+          {/* The widest text: a set share, or it gets what the others leave in a narrow panel. */}
+          <Th width={40}>{t('Reason and message')}</Th>
         </Tr>
       </Thead>
       <Tbody>
@@ -49,7 +50,9 @@ const ConditionTimeline = ({ conditions }: { conditions: readonly Condition[] })
             <Td dataLabel={t('Changed')}>
               <Timestamp timestamp={condition.lastTransitionTime} />
             </Td>
-            <Td dataLabel={t('Condition')}>{condition.type}</Td>
+            <Td dataLabel={t('Condition')}>
+              <CamelCaseWrap value={condition.type} />
+            </Td>
             <Td dataLabel={t('Status')}>
               <StatusIcon status={condition.status} /> {condition.status}
             </Td>

@@ -1,10 +1,12 @@
-import { Icon, Spinner } from '@patternfly/react-core';
+import type { ComponentType } from 'react';
 import {
-  CheckCircleIcon,
-  ExclamationCircleIcon,
-  HourglassHalfIcon,
-  QuestionCircleIcon,
-} from '@patternfly/react-icons';
+  ErrorStatus,
+  GenericStatus,
+  StatusIconAndText,
+  SuccessStatus,
+} from '@openshift-console/dynamic-plugin-sdk';
+import { Spinner } from '@patternfly/react-core';
+import { HourglassHalfIcon, QuestionCircleIcon } from '@patternfly/react-icons';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { day1FollowUp, verifyOutcome } from '../../rollout';
 import type { Day1FollowUp, NodeRollout } from '../../rollout';
@@ -18,6 +20,25 @@ interface Day1FollowUpStatusProps {
   verification?: Verification;
 }
 
+/** Console's status components for a follow-up state; plain text when the pool has no Day 1 config. */
+const FollowUpStatus = ({ state, title }: { state?: Day1FollowUp['state']; title: string }) => {
+  let Icon: ComponentType<{ title?: string }>;
+  switch (state) {
+    case 'ModuleLoaded':
+      return <SuccessStatus title={title} />;
+    case 'ModuleNotLoaded':
+      return <ErrorStatus title={title} />;
+    case undefined:
+      return <StatusIconAndText title={title} />;
+    case 'Unknown':
+      Icon = QuestionCircleIcon;
+      break;
+    default:
+      Icon = HourglassHalfIcon;
+  }
+  return <GenericStatus Icon={Icon} title={title} />;
+};
+
 /**
  * The node's Day 1 follow-up: from its last Verify run when there is one (judged against the node's
  * current boot, so a reboot since makes it unknown again), otherwise from MCO's side only.
@@ -27,7 +48,10 @@ const Day1FollowUpStatus = ({ node, hasDay1, verification }: Day1FollowUpStatusP
   if (verification?.step !== undefined) {
     return (
       <span data-test="day1-follow-up" data-state="Verifying">
-        <Spinner size="sm" isInline aria-hidden /> {t('Verifying…')}
+        <StatusIconAndText
+          icon={<Spinner size="sm" isInline aria-hidden />}
+          title={t('Verifying…')}
+        />
       </span>
     );
   }
@@ -35,28 +59,12 @@ const Day1FollowUpStatus = ({ node, hasDay1, verification }: Day1FollowUpStatusP
   const outcome = output ? verifyOutcome(node, output) : undefined;
   const followUp: Day1FollowUp | undefined =
     outcome ?? (hasDay1 ? day1FollowUp(node, undefined) : undefined);
-  const state = followUp?.state;
-  const icon =
-    state === 'ModuleLoaded' ? (
-      <Icon status="success" isInline>
-        <CheckCircleIcon />
-      </Icon>
-    ) : state === 'ModuleNotLoaded' ? (
-      <Icon status="danger" isInline>
-        <ExclamationCircleIcon />
-      </Icon>
-    ) : state === 'Unknown' ? (
-      <Icon isInline>
-        <QuestionCircleIcon />
-      </Icon>
-    ) : state === undefined ? null : (
-      <Icon isInline>
-        <HourglassHalfIcon />
-      </Icon>
-    );
   return (
-    <span data-test="day1-follow-up" data-state={state ?? 'None'}>
-      {icon} {outcome ? verifyOutcomeText(t, outcome) : followUpText(t, followUp)}
+    <span data-test="day1-follow-up" data-state={followUp?.state ?? 'None'}>
+      <FollowUpStatus
+        state={followUp?.state}
+        title={outcome ? verifyOutcomeText(t, outcome) : followUpText(t, followUp)}
+      />
     </span>
   );
 };

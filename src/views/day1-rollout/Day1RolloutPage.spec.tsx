@@ -87,6 +87,29 @@ describe('Day1RolloutPage states', () => {
   });
 });
 
+describe('the breadcrumb', () => {
+  it("leads from a pool's rollout back to every pool's and to the list", async () => {
+    const user = userEvent.setup();
+    serveSfcRollout();
+    renderRolloutPage();
+    const breadcrumb = screen.getByTestId('rollout-breadcrumb');
+    expect(within(breadcrumb).getByRole('link', { name: 'Day 1 kernel modules' })).toHaveAttribute(
+      'href',
+      '/day1-kernel-modules',
+    );
+    // The pool is where the user is: the last crumb, not a link.
+    expect(within(breadcrumb).getAllByRole('listitem').at(-1)).toHaveTextContent(/^sfc$/);
+    expect(within(breadcrumb).getAllByRole('link')).toHaveLength(2);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Day 1 rollout of sfc');
+
+    await user.click(within(breadcrumb).getByRole('link', { name: 'Rollout' }));
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(/^Day 1 rollout$/);
+    const allPools = screen.getByTestId('rollout-breadcrumb');
+    expect(within(allPools).getAllByRole('listitem').at(-1)).toHaveTextContent(/^Rollout$/);
+    expect(within(allPools).getAllByRole('link')).toHaveLength(1);
+  });
+});
+
 describe('the pool card', () => {
   it('shows progress, counts, state and message, time left and the Day 1 configs', () => {
     serveSfcRollout();
@@ -231,5 +254,57 @@ describe('the node details drawer', () => {
 
     await user.click(within(details).getByRole('button', { name: 'Close the node details' }));
     expect(screen.queryByTestId('node-row-sfc-b')).not.toHaveClass('pf-m-selected');
+  });
+
+  it('takes the keyboard in, closes on Escape, and gives focus back to the row that opened it', async () => {
+    const user = userEvent.setup();
+    serveSfcRollout();
+    renderRolloutPage();
+    const opener = screen.getByRole('button', { name: 'Details of sfc-b' });
+    opener.focus();
+    await user.keyboard('{Enter}');
+
+    const details = screen.getByTestId('node-details');
+    expect(details).toHaveAttribute('role', 'region');
+    expect(details).toHaveAccessibleName('sfc-b');
+    expect(within(details).getByRole('heading', { name: 'sfc-b' })).toHaveFocus();
+    // Tab goes on through the panel's controls.
+    await user.tab();
+    expect(within(details).getByRole('button', { name: 'Close the node details' })).toHaveFocus();
+
+    await user.keyboard('{Escape}');
+    expect(screen.queryByTestId('node-details')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Details of sfc-b' })).toHaveFocus();
+  });
+
+  it('moves focus to the next node opened, and back to its row from the close button', async () => {
+    const user = userEvent.setup();
+    serveSfcRollout();
+    renderRolloutPage();
+    await user.click(screen.getByRole('button', { name: 'Details of sfc-a' }));
+    await user.click(screen.getByRole('button', { name: 'Details of sfc-b' }));
+    const details = screen.getByTestId('node-details');
+    expect(within(details).getByRole('heading', { name: 'sfc-b' })).toHaveFocus();
+
+    await user.click(within(details).getByRole('button', { name: 'Close the node details' }));
+    expect(screen.getByRole('button', { name: 'Details of sfc-b' })).toHaveFocus();
+  });
+
+  it('leaves out the config column while the details are open: they show the configs', async () => {
+    const user = userEvent.setup();
+    serveSfcRollout();
+    renderRolloutPage();
+    const table = screen.getByTestId('node-table');
+    expect(
+      within(table).getByRole('columnheader', { name: 'Current / desired config' }),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Details of sfc-a' }));
+    expect(
+      within(table).queryByRole('columnheader', { name: 'Current / desired config' }),
+    ).not.toBeInTheDocument();
+    expect(within(table).queryAllByTestId('node-configs')).toHaveLength(0);
+    expect(
+      within(screen.getByTestId('node-details')).getByText('Desired config'),
+    ).toBeInTheDocument();
   });
 });

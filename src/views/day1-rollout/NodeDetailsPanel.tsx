@@ -13,9 +13,10 @@ import {
   Stack,
   Title,
 } from '@patternfly/react-core';
+import { useEffect } from 'react';
 import type { ReactNode } from 'react';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
-import { NodeGVK } from '../../k8s/models';
+import { NodeGVK } from '../../k8s/gvk';
 import type { MachineConfigNode, Node } from '../../k8s/types';
 import type { NodeRollout } from '../../rollout';
 import ConditionTimeline from './ConditionTimeline';
@@ -27,9 +28,11 @@ import { nodeMessageText } from '../shared/rollout-text';
 /** The annotations MCO's daemon, node controller and drain controller keep on a node. */
 const MCO_ANNOTATION_PREFIX = 'machineconfiguration.openshift.io/';
 
-export const NODE_DETAILS_TITLE_ID = 'node-details-title';
+const NODE_DETAILS_TITLE_ID = 'node-details-title';
 
 interface NodeDetailsPanelProps {
+  /** Beside the table (PatternFly's inline drawer) rather than over it. */
+  inline: boolean;
   node: NodeRollout;
   nodeObject?: Node;
   machineConfigNode?: MachineConfigNode;
@@ -49,6 +52,7 @@ const Item = ({ term, children, test }: { term: string; children: ReactNode; tes
 
 /** A node's rollout in the drawer: phase and reason, MCO's annotations, the MachineConfigNode history. */
 const NodeDetailsPanel = ({
+  inline,
   node,
   nodeObject,
   machineConfigNode,
@@ -63,8 +67,23 @@ const NodeDetailsPanel = ({
     .filter(([key]) => key.startsWith(MCO_ANNOTATION_PREFIX))
     .sort(([a], [b]) => a.localeCompare(b));
   const conditions = machineConfigNode?.status?.conditions ?? [];
+  // Whoever opens a node's details lands in them, at their title (and again for another node).
+  useEffect(() => {
+    document.getElementById(NODE_DETAILS_TITLE_ID)?.focus();
+  }, [node.name]);
   return (
-    <DrawerPanelContent widths={{ default: 'width_50' }} data-test="node-details">
+    <DrawerPanelContent
+      widths={{ default: inline ? 'width_33' : 'width_50' }}
+      aria-labelledby={NODE_DETAILS_TITLE_ID}
+      role="region"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !event.defaultPrevented) {
+          event.stopPropagation();
+          onClose();
+        }
+      }}
+      data-test="node-details"
+    >
       <DrawerHead>
         <Title headingLevel="h2" size="xl" id={NODE_DETAILS_TITLE_ID} tabIndex={-1}>
           {node.name}

@@ -7,6 +7,7 @@ import type { NodeRollout } from '../../rollout';
 import Day1FollowUpStatus from './Day1FollowUpStatus';
 import NodePhaseStatus from './NodePhaseStatus';
 import { nodeMessageText } from '../shared/rollout-text';
+import { CONFIGS_VISIBILITY } from './NodeTableHeader';
 import type { Verification } from './useVerifications';
 
 /**
@@ -21,6 +22,8 @@ export interface NodeRolloutRowProps {
   hasDay1: boolean;
   verification?: Verification;
   isSelected: boolean;
+  /** The current / desired config column. */
+  showConfigs: boolean;
   /** Stable callbacks (the row is memoised): they take the node's name. */
   onSelect: (name: string) => void;
   onVerify: (name: string) => void;
@@ -35,6 +38,7 @@ const NodeRolloutRow = ({
   hasDay1,
   verification,
   isSelected,
+  showConfigs,
   onSelect,
   onVerify,
 }: NodeRolloutRowProps) => {
@@ -82,27 +86,34 @@ const NodeRolloutRow = ({
       <Td dataLabel={t('Since')}>
         <Timestamp timestamp={node.since} />
       </Td>
-      <Td dataLabel={t('Current / desired config')} modifier="nowrap" data-test="node-configs">
-        {node.currentConfig ? (
-          <Truncate
-            content={node.currentConfig}
-            position="middle"
-            maxCharsDisplayed={CONFIG_CHARS_SHOWN}
-          />
-        ) : (
-          '-'
-        )}
-        {moving && (
-          <div>
-            {'→ '}
+      {showConfigs && (
+        <Td
+          dataLabel={t('Current / desired config')}
+          modifier="nowrap"
+          visibility={CONFIGS_VISIBILITY}
+          data-test="node-configs"
+        >
+          {node.currentConfig ? (
             <Truncate
-              content={node.desiredConfig ?? ''}
+              content={node.currentConfig}
               position="middle"
               maxCharsDisplayed={CONFIG_CHARS_SHOWN}
             />
-          </div>
-        )}
-      </Td>
+          ) : (
+            '-'
+          )}
+          {moving && (
+            <div>
+              {'→ '}
+              <Truncate
+                content={node.desiredConfig ?? ''}
+                position="middle"
+                maxCharsDisplayed={CONFIG_CHARS_SHOWN}
+              />
+            </div>
+          )}
+        </Td>
+      )}
       <Td isActionCell>
         {hasDay1 ? (
           verifyButton

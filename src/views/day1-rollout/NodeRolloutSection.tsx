@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Drawer,
   DrawerContent,
@@ -10,12 +10,13 @@ import { CubesIcon } from '@patternfly/react-icons';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { sameItems } from '../../rollout';
 import type { NodeRollout, PoolRollout } from '../../rollout';
-import NodeDetailsPanel, { NODE_DETAILS_TITLE_ID } from './NodeDetailsPanel';
+import NodeDetailsPanel from './NodeDetailsPanel';
 import NodeRolloutTable from './NodeRolloutTable';
 import type { RolloutData } from '../shared/useRolloutData';
 import type { Verifications } from './useVerifications';
 import VerifyNodeModal from './VerifyNodeModal';
 import { sameSet, useStableValue } from './useStableValue';
+import { useWidthAtLeast } from './useWidthAtLeast';
 
 interface NodeRolloutSectionProps {
   pools: readonly PoolRollout[];
@@ -27,6 +28,16 @@ interface NodeRolloutSectionProps {
 
 const EMPTY: readonly string[] = [];
 
+/**
+ * From this width of the section on, the details panel goes beside the table (PatternFly's inline
+ * drawer) instead of over it: a third of it for the panel leaves the table the width its columns need.
+ */
+const INLINE_DRAWER_MIN_WIDTH_PX = 1400;
+
+/** The button that opens a node's details, in its row. */
+const detailsButton = (section: HTMLElement | null, name: string) =>
+  section?.querySelector<HTMLElement>(`[data-test="node-row-${name}"] [data-test="node-name"]`);
+
 /** The node table with its details drawer and the Verify dialog. */
 const NodeRolloutSection = ({
   pools,
@@ -37,6 +48,11 @@ const NodeRolloutSection = ({
   const { t } = usePluginTranslation();
   const [selected, setSelected] = useState<string>();
   const [verifying, setVerifying] = useState<string>();
+  // State, not a ref: the section appears only once there are nodes, and is measured from then on.
+  const [section, setSection] = useState<HTMLDivElement | null>(null);
+  const inline = useWidthAtLeast(section, INLINE_DRAWER_MIN_WIDTH_PX);
+  // The node whose details were closed: focus goes back to its row once the panel is gone.
+  const closedNode = useRef<string>(undefined);
 
   // A new array only when a pool's node list changed (the deriver keeps unchanged ones): a pool event
   // that changes counts only does not re-render the table.
@@ -67,6 +83,17 @@ const NodeRolloutSection = ({
   const verify = useCallback((name: string) => {
     setVerifying(name);
   }, []);
+  const closeDetails = () => {
+    closedNode.current = selected;
+    setSelected(undefined);
+  };
+
+  useEffect(() => {
+    if (selected !== undefined || closedNode.current === undefined) return;
+    // Back to the button that opened the panel, or to the section when its row is no longer shown.
+    (detailsButton(section, closedNode.current) ?? section)?.focus();
+    closedNode.current = undefined;
+  }, [selected, section]);
   const hasDay1 = (node: NodeRollout) => node.pool !== undefined && day1Pools.has(node.pool);
   const machineConfigsOf = (node: NodeRollout) =>
     (node.pool === undefined ? undefined : day1ByPool.get(node.pool)) ?? EMPTY;
@@ -85,18 +112,13 @@ const NodeRolloutSection = ({
   }
 
   return (
-    <>
-      <Drawer
-        isExpanded={selectedNode !== undefined}
-        onExpand={() => {
-          // Keyboard users land in the panel they opened.
-          document.getElementById(NODE_DETAILS_TITLE_ID)?.focus();
-        }}
-      >
+    <div ref={setSection} tabIndex={-1} data-test="node-section">
+      <Drawer isExpanded={selectedNode !== undefined} isInline={inline}>
         <DrawerContent
           panelContent={
             selectedNode && (
               <NodeDetailsPanel
+                inline={inline}
                 node={selectedNode}
                 nodeObject={data.findNode(selectedNode.name)}
                 machineConfigNode={data.findMachineConfigNode(selectedNode.name)}
@@ -104,9 +126,7 @@ const NodeRolloutSection = ({
                 hasDay1={hasDay1(selectedNode)}
                 verification={verifications.byNode.get(selectedNode.name)}
                 onVerify={verify}
-                onClose={() => {
-                  setSelected(undefined);
-                }}
+                onClose={closeDetails}
               />
             )
           }
@@ -117,6 +137,7 @@ const NodeRolloutSection = ({
               day1Pools={day1Pools}
               verifications={verifications.byNode}
               selectedNode={selected}
+              showConfigs={selectedNode === undefined}
               onSelect={select}
               onVerify={verify}
             />
@@ -141,7 +162,7 @@ const NodeRolloutSection = ({
           }}
         />
       )}
-    </>
+    </div>
   );
 };
 

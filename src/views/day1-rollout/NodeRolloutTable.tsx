@@ -35,6 +35,7 @@ const NodeRolloutTable = ({
   day1Pools,
   verifications,
   selectedNode,
+  showConfigs,
   onSelect,
   onVerify,
 }: NodeRolloutTableProps) => {
@@ -56,8 +57,16 @@ const NodeRolloutTable = ({
   // Events about nodes on other pages leave this page's rows as they are.
   const pageNodes = useStableValue(shown.items, sameItems);
   const rows = useMemo<NodeTableRowsValue>(
-    () => ({ nodes: pageNodes, day1Pools, verifications, selectedNode, onSelect, onVerify }),
-    [pageNodes, day1Pools, verifications, selectedNode, onSelect, onVerify],
+    () => ({
+      nodes: pageNodes,
+      day1Pools,
+      verifications,
+      selectedNode,
+      showConfigs,
+      onSelect,
+      onVerify,
+    }),
+    [pageNodes, day1Pools, verifications, selectedNode, showConfigs, onSelect, onVerify],
   );
 
   const update = useCallback((changes: Partial<NodeQuery>) => {
@@ -114,6 +123,7 @@ const NodeRolloutTable = ({
       />
       <NodeTableRowsContext.Provider value={rows}>
         <NodeTable
+          showConfigs={showConfigs}
           matchingCount={matching.length}
           sortBy={query.sortBy}
           direction={query.direction}

@@ -6,6 +6,8 @@ import NodeTableHeader from './NodeTableHeader';
 import NodeTableRows from './NodeTableRows';
 
 interface NodeTableProps {
+  /** The current / desired config column. */
+  showConfigs: boolean;
   /** Nodes matching the search and filter, on every page. */
   matchingCount: number;
   sortBy: NodeSortKey;
@@ -18,7 +20,7 @@ interface NodeTableProps {
  * The table element, memoised on what it shows itself; its rows come from NodeTableRowsContext, so that
  * new rows do not re-render it (see NodeTableRows).
  */
-const NodeTable = ({ matchingCount, sortBy, direction, onSort }: NodeTableProps) => {
+const NodeTable = ({ showConfigs, matchingCount, sortBy, direction, onSort }: NodeTableProps) => {
   const { t } = usePluginTranslation();
   return (
     <Table
@@ -27,7 +29,12 @@ const NodeTable = ({ matchingCount, sortBy, direction, onSort }: NodeTableProps)
       data-test="node-table"
       data-matching={matchingCount}
     >
-      <NodeTableHeader sortBy={sortBy} direction={direction} onSort={onSort} />
+      <NodeTableHeader
+        showConfigs={showConfigs}
+        sortBy={sortBy}
+        direction={direction}
+        onSort={onSort}
+      />
       <Tbody>
         <NodeTableRows />
       </Tbody>

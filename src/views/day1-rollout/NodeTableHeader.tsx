@@ -12,9 +12,29 @@ const SORT_COLUMNS: Partial<Record<number, NodeSortKey>> = {
   5: 'since',
 };
 
+const DAY1_COLUMN = 3;
 const MESSAGE_COLUMN = 4;
+const CONFIGS_COLUMN = 6;
+
+/**
+ * Set widths (percent of the table) for the columns whose text wraps: the browser would otherwise give
+ * them what the others leave, down to a few characters. They also keep the columns from shifting as
+ * messages come and go while nodes update.
+ */
+const COLUMN_WIDTHS: Partial<Record<number, ThProps['width']>> = {
+  [DAY1_COLUMN]: 15,
+  [MESSAGE_COLUMN]: 25,
+};
+
+/**
+ * The current and desired configs take the width of two long names: only from PatternFly's 2xl
+ * breakpoint on, where the other columns keep theirs. The node details show them at every width.
+ */
+export const CONFIGS_VISIBILITY: ThProps['visibility'] = ['hidden', 'visibleOn2Xl'];
 
 interface NodeTableHeaderProps {
+  /** The current / desired config column, left out while the node details take part of the width. */
+  showConfigs: boolean;
   sortBy: NodeSortKey;
   direction: SortDirection;
   /** Stable: the header is memoised. */
@@ -25,7 +45,7 @@ interface NodeTableHeaderProps {
  * The node table's column headers. Memoised, so that node events do not re-render them: PatternFly's
  * Th measures itself (offsetWidth) after every render, which forces a layout of the page.
  */
-const NodeTableHeader = ({ sortBy, direction, onSort }: NodeTableHeaderProps) => {
+const NodeTableHeader = ({ showConfigs, sortBy, direction, onSort }: NodeTableHeaderProps) => {
   const { t } = usePluginTranslation();
   const activeIndex = Number(Object.entries(SORT_COLUMNS).find(([, key]) => key === sortBy)?.[0]);
   const sortParams = (columnIndex: number): ThProps['sort'] => {
@@ -51,18 +71,19 @@ const NodeTableHeader = ({ sortBy, direction, onSort }: NodeTableHeaderProps) =>
   return (
     <Thead>
       <Tr>
-        {columns.map((title, index) => (
-          <Th
-            key={title}
-            sort={sortParams(index)}
-            modifier="wrap"
-            // Messages come and go as nodes move through their update: a set width keeps the
-            // columns from shifting with them (and the browser from laying out every cell again).
-            width={index === MESSAGE_COLUMN ? 15 : undefined}
-          >
-            {title}
-          </Th>
-        ))}
+        {columns.map((title, index) =>
+          index === CONFIGS_COLUMN && !showConfigs ? null : (
+            <Th
+              key={title}
+              sort={sortParams(index)}
+              modifier="wrap"
+              width={COLUMN_WIDTHS[index]}
+              visibility={index === CONFIGS_COLUMN ? CONFIGS_VISIBILITY : undefined}
+            >
+              {title}
+            </Th>
+          ),
+        )}
         <Th screenReaderText={t('Actions')} />
       </Tr>
     </Thead>

@@ -10,6 +10,8 @@ export interface NodeTableRowsValue {
   day1Pools: ReadonlySet<string>;
   verifications: ReadonlyMap<string, Verification>;
   selectedNode?: string;
+  /** The current / desired config column. */
+  showConfigs: boolean;
   onSelect: (name: string) => void;
   onVerify: (name: string) => void;
 }
@@ -25,7 +27,7 @@ export const NodeTableRowsContext = createContext<NodeTableRowsValue | undefined
 const NodeTableRows = () => {
   const value = useContext(NodeTableRowsContext);
   if (value === undefined) return null;
-  const { nodes, day1Pools, verifications, selectedNode, onSelect, onVerify } = value;
+  const { nodes, day1Pools, verifications, selectedNode, showConfigs, onSelect, onVerify } = value;
   return (
     <>
       {nodes.map((node) => (
@@ -35,6 +37,7 @@ const NodeTableRows = () => {
           hasDay1={node.pool !== undefined && day1Pools.has(node.pool)}
           verification={verifications.get(node.name)}
           isSelected={node.name === selectedNode}
+          showConfigs={showConfigs}
           onSelect={onSelect}
           onVerify={onVerify}
         />

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { ResourceLink } from '@openshift-console/dynamic-plugin-sdk';
 import { CardHeader, CardTitle, Flex, FlexItem, Label } from '@patternfly/react-core';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
-import { MachineConfigPoolGVK } from '../../k8s/models';
+import { MachineConfigPoolGVK } from '../../k8s/gvk';
 import type { PoolRollout } from '../../rollout';
 import PoolStateLabel from '../shared/PoolStateLabel';
 

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { ResourceLink } from '@openshift-console/dynamic-plugin-sdk';
 import { DescriptionList, Label, LabelGroup } from '@patternfly/react-core';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
-import { MachineConfigGVK } from '../../k8s/models';
+import { MachineConfigGVK } from '../../k8s/gvk';
 import type { PoolRollout } from '../../rollout';
 import PoolCardItem from './PoolCardItem';
 

@@ -1,22 +1,16 @@
 import {
+  consoleFetchText,
   k8sCreate,
   k8sDelete,
   k8sGet,
   useAccessReview,
 } from '@openshift-console/dynamic-plugin-sdk';
-import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PodModel } from '../../k8s/models';
 import type { Pod } from '../../k8s/types';
 import { DEFAULT_VERIFY_IMAGE, verifyPod } from '../../rollout';
-import {
-  apiAnswer,
-  renderRolloutPage,
-  serveSfcRollout,
-  statusFile,
-  verifyLog,
-} from './rollout-fixtures';
+import { renderRolloutPage, serveSfcRollout, statusFile, verifyLog } from './rollout-fixtures';
 import { VERIFY_TIMEOUT_MS } from './verify-runner';
 
 const POD: Pod = {
@@ -29,11 +23,9 @@ const POD: Pod = {
 /** The API for one Verify pod that ends in `phase` and prints `log`. */
 const servePod = (phase: NonNullable<Pod['status']>['phase'], log = '') => {
   jest.mocked(k8sCreate).mockResolvedValue(POD);
-  jest
-    .mocked(k8sGet)
-    .mockImplementation((options) =>
-      Promise.resolve(apiAnswer(options.path === 'log' ? log : { ...POD, status: { phase } })),
-    );
+  const finished: Pod = { ...POD, status: { phase } };
+  jest.mocked(k8sGet).mockResolvedValue(finished);
+  jest.mocked(consoleFetchText).mockResolvedValue(log);
   jest.mocked(k8sDelete).mockResolvedValue({});
 };
 
@@ -149,15 +141,15 @@ describe('Verify', () => {
   });
 
   it('keeps running when the dialog closes, and the table shows its result', async () => {
-    let finish: (log: K8sResourceCommon) => void = () => undefined;
+    let finish: (log: string) => void = () => undefined;
     jest.mocked(k8sCreate).mockResolvedValue(POD);
     jest.mocked(k8sDelete).mockResolvedValue({});
-    jest.mocked(k8sGet).mockImplementation((options) =>
-      options.path === 'log'
-        ? new Promise((resolve) => {
-            finish = resolve;
-          })
-        : Promise.resolve({ ...POD, status: { phase: 'Succeeded' } }),
+    const succeeded: Pod = { ...POD, status: { phase: 'Succeeded' } };
+    jest.mocked(k8sGet).mockResolvedValue(succeeded);
+    jest.mocked(consoleFetchText).mockReturnValue(
+      new Promise((resolve) => {
+        finish = resolve;
+      }),
     );
     renderRolloutPage();
     const modal = await openVerify('sfc-a');
@@ -167,7 +159,7 @@ describe('Verify', () => {
     expect(followUp).toHaveTextContent('Verifying');
 
     act(() => {
-      finish(apiAnswer(verifyLog(statusFile(), ['sfc'])));
+      finish(verifyLog(statusFile(), ['sfc']));
     });
     expect(
       await within(screen.getByTestId('node-row-sfc-a')).findByText('Module loaded'),

@@ -173,9 +173,3 @@ export const verifyLog = (status: string, modules: string[]): string =>
     '--- kmm-day1-verify end ---',
     '',
   ].join('\n');
-
-/**
- * A k8sGet answer: console hands back a text/plain body (pods/log) as a string, although the SDK types
- * every answer as a resource.
- */
-export const apiAnswer = (value: unknown): K8sResourceCommon => value as K8sResourceCommon;

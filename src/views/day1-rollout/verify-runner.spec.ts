@@ -1,8 +1,13 @@
-import { HttpError, k8sCreate, k8sDelete, k8sGet } from '@openshift-console/dynamic-plugin-sdk';
+import {
+  HttpError,
+  consoleFetchText,
+  k8sCreate,
+  k8sDelete,
+  k8sGet,
+} from '@openshift-console/dynamic-plugin-sdk';
 import { PodModel } from '../../k8s/models';
 import type { Pod } from '../../k8s/types';
 import { verifyPod } from '../../rollout';
-import { apiAnswer } from './rollout-fixtures';
 import {
   VerifyCancelledError,
   VerifyPodError,
@@ -33,15 +38,10 @@ const answer = (phases: Pod['status'][], log: unknown = LOG) => {
   const remaining = [...phases];
   jest
     .mocked(k8sGet)
-    .mockImplementation((options) =>
-      Promise.resolve(
-        apiAnswer(
-          options.path === 'log'
-            ? log
-            : pod(remaining.length > 1 ? remaining.shift() : remaining[0]),
-        ),
-      ),
+    .mockImplementation(() =>
+      Promise.resolve(pod(remaining.length > 1 ? remaining.shift() : remaining[0])),
     );
+  jest.mocked(consoleFetchText).mockResolvedValue(log);
   jest.mocked(k8sDelete).mockResolvedValue({});
 };
 
@@ -67,12 +67,10 @@ describe('runVerification', () => {
     });
 
     expect(k8sCreate).toHaveBeenCalledWith({ model: PodModel, data: verifyPod(REQUEST) });
-    expect(k8sGet).toHaveBeenCalledWith({
-      model: PodModel,
-      name: POD_NAME,
-      ns: 'default',
-      path: 'log',
-    });
+    expect(consoleFetchText).toHaveBeenCalledTimes(1);
+    expect(consoleFetchText).toHaveBeenCalledWith(
+      `/api/kubernetes/api/v1/namespaces/default/pods/${POD_NAME}/log`,
+    );
     expect(result).toEqual({
       pod: { name: POD_NAME, namespace: 'default' },
       log: LOG,
@@ -128,13 +126,7 @@ describe('runVerification', () => {
   it('deletes the pod when reading the log fails', async () => {
     answer([{ phase: 'Succeeded' }]);
     const failure = new HttpError('pods "x" not found', 404);
-    jest
-      .mocked(k8sGet)
-      .mockImplementation((options) =>
-        options.path === 'log'
-          ? Promise.reject(failure)
-          : Promise.resolve(pod({ phase: 'Succeeded' })),
-      );
+    jest.mocked(consoleFetchText).mockRejectedValue(failure);
     const result = await runVerification(REQUEST, fast);
     expect(result.error).toBe(failure);
     expectDeleted();

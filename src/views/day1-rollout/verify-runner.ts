@@ -3,7 +3,12 @@
  * always delete it, whatever happened before (an API error, a pod that cannot start, the timeout or a
  * cancel).
  */
-import { k8sCreate, k8sDelete, k8sGet } from '@openshift-console/dynamic-plugin-sdk';
+import {
+  consoleFetchText,
+  k8sCreate,
+  k8sDelete,
+  k8sGet,
+} from '@openshift-console/dynamic-plugin-sdk';
 import { PodModel } from '../../k8s/models';
 import type { Pod } from '../../k8s/types';
 import { parseVerifyOutput, verifyPod } from '../../rollout';
@@ -118,14 +123,16 @@ const waitForPod = async (
   }
 };
 
-/** Console answers a text/plain body as a string; an empty one may come back as `{}`. */
+/**
+ * The pod's log through console's API proxy (`/api/kubernetes`, where the k8s* helpers send their
+ * requests too). The log is text, not a resource: consoleFetchText, not k8sGet.
+ */
+const podLogURL = ({ metadata: { name, namespace } }: Pod): string =>
+  `/api/kubernetes/api/${PodModel.apiVersion}/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}/log`;
+
+/** Console answers a text/plain body as a string; an empty body of another type comes back as `{}`. */
 const readLog = async (pod: Pod): Promise<string> => {
-  const log: unknown = await k8sGet({
-    model: PodModel,
-    name: pod.metadata.name,
-    ns: pod.metadata.namespace,
-    path: 'log',
-  });
+  const log: unknown = await consoleFetchText(podLogURL(pod));
   return typeof log === 'string' ? log : '';
 };
 

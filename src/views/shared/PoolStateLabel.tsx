@@ -11,7 +11,11 @@ const STATUS: Record<PoolState, 'success' | 'info' | 'warning' | 'danger'> = {
   RenderDegraded: 'danger',
 };
 
-/** The pool's rollout state as a status label. */
+/**
+ * The pool's rollout state as a status label. A filled PatternFly Label rather than console's status
+ * components (icon and text): beside the pool's name in its card header and the list's rollout link,
+ * it reads as the pool's state at a glance, and is not taken for part of the name or the link.
+ */
 const PoolStateLabel = ({ state }: { state: PoolState }) => {
   const { t } = usePluginTranslation();
   return (

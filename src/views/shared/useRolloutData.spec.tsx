@@ -6,7 +6,7 @@ import {
   MachineConfigNodeGVK,
   MachineConfigPoolGVK,
   NodeGVK,
-} from '../../k8s/models';
+} from '../../k8s/gvk';
 import {
   SFC_TARGET,
   loaded,

@@ -10,7 +10,7 @@ import {
   MachineConfigNodeGVK,
   MachineConfigPoolGVK,
   NodeGVK,
-} from '../../k8s/models';
+} from '../../k8s/gvk';
 import type { MachineConfig, MachineConfigNode, MachineConfigPool, Node } from '../../k8s/types';
 import { RolloutDeriver } from '../../rollout';
 import type { Rollout } from '../../rollout';

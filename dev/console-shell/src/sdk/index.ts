@@ -48,6 +48,7 @@ export { Timestamp } from './components/Timestamp';
 export { CodeEditor, CodeEditor as YAMLEditor } from './components/CodeEditor';
 export { ResourceYAMLEditor } from './components/ResourceYAMLEditor';
 export { HorizontalNav } from './components/HorizontalNav';
+export { CamelCaseWrap } from './components/CamelCaseWrap';
 export { StatusComponent } from './components/status/StatusComponent';
 export { GenericStatus } from './components/status/GenericStatus';
 export { PopoverStatus } from './components/status/PopoverStatus';

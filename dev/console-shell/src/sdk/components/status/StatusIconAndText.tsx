@@ -1,5 +1,6 @@
 import { cloneElement } from 'react';
 import type * as SDK from '@openshift-console/dynamic-plugin-sdk';
+import { CamelCaseWrap } from '../CamelCaseWrap';
 
 /** console's StatusIconAndText: icon plus text (`data-test="status-text"`), "-" without a title. */
 export const StatusIconAndText: typeof SDK.StatusIconAndText = ({
@@ -24,12 +25,12 @@ export const StatusIconAndText: typeof SDK.StatusIconAndText = ({
           className: [
             spin ? 'co-spin' : '',
             iconProps?.className ?? '',
-            iconOnly ? '' : 'co-icon-and-text__icon',
+            iconOnly ? '' : 'co-icon-and-text__icon co-icon-flex-child',
           ]
             .filter(Boolean)
             .join(' '),
         })}
-      {!iconOnly && <span data-test="status-text">{title}</span>}
+      {!iconOnly && <CamelCaseWrap value={title} dataTest="status-text" />}
     </span>
   );
 };
