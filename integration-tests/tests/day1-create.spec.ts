@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { day1MachineConfig } from './day1-machine-config';
-import { createAsAdmin, resetCluster, saveScreenshot } from './support';
+import { createAsAdmin, openPreviewTab, resetCluster, saveScreenshot } from './support';
 
 const EL9_4 = '5.14.0-427.13.1.el9_4.x86_64';
 const EL9_2 = '5.14.0-284.59.1.el9_2.x86_64';
@@ -140,7 +140,7 @@ test('create a custom pool in the same flow: the pool, the config and the node l
   await expect(page.getByTestId('day1-nodes-leave-pool')).toHaveText(
     'These nodes leave the worker pool for sfc2: worker-0, worker-2.',
   );
-  await page.getByRole('tab', { name: 'MachineConfigPool' }).click();
+  await openPreviewTab(page, 'MachineConfigPool');
   await expect(page.getByTestId('day1-preview-pool').getByTestId('code-editor')).toHaveValue(
     /node-role.kubernetes.io\/sfc2/,
   );
@@ -328,7 +328,7 @@ test('the preview shows the files and units the MachineConfig installs, decoded'
 }, testInfo) => {
   await page.goto('/day1-kernel-modules/~new?pool=sfc');
   await fillModule(page, 'quay.io/acme/sfc-kmod', 'sfc', ['sfc']);
-  await page.getByRole('tab', { name: 'Files and units' }).click();
+  await openPreviewTab(page, 'Files and units');
   const files = page.getByTestId('day1-preview-file');
   await expect(files).toHaveCount(4);
   const replace = files.filter({ hasText: '99-sfc-sfc-day1-replace-kernel-module.sh' });

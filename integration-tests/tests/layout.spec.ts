@@ -132,7 +132,7 @@ for (const width of WIDTHS) {
       expect(box.x + box.width).toBeLessThanOrEqual(tabBar.x + tabBar.width + TOLERANCE_PX);
       shown.push((await tab.innerText()).trim());
     }
-    const names = ['MachineConfig', 'MachineConfigPool', 'Command line'];
+    const names = ['MachineConfig', 'Files and units', 'MachineConfigPool', 'Command line'];
     const hidden = names.filter((name) => !shown.includes(name));
     if (hidden.length > 0) {
       await preview.getByRole('tab', { name: /^More/ }).click();

@@ -34,3 +34,18 @@ export const resetCluster = async (
   if (!response.ok())
     throw new Error(`reset: ${String(response.status())} ${await response.text()}`);
 };
+
+/**
+ * Opens one of the create page's preview tabs as a user would: the tab itself when it is in the tab
+ * bar, else through PatternFly's "More" overflow menu, where tabs that do not fit the card go.
+ */
+export const openPreviewTab = async (page: Page, name: string): Promise<void> => {
+  const preview = page.getByTestId('day1-preview');
+  const tab = preview.getByRole('tab', { name, exact: true });
+  if (await tab.isVisible()) {
+    await tab.click();
+    return;
+  }
+  await preview.getByRole('tab', { name: /^More/ }).click();
+  await page.getByRole('menu').getByRole('menuitem', { name, exact: true }).click();
+};

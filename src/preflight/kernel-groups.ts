@@ -16,9 +16,10 @@ export interface KernelGroup {
 export const groupNodesByKernel = (nodes: Node[], kernelModuleImage: string): KernelGroup[] => {
   const groups = new Map<string | undefined, string[]>();
   for (const node of nodes) {
-    // An empty kernelVersion is as unknown as a missing one.
-    const reported = node.status?.nodeInfo?.kernelVersion;
-    const kernel = reported === '' ? undefined : reported;
+    // An empty kernelVersion, or one that is not a string (a malformed Node), is as unknown as a
+    // missing one.
+    const reported: unknown = node.status?.nodeInfo?.kernelVersion;
+    const kernel = typeof reported === 'string' && reported !== '' ? reported : undefined;
     groups.set(kernel, [...(groups.get(kernel) ?? []), node.metadata.name]);
   }
   return [...groups.entries()]

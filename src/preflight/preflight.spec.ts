@@ -130,6 +130,17 @@ describe('preflight edge cases', () => {
     ]);
   });
 
+  it('counts a kernel version that is not a string (a malformed Node) as unreported', () => {
+    const malformed = {
+      ...node('m'),
+      status: { nodeInfo: { kernelVersion: 42 } },
+    } as unknown as Node;
+    expect(groupNodesByKernel([malformed, node('a', '5.14.0-a')], 'quay.io/x/y')).toEqual([
+      { kernelVersion: '5.14.0-a', imageReference: 'quay.io/x/y:5.14.0-a', nodeNames: ['a'] },
+      { kernelVersion: undefined, imageReference: undefined, nodeNames: ['m'] },
+    ]);
+  });
+
   it('plans reboots by image result, with maxUnavailable as a percentage and a paused pool', () => {
     const pool = produceMachineConfigPool('sfc', { maxUnavailable: '50%', paused: true });
     const groups = groupNodesByKernel(
