@@ -78,7 +78,7 @@ const REGISTRY = new Set([
 ]);
 
 /** The registry's answer to an ImageStreamImport, worded as the openshift-apiserver words it. */
-export const registryAnswer = (request: ImageStreamImport): ImageStreamImport => ({
+const registryAnswer = (request: ImageStreamImport): ImageStreamImport => ({
   ...request,
   status: {
     images: request.spec.images.map(({ from }) =>

@@ -18,9 +18,8 @@ import { produceMachineConfig } from '../../../src/producer';
 import Day1RolloutPage from '../../../src/views/day1-rollout/Day1RolloutPage';
 import { day1StatusFile } from '../day1-status-file';
 
-export const KERNEL = '5.14.0-427.13.1.el9_4.x86_64';
 export const SFC_TARGET = 'rendered-sfc-22222222222222222222222222222222';
-export const SFC_CURRENT = 'rendered-sfc-11111111111111111111111111111111';
+const SFC_CURRENT = 'rendered-sfc-11111111111111111111111111111111';
 
 /** The uid and resourceVersion the API server adds. */
 const withRevision = <T extends { metadata: { name: string } }>(
