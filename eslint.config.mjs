@@ -134,7 +134,7 @@ export default defineConfig(
 
   // React components and hooks.
   {
-    files: ['src/**/*.{ts,tsx}', '__mocks__/**/*.{ts,tsx}'],
+    files: ['src/**/*.{ts,tsx}', '__mocks__/**/*.{ts,tsx}', 'test/support/views/**/*.{ts,tsx}'],
     extends: [
       react.configs.flat.recommended,
       react.configs.flat['jsx-runtime'],

@@ -14,7 +14,7 @@
 import ts from 'typescript';
 
 /** The only file allowed to call react-i18next's useTranslation. */
-export const HOOK_FILE = 'src/views/shared/usePluginTranslation.ts';
+const HOOK_FILE = 'src/views/shared/usePluginTranslation.ts';
 
 /** Types of a translate function; a value of these types must be named `t`. */
 const TRANSLATE_TYPES = new Set(['Translate', 'TFunction']);

@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
 import { parse } from 'comment-json';
 
-export const SCHEMA_PATH =
+const SCHEMA_PATH =
   'node_modules/@openshift-console/dynamic-plugin-sdk-webpack/schema/console-extensions.json';
 
 /** Keys console reads from an extension; the schema allows others, but they would be ignored. */
@@ -26,7 +26,7 @@ const ENVELOPE_KEYS = new Set(['type', 'properties', 'flags']);
 const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
 
 /** @param {string} [file] */
-export const loadSchema = (file = path.resolve(SCHEMA_PATH)) => readJson(file);
+const loadSchema = (file = path.resolve(SCHEMA_PATH)) => readJson(file);
 
 /**
  * Every `$codeRef` value in an extension's properties, with its JSON path.

@@ -21,21 +21,11 @@ export const useK8sWatchResources = jest.fn<
     Object.keys(resources).map((key) => [key, { data: [], loaded: false, loadError: undefined }]),
   ),
 );
-export const useK8sModel = jest.fn<ReturnType<Fn<'useK8sModel'>>, Parameters<Fn<'useK8sModel'>>>(
-  () => [undefined as unknown as SDK.K8sModel, false],
-);
 
 export const k8sCreate = jest.fn<ReturnType<Fn<'k8sCreate'>>, Parameters<Fn<'k8sCreate'>>>();
 export const k8sGet = jest.fn<ReturnType<Fn<'k8sGet'>>, Parameters<Fn<'k8sGet'>>>();
 export const k8sPatch = jest.fn<ReturnType<Fn<'k8sPatch'>>, Parameters<Fn<'k8sPatch'>>>();
-export const k8sUpdate = jest.fn<ReturnType<Fn<'k8sUpdate'>>, Parameters<Fn<'k8sUpdate'>>>();
 export const k8sDelete = jest.fn<ReturnType<Fn<'k8sDelete'>>, Parameters<Fn<'k8sDelete'>>>();
-export const k8sList = jest.fn<ReturnType<Fn<'k8sList'>>, Parameters<Fn<'k8sList'>>>();
-export const k8sListItems = jest.fn<
-  ReturnType<Fn<'k8sListItems'>>,
-  Parameters<Fn<'k8sListItems'>>
->();
-export const checkAccess = jest.fn<ReturnType<Fn<'checkAccess'>>, Parameters<Fn<'checkAccess'>>>();
 export const consoleFetchText = jest.fn<
   ReturnType<Fn<'consoleFetchText'>>,
   Parameters<Fn<'consoleFetchText'>>
@@ -56,11 +46,6 @@ export const useActiveNamespace = jest.fn<
   ReturnType<Fn<'useActiveNamespace'>>,
   Parameters<Fn<'useActiveNamespace'>>
 >(() => ['#ALL_NS#', () => undefined]);
-export const useFlag = jest.fn<ReturnType<Fn<'useFlag'>>, Parameters<Fn<'useFlag'>>>(() => true);
-export const useActivePerspective = jest.fn<
-  ReturnType<Fn<'useActivePerspective'>>,
-  Parameters<Fn<'useActivePerspective'>>
->(() => ['admin', () => undefined]);
 
 export class HttpError extends Error {
   constructor(
@@ -94,13 +79,6 @@ export const ResourceLink: Fn<'ResourceLink'> = ({ name, displayName, children }
 );
 
 export const Timestamp: Fn<'Timestamp'> = ({ timestamp }) => <span>{timestamp ?? '-'}</span>;
-
-export const StatusComponent: Fn<'StatusComponent'> = ({ status, title, children }) => (
-  <span>
-    {title ?? status}
-    {children}
-  </span>
-);
 
 export const CamelCaseWrap: Fn<'CamelCaseWrap'> = ({ value, dataTest }) => (
   <span data-test={dataTest}>{value || '-'}</span>
@@ -136,7 +114,6 @@ const StatusStub: Fn<'ErrorStatus'> = ({ title, children }) => (
 );
 export const ErrorStatus = StatusStub;
 export const SuccessStatus = StatusStub;
-export const InfoStatus = StatusStub;
 export const ProgressStatus = StatusStub;
 
 // Console's is Monaco; tests read the text it shows.

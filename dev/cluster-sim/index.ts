@@ -16,10 +16,8 @@ import type { Timings } from './sim-context';
 import { Simulation } from './simulation';
 
 export type { ReceivedRequest } from './api/server';
-export type { FaultRequest } from './control/faults';
 export type { ScenarioName } from './scenarios';
-export type { Timings } from './sim-context';
-export { ManualClock, RealClock } from './core/clock';
+export { ManualClock } from './core/clock';
 export { Simulation } from './simulation';
 
 /** The repository's verbatim copies of the CRDs (schemas/crds/README.md names their source). */

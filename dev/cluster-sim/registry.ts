@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 
-export interface ImageFound {
+interface ImageFound {
   found: true;
   repository: string;
   tag: string;
@@ -22,7 +22,7 @@ export interface ImageMissing {
 export type ImageLookup = ImageFound | ImageMissing;
 
 /** Splits `registry/path[:tag][@digest]` into repository and tag (a digest counts as the tag). */
-export const splitImage = (reference: string): { repository: string; tag: string } => {
+const splitImage = (reference: string): { repository: string; tag: string } => {
   const at = reference.indexOf('@');
   if (at >= 0) return { repository: reference.slice(0, at), tag: reference.slice(at + 1) };
   const slash = reference.lastIndexOf('/');
@@ -32,7 +32,7 @@ export const splitImage = (reference: string): { repository: string; tag: string
   return { repository: reference, tag: 'latest' };
 };
 
-export const digestOf = (reference: string): string =>
+const digestOf = (reference: string): string =>
   `sha256:${createHash('sha256').update(reference).digest('hex')}`;
 
 export class Registry {

@@ -42,7 +42,7 @@ type Route =
   | { kind: 'plugin'; filePath: string }
   | { kind: 'shell'; filePath: string };
 
-export const routeFor = (url: string): Route => {
+const routeFor = (url: string): Route => {
   const { pathname, search } = new URL(url, 'http://localhost');
   if (pathname === K8S_PREFIX || pathname.startsWith(`${K8S_PREFIX}/`)) {
     return { kind: 'k8s', upstreamPath: `${pathname.slice(K8S_PREFIX.length) || '/'}${search}` };

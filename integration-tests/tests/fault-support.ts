@@ -29,20 +29,6 @@ export const getAsAdmin = async <T>(
   return (await response.json()) as T;
 };
 
-/** Changes an object as the admin, with a JSON merge patch. */
-export const patchAsAdmin = async (
-  request: APIRequestContext,
-  path: string,
-  patch: unknown,
-): Promise<void> => {
-  const response = await request.patch(`/api/kubernetes${path}`, {
-    data: patch,
-    headers: { ...ADMIN, 'Content-Type': 'application/merge-patch+json' },
-  });
-  if (!response.ok())
-    throw new Error(`PATCH ${path}: ${String(response.status())} ${await response.text()}`);
-};
-
 interface Named {
   metadata: { name: string };
 }

@@ -216,7 +216,7 @@ const readInput = (files: string[], reader: InputReader): Collected => {
 };
 
 /** "45s", "12m", "1h5m", "3d4h", as oc prints ages. */
-export const formatDuration = (seconds: number): string => {
+const formatDuration = (seconds: number): string => {
   const s = Math.max(0, Math.round(seconds));
   if (s < 60) return `${String(s)}s`;
   const minutes = Math.floor(s / 60);
@@ -300,7 +300,7 @@ const poolSection = (pool: PoolRollout, now: number): string => {
   return `MachineConfigPool ${pool.name}\n${table(fields, '  ')}\n\n${nodes}\n`;
 };
 
-export const formatRolloutTable = (rollout: Rollout, now: number): string => {
+const formatRolloutTable = (rollout: Rollout, now: number): string => {
   const sections = rollout.pools.map((pool) => poolSection(pool, now));
   if (rollout.unpooledNodes.length > 0) {
     sections.push(`Nodes in no pool\n\n${nodeTable(rollout.unpooledNodes, now)}\n`);

@@ -27,7 +27,7 @@ export interface Condition {
   lastTransitionTime?: string;
 }
 
-export interface LabelSelectorRequirement {
+interface LabelSelectorRequirement {
   key: string;
   operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
   values?: string[];

@@ -6,7 +6,7 @@
 export * from './names';
 export { maxUnavailableCount } from './max-unavailable';
 export { DAY1_REBOOT_MINUTES, MCO_MINUTES_PER_NODE, midpointMs } from './timings';
-export type { CustomPoolEligibility, NodePool } from './pool-membership';
+export type { NodePool } from './pool-membership';
 export {
   customPoolEligibility,
   nodesReachedByPoolConfigs,

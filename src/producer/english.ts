@@ -24,10 +24,7 @@ const SUBJECT: Record<keyof Day1Options, string> = {
 };
 
 /** `"<image>" …`: the problem follows the image it is about. */
-export const formatImageReferenceProblem = (
-  image: string,
-  problem: ImageReferenceProblem,
-): string => {
+const formatImageReferenceProblem = (image: string, problem: ImageReferenceProblem): string => {
   switch (problem.code) {
     case 'imageHasSpaces':
       return `"${image}" must not contain spaces`;

@@ -12,9 +12,9 @@ const PATH_COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
 const TAG = /^\w[\w.-]{0,127}$/;
 const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9A-Fa-f]{32,}$/;
 /** Longest repository name (domain and path) the registries accept. */
-export const MAX_IMAGE_NAME_LENGTH = 255;
+const MAX_IMAGE_NAME_LENGTH = 255;
 
-export interface ImageReference {
+interface ImageReference {
   /** Registry host, with its port if any. */
   domain: string;
   /** Repository path below the registry. */

@@ -14,16 +14,14 @@ export type {
 } from './options';
 export { DEFAULT_WORKER_IMAGE, Day1ValidationError } from './options';
 export { validateDay1Options } from './validate';
-export { produceMachineConfig, ROLE_LABEL, IGNITION_VERSION } from './machine-config';
+export { produceMachineConfig, ROLE_LABEL } from './machine-config';
 export { machineConfigToYAML, produceMachineConfigYAML, toYAML } from './yaml';
 export { formatFieldError, formatPoolProblem } from './english';
 export type { MachineConfigPoolOptions, PoolProblem } from './machine-config-pool';
 export { produceMachineConfigPool, validateMachineConfigPool } from './machine-config-pool';
 export type { Day1ConfigSummary } from './read-machine-config';
 export { readDay1MachineConfig } from './read-machine-config';
-export type { NodeLayout } from './node-layout';
 export { nodeLayout } from './node-layout';
-export { parseImageReference } from './image-reference';
 export { day1UtilityCommand, defaultMachineConfigName, shellQuote } from './command-line';
 export type { FileContents, InstalledUnit } from './installed-contents';
 export { installedContents } from './installed-contents';

@@ -10,7 +10,7 @@ import type { UnitSection } from './systemd';
 import { validateDay1Options } from './validate';
 
 export { ROLE_LABEL };
-export const IGNITION_VERSION = '3.2.0';
+const IGNITION_VERSION = '3.2.0';
 const EXECUTABLE_MODE = 0o755;
 const LIBRARY_MODE = 0o644;
 

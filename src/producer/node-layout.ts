@@ -5,7 +5,7 @@
  */
 
 export const REPLACE_UNIT_SUFFIX = '-replace-kernel-module.service';
-export const PULL_UNIT_SUFFIX = '-pull-kernel-module-image.service';
+const PULL_UNIT_SUFFIX = '-pull-kernel-module-image.service';
 /** The longest suffix appended to a MachineConfig name in a unit or file name. */
 export const LONGEST_NAME_SUFFIX = PULL_UNIT_SUFFIX;
 

@@ -14,11 +14,11 @@ const MODULE_NAME = /^[A-Za-z0-9_-]+$/;
 // A leading '-' would make modprobe read the name as an option.
 const MODULE_NAME_START = /^[A-Za-z0-9_]/;
 /** Unit and file names are `<machineConfigName><suffix>`; systemd allows 255 characters in a unit name. */
-export const MAX_MACHINE_CONFIG_NAME_LENGTH = 255 - LONGEST_NAME_SUFFIX.length;
-export const MAX_POOL_NAME_LENGTH = 63;
+const MAX_MACHINE_CONFIG_NAME_LENGTH = 255 - LONGEST_NAME_SUFFIX.length;
+const MAX_POOL_NAME_LENGTH = 63;
 /** The kernel's MODULE_NAME_LEN is 56 bytes including the terminating NUL. */
-export const MAX_MODULE_NAME_LENGTH = 55;
-export const MAX_FIRMWARE_PATH_LENGTH = 4096;
+const MAX_MODULE_NAME_LENGTH = 55;
+const MAX_FIRMWARE_PATH_LENGTH = 4096;
 
 type Check = (value: string) => FieldProblem | undefined;
 

@@ -5,9 +5,7 @@
  * `day1-utility rollout` run this same code.
  */
 export type {
-  Day1ConfigInTarget,
   NodePhase,
-  NodeReason,
   NodeRollout,
   PoolRollout,
   PoolState,
@@ -18,7 +16,6 @@ export { NODE_PHASES } from './types';
 export type {
   Day1Message,
   Day1StatusProblem,
-  McoMessage,
   NodeMessage,
   NotReadyReason,
   PoolMessage,
@@ -31,21 +28,10 @@ export {
   formatVerifyOutcome,
 } from './english';
 export { RolloutDeriver, deriveRollout, sameItems } from './deriver';
-export type { RolloutDeriverOptions } from './deriver';
-export type { NodeMembership, PoolTarget, ReleaseTarget } from './node-phase';
-export { deriveNodeRollout, isInProgress } from './node-phase';
 export { DEFAULT_DAY1_REBOOT_MS, DEFAULT_NODE_UPDATE_MS, estimateRemainingMs } from './estimate';
-export type { EstimateInput } from './estimate';
-export type { Day1FollowUp, Day1FollowUpState, Day1Phase, Day1Status } from './day1-status';
+export type { Day1FollowUp, Day1Status } from './day1-status';
 export { DAY1_PHASES, Day1StatusError, day1FollowUp, parseDay1Status } from './day1-status';
-export type {
-  VerifiedConfig,
-  VerifiedStatusFile,
-  VerifyOutcome,
-  VerifyOutput,
-  VerifyPod,
-  VerifyPodOptions,
-} from './verify-pod';
+export type { VerifyOutcome, VerifyOutput, VerifyPodOptions } from './verify-pod';
 export {
   DEFAULT_VERIFY_IMAGE,
   DEFAULT_VERIFY_NAMESPACE,

@@ -47,7 +47,7 @@ export interface ConditionView {
   since?: number;
 }
 
-export const readCondition = (raw: unknown): ConditionView => {
+const readCondition = (raw: unknown): ConditionView => {
   const record = asRecord(raw);
   return {
     status: typeof record?.status === 'string' ? record.status : '',

@@ -10,7 +10,7 @@ import type { NodePhase } from './types';
 type NoParams = Record<string, undefined>;
 
 /** MCO's words, quoted from the cluster. */
-export interface McoMessage {
+interface McoMessage {
   code: 'mco';
   params: { text: string };
 }

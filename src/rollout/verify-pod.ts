@@ -20,10 +20,10 @@ export const DEFAULT_VERIFY_IMAGE = 'registry.redhat.io/rhel9/support-tools:late
 export const DEFAULT_VERIFY_NAMESPACE = 'default';
 
 /** Journal lines kept per unit. */
-export const VERIFY_JOURNAL_LINES = 20;
+const VERIFY_JOURNAL_LINES = 20;
 
 /** The kubelet ends the pod after this even if nobody deletes it (the console tab may close). */
-export const VERIFY_POD_DEADLINE_SECONDS = 300;
+const VERIFY_POD_DEADLINE_SECONDS = 300;
 
 /** The label every verify pod carries, to find leftovers: `oc get pods -A -l <label>`. */
 export const VERIFY_POD_LABEL = 'kmm-day1.openshift.io/verify';
@@ -134,7 +134,7 @@ export const verifyPod = ({
 });
 
 /** One status file as the pod printed it. */
-export interface VerifiedStatusFile {
+interface VerifiedStatusFile {
   machineConfig: string;
   /** What `cat` printed: the file, or its error. */
   text: string;
@@ -216,7 +216,7 @@ export const parseVerifyOutput = (log: string): VerifyOutput => {
 };
 
 /** One config's outcome on the node. */
-export interface VerifiedConfig {
+interface VerifiedConfig {
   machineConfig: string;
   followUp: Day1FollowUp;
   /** Whether lsmod lists the config's module; undefined without a status file or lsmod output. */

@@ -79,7 +79,7 @@ interface IgnitionLike {
 }
 
 /** Ignition's own validation of what its JSON schema lets through. */
-export const ignitionRuleErrors = (config: IgnitionLike): string[] => {
+const ignitionRuleErrors = (config: IgnitionLike): string[] => {
   const errors: string[] = [];
   if (config.ignition?.version !== '3.2.0')
     errors.push(`ignition.version is ${String(config.ignition?.version)}`);

@@ -13,7 +13,7 @@ export interface User {
   readOnly: boolean;
 }
 
-export const USERS: User[] = [
+const USERS: User[] = [
   {
     token: 'admin',
     name: 'kube:admin',
@@ -54,7 +54,7 @@ export const authenticate = (headers: {
   return user;
 };
 
-export interface ResourceAttributes {
+interface ResourceAttributes {
   verb: string;
   group?: string;
   resource?: string;
@@ -63,11 +63,10 @@ export interface ResourceAttributes {
   namespace?: string;
 }
 
-export const isAllowed = (user: User, verb: string): boolean =>
-  !user.readOnly || READ_VERBS.has(verb);
+const isAllowed = (user: User, verb: string): boolean => !user.readOnly || READ_VERBS.has(verb);
 
 /** Why RBAC allowed the request, as a SelfSubjectAccessReview reports it. */
-export const allowedReason = (user: User): string =>
+const allowedReason = (user: User): string =>
   user.readOnly
     ? `RBAC: allowed by ClusterRoleBinding "read-only-cluster-reader" of ClusterRole "cluster-reader" to User "${user.name}"`
     : 'RBAC: allowed by ClusterRoleBinding "cluster-admins" of ClusterRole "cluster-admin" to Group "system:cluster-admins"';

@@ -64,7 +64,7 @@ export const sendText = (response: ServerResponse, status: number, text: string)
 };
 
 /** The Status body for any error: ApiErrors as they are, anything else as 500 InternalError. */
-export const errorStatus = (error: unknown) =>
+const errorStatus = (error: unknown) =>
   error instanceof ApiError
     ? error.toStatus()
     : statusBody(

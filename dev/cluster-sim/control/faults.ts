@@ -4,7 +4,7 @@
  */
 
 /** The next `count` API requests (those with this method and a path containing `path`, if given) fail. */
-export interface ApiErrorsRequest {
+interface ApiErrorsRequest {
   count: number;
   status?: number;
   method?: string;

@@ -3,7 +3,6 @@
  * plugin reads; these add what an API server and MCO write: generation, ownerReferences, Node, Pod, MCN.
  */
 import type {
-  Condition,
   K8sObject,
   LabelSelector,
   MachineConfig,
@@ -11,9 +10,9 @@ import type {
   ObjectMeta,
 } from '../../../src/k8s/types';
 
-export type { Condition, LabelSelector, MachineConfig, MachineConfigPool };
+export type { LabelSelector };
 
-export interface OwnerReference {
+interface OwnerReference {
   apiVersion: string;
   kind: string;
   name: string;
@@ -22,7 +21,7 @@ export interface OwnerReference {
   blockOwnerDeletion?: boolean;
 }
 
-export interface SimObjectMeta extends ObjectMeta {
+interface SimObjectMeta extends ObjectMeta {
   generateName?: string;
   generation?: number;
   ownerReferences?: OwnerReference[];
@@ -36,7 +35,7 @@ export interface SimObject extends K8sObject {
   [field: string]: unknown;
 }
 
-export interface NodeCondition {
+interface NodeCondition {
   type: string;
   status: 'True' | 'False' | 'Unknown';
   reason?: string;
@@ -84,7 +83,7 @@ export interface MachineConfigNodeObject extends SimObject {
   };
 }
 
-export interface ContainerSpec {
+interface ContainerSpec {
   name: string;
   image?: string;
   command?: string[];

@@ -4,7 +4,7 @@
  */
 import type { LabelSelector } from './kube-types';
 
-export type LabelOperator = '=' | '!=' | 'in' | 'notin' | 'exists' | '!exists';
+type LabelOperator = '=' | '!=' | 'in' | 'notin' | 'exists' | '!exists';
 
 export interface LabelRequirement {
   key: string;
@@ -111,7 +111,7 @@ export const matchesRequirements = (
 ): boolean => requirements.every((r) => matchesRequirement(labels ?? {}, r));
 
 /** The requirements of a LabelSelector object (matchLabels and matchExpressions). */
-export const requirementsOf = (selector: LabelSelector): LabelRequirement[] => [
+const requirementsOf = (selector: LabelSelector): LabelRequirement[] => [
   ...Object.entries(selector.matchLabels ?? {}).map(([key, value]) => ({
     key,
     operator: '=' as const,

@@ -13,7 +13,7 @@ import type { SimObject } from './kube-types';
 import { apiVersionOf, resourceKey } from './resources';
 import type { ResourceDef } from './resources';
 
-export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
+type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
 export interface StoreEvent {
   type: ChangeType;

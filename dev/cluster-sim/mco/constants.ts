@@ -19,7 +19,6 @@ export const ANNOTATIONS = {
 export type DaemonState = 'Done' | 'Working' | 'Degraded' | 'Unreconcilable';
 
 export const ROLE_LABEL = `${MCO}/role`;
-export const MCO_GROUP = MCO;
 export const MCO_API_VERSION = `${MCO}/v1`;
 
 /** The release the simulated cluster runs (MachineConfigNode is GA v1 from 4.19). */
@@ -32,8 +31,6 @@ export const OS_IMAGE_URL =
   'quay.io/openshift-release-dev/ocp-v4.0-art-dev@sha256:1f8c5f3a6b9d4e2c7a0b8d6e5f4c3b2a1908f7e6d5c4b3a29180f7e6d5c4b3a2';
 export const EXTENSIONS_IMAGE =
   'quay.io/openshift-release-dev/ocp-v4.0-art-dev@sha256:6a0e7c3d2b1f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a291807f6e5d4c3b2a1';
-
-export const BUILT_IN_POOLS = ['master', 'worker', 'arbiter'];
 
 export const UPDATE_IN_PROGRESS_TAINT = 'UpdateInProgress';
 export const UNSCHEDULABLE_TAINT = 'node.kubernetes.io/unschedulable';

@@ -13,7 +13,7 @@ import { ANNOTATIONS, UNSCHEDULABLE_TAINT } from './constants';
 import type { McnWriter } from './mcn-writer';
 
 /** The eviction error of a drain blocked by a PodDisruptionBudget. */
-export const BLOCKED_DRAIN_ERROR =
+const BLOCKED_DRAIN_ERROR =
   'error when evicting pods/"sfc-traffic-generator-7c9d5b8f6-q2x7n" -n "kmm-day1-demo" (will retry after 5s): Cannot evict pod as it would violate the pod\'s disruption budget.';
 
 export class DrainController {

@@ -10,7 +10,7 @@ import { ANNOTATIONS, MCO_API_VERSION } from './constants';
 export type ConditionStatus = MetaCondition['status'];
 
 /** The condition types MCO 4.19/4.20 creates on every MachineConfigNode, in its order. */
-export const MCN_CONDITION_TYPES = [
+const MCN_CONDITION_TYPES = [
   'UpdatePrepared',
   'UpdateExecuted',
   'UpdatePostActionComplete',
@@ -27,7 +27,7 @@ export const MCN_CONDITION_TYPES = [
   'PinnedImageSetsProgressing',
 ] as const;
 
-export type McnConditionType = (typeof MCN_CONDITION_TYPES)[number];
+type McnConditionType = (typeof MCN_CONDITION_TYPES)[number];
 
 export interface McnCondition {
   type: McnConditionType;
@@ -36,7 +36,7 @@ export interface McnCondition {
 }
 
 /** Placeholder MCO puts in status.configVersion.desired until an update is known to be compatible. */
-export const NOT_YET_SET = 'not-yet-set';
+const NOT_YET_SET = 'not-yet-set';
 
 const notYetOccurred = (type: string, now: string): MetaCondition => ({
   type,

@@ -61,7 +61,7 @@ const updateOrder = (a: NodeObject, b: NodeObject): number => {
 };
 
 /** The nodes to target now, given the pool's members. */
-export const chooseNodesToUpdate = (
+const chooseNodesToUpdate = (
   pool: PoolObject,
   members: NodeObject[],
   target: string,

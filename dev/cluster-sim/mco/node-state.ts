@@ -29,7 +29,7 @@ export const isNodeReady = (node: NodeObject): boolean =>
   node.spec.unschedulable !== true;
 
 /** Current and desired configs set and equal, and the daemon Done. */
-export const isNodeDone = (node: NodeObject): boolean =>
+const isNodeDone = (node: NodeObject): boolean =>
   currentConfigOf(node) !== '' &&
   currentConfigOf(node) === desiredConfigOf(node) &&
   daemonState(node) === 'Done';

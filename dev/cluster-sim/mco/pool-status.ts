@@ -38,7 +38,7 @@ export const setPoolCondition = (
   ];
 };
 
-export const poolConditionTrue = (status: PoolStatus | undefined, type: string): boolean =>
+const poolConditionTrue = (status: PoolStatus | undefined, type: string): boolean =>
   status?.conditions?.some((c) => c.type === type && c.status === 'True') ?? false;
 
 /** The new status of `pool`, whose member nodes (by primary pool) are `nodes`. */

@@ -49,7 +49,7 @@ const isOwnedByPool = (mc: SimObject): boolean =>
   (mc.metadata.ownerReferences ?? []).some((o) => o.kind === 'MachineConfigPool');
 
 /** The configs a pool selects, in MCO's merge order. */
-export const selectConfigs = (
+const selectConfigs = (
   pool: PoolObject,
   machineConfigs: MachineConfigObject[],
 ): MachineConfigObject[] => {
@@ -113,7 +113,7 @@ const mergeSpecs = (configs: MachineConfigObject[]): Json => {
 };
 
 /** `rendered-<pool>-<md5 of the spec>`: identical specs share a hash across pools, as in MCO. */
-export const renderedName = (pool: string, spec: Json): string =>
+const renderedName = (pool: string, spec: Json): string =>
   `rendered-${pool}-${createHash('md5').update(canonicalJson(spec)).digest('hex')}`;
 
 const reconciliationError = (

@@ -15,11 +15,11 @@ import {
 } from '../mco/constants';
 
 /** Stable hex derived from a seed, so a scenario is the same at every start. */
-export const stableHex = (seed: string, length: number): string =>
+const stableHex = (seed: string, length: number): string =>
   createHash('sha256').update(seed).digest('hex').slice(0, length);
 
 /** A stable RFC 4122-shaped UUID derived from a seed. */
-export const stableUuid = (seed: string): string => {
+const stableUuid = (seed: string): string => {
   const hex = stableHex(seed, 32);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 };

@@ -25,7 +25,6 @@ export const SFC_DAY1: Day1Parameters = {
 
 export const MC_PATH = '/apis/machineconfiguration.openshift.io/v1/machineconfigs';
 export const MCP_PATH = '/apis/machineconfiguration.openshift.io/v1/machineconfigpools';
-export const MCN_PATH = '/apis/machineconfiguration.openshift.io/v1/machineconfignodes';
 
 const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'machine-configs');
 
@@ -80,7 +79,7 @@ export const startManualSim = async (
   return Object.assign(sim, { clock, logs });
 };
 
-export interface Condition {
+interface Condition {
   type: string;
   status: string;
   reason?: string;

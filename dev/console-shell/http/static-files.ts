@@ -24,11 +24,11 @@ const MIME_TYPES: Record<string, string> = {
   '.otf': 'font/otf',
 };
 
-export const mimeTypeFor = (file: string): string =>
+const mimeTypeFor = (file: string): string =>
   MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 
 /** Resolves a URL path inside `root`, or undefined if it would escape it. */
-export const resolveInside = (root: string, urlPath: string): string | undefined => {
+const resolveInside = (root: string, urlPath: string): string | undefined => {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);

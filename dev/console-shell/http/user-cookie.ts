@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 
 export const USER_COOKIE = 'kmm-day1-user';
-export const DEFAULT_USER = 'admin';
+const DEFAULT_USER = 'admin';
 
 /** Token characters the simulator could ever accept; anything else is dropped. */
 const TOKEN = /^[A-Za-z0-9._:-]+$/;

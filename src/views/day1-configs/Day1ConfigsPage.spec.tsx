@@ -12,9 +12,9 @@ import {
   sfcMachineConfigNodes,
   sfcNodes,
   sfcPool as pausedCapablePool,
-} from '../day1-rollout/rollout-fixtures';
+} from '../../../test/support/views/rollout-fixtures';
 import Day1ConfigsPage from './Day1ConfigsPage';
-import { answerWatches } from './watch-fixtures';
+import { answerWatches } from '../../../test/support/views/watch-fixtures';
 
 const day1Config = (): MachineConfig => {
   const mc = produceMachineConfig({

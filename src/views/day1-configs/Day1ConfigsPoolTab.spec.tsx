@@ -3,7 +3,7 @@ import { MemoryRouter } from 'react-router';
 import type { MachineConfigPool } from '../../k8s/types';
 import { produceMachineConfig, produceMachineConfigPool } from '../../producer';
 import Day1ConfigsPoolTab from './Day1ConfigsPoolTab';
-import { answerWatches } from './watch-fixtures';
+import { answerWatches } from '../../../test/support/views/watch-fixtures';
 
 const config = (name: string, pool: string) =>
   produceMachineConfig({

@@ -8,7 +8,12 @@ import {
   validateDay1Options,
 } from '../../producer';
 import type { Day1Options } from '../../producer';
-import { renderCreatePage, serveCluster, serveCreates, serveDemoCluster } from './create-fixtures';
+import {
+  renderCreatePage,
+  serveCluster,
+  serveCreates,
+  serveDemoCluster,
+} from '../../../test/support/views/create-fixtures';
 
 const textbox = (name: string) => screen.getByRole('textbox', { name });
 

@@ -16,7 +16,7 @@ import {
   serveCreates,
   serveDemoCluster,
   statusError,
-} from './create-fixtures';
+} from '../../../test/support/views/create-fixtures';
 
 const WORKER_IMAGE = 'quay.io/edge-infrastructure/kernel-module-management-worker:latest';
 

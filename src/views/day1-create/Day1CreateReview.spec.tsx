@@ -16,7 +16,7 @@ import {
   serveCluster,
   serveCreates,
   serveDemoCluster,
-} from './create-fixtures';
+} from '../../../test/support/views/create-fixtures';
 import InstalledFilesPreview from './InstalledFilesPreview';
 
 const textbox = (name: string) => screen.getByRole('textbox', { name });

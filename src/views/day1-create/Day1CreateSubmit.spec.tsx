@@ -6,8 +6,13 @@ import {
 } from '@openshift-console/dynamic-plugin-sdk';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { CreateCall } from './create-fixtures';
-import { renderCreatePage, serveCreates, serveDemoCluster, statusError } from './create-fixtures';
+import type { CreateCall } from '../../../test/support/views/create-fixtures';
+import {
+  renderCreatePage,
+  serveCreates,
+  serveDemoCluster,
+  statusError,
+} from '../../../test/support/views/create-fixtures';
 
 const textbox = (name: string) => screen.getByRole('textbox', { name });
 

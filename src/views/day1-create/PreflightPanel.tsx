@@ -24,7 +24,7 @@ import RebootSummary from './RebootSummary';
 import type { ImageChecksState } from './useImageChecks';
 import type { Access } from './useCreatePermissions';
 
-export const NAMESPACE_FIELD_ID = 'day1-check-namespace';
+const NAMESPACE_FIELD_ID = 'day1-check-namespace';
 
 interface PreflightPanelProps {
   poolName: string;

@@ -136,7 +136,7 @@ export interface ClusterFacts {
 export type FormProblem = FieldError | PoolProblem;
 
 /** The producer's problems, each under the field it is about. */
-export type FormErrors = Partial<Record<FormField, FormProblem[]>>;
+type FormErrors = Partial<Record<FormField, FormProblem[]>>;
 
 /** Everything that blocks the create; problems with the cluster are flags the page words. */
 export interface FormProblems {
@@ -225,7 +225,7 @@ export const createPlan = (values: CreateFormValues, nodes: Node[]): CreatePlan 
 
 /** Console's "All projects" value of the active namespace. */
 const ALL_NAMESPACES = '#ALL_NS#';
-export const CHECK_NAMESPACE = 'kmm-day1-checks';
+const CHECK_NAMESPACE = 'kmm-day1-checks';
 
 /**
  * Where the image checks run unless the user chooses: the namespace made for them when it exists,

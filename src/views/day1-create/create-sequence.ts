@@ -21,8 +21,8 @@ export interface CreatePlan {
   nodesToLabel: Node[];
 }
 
-export type StepPhase = 'dryRun' | 'apply' | 'rollback';
-export type StepTarget = 'pool' | 'machineConfig' | 'nodeLabel';
+type StepPhase = 'dryRun' | 'apply' | 'rollback';
+type StepTarget = 'pool' | 'machineConfig' | 'nodeLabel';
 export type StepStatus = 'pending' | 'running' | 'done' | 'failed';
 
 export interface CreateStep {

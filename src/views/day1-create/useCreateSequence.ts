@@ -5,7 +5,7 @@ import { day1RolloutPath } from '../shared/paths';
 import { runCreate } from './create-sequence';
 import type { CreatePlan, CreateResult, CreateStep } from './create-sequence';
 
-export type CreateFailure = Extract<CreateResult, { outcome: 'failed' }>;
+type CreateFailure = Extract<CreateResult, { outcome: 'failed' }>;
 
 export interface CreateSequence {
   steps: CreateStep[];

@@ -12,7 +12,7 @@ import {
   sfcPool,
   workerNodes,
   workerPool,
-} from './rollout-fixtures';
+} from '../../../test/support/views/rollout-fixtures';
 
 const rows = () => within(screen.getByTestId('node-table')).queryAllByTestId(/^node-row-/);
 const rowNames = () => rows().map((row) => row.getAttribute('data-test')?.replace('node-row-', ''));

@@ -17,7 +17,7 @@ import type { Verification } from './useVerifications';
  */
 const CONFIG_CHARS_SHOWN = 24;
 
-export interface NodeRolloutRowProps {
+interface NodeRolloutRowProps {
   node: NodeRollout;
   hasDay1: boolean;
   verification?: Verification;

@@ -1,7 +1,7 @@
 import { screen, within, render } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import Day1ConfigsPoolTab from '../day1-configs/Day1ConfigsPoolTab';
-import { serveSfcRollout, sfcPool } from './rollout-fixtures';
+import { serveSfcRollout, sfcPool } from '../../../test/support/views/rollout-fixtures';
 
 describe("the pool's Day 1 kernel modules tab", () => {
   it("shows that pool's rollout: its card and its nodes only", () => {

@@ -2,7 +2,7 @@ import { HttpError, k8sPatch, useAccessReview } from '@openshift-console/dynamic
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MachineConfigPoolModel } from '../../k8s/models';
-import { renderRolloutPage, serveSfcRollout } from './rollout-fixtures';
+import { renderRolloutPage, serveSfcRollout } from '../../../test/support/views/rollout-fixtures';
 
 const openResume = async () => {
   const card = screen.getByTestId('pool-card-sfc');

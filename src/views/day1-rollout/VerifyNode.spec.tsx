@@ -10,7 +10,12 @@ import userEvent from '@testing-library/user-event';
 import { PodModel } from '../../k8s/models';
 import type { Pod } from '../../k8s/types';
 import { DEFAULT_VERIFY_IMAGE, verifyPod } from '../../rollout';
-import { renderRolloutPage, serveSfcRollout, statusFile, verifyLog } from './rollout-fixtures';
+import {
+  renderRolloutPage,
+  serveSfcRollout,
+  statusFile,
+  verifyLog,
+} from '../../../test/support/views/rollout-fixtures';
 import { VERIFY_TIMEOUT_MS } from './verify-runner';
 
 const POD: Pod = {

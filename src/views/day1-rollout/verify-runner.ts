@@ -16,7 +16,7 @@ import type { VerifyOutput, VerifyPodOptions } from '../../rollout';
 
 /** Long enough for a first pull of the support-tools image on a real node. */
 export const VERIFY_TIMEOUT_MS = 180_000;
-export const VERIFY_POLL_INTERVAL_MS = 2_000;
+const VERIFY_POLL_INTERVAL_MS = 2_000;
 
 export type VerifyStep = 'creating' | 'waiting' | 'reading' | 'deleting';
 

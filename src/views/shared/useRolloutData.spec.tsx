@@ -15,7 +15,7 @@ import {
   sfcMachineConfigNodes,
   sfcNodes,
   sfcPool,
-} from '../day1-rollout/rollout-fixtures';
+} from '../../../test/support/views/rollout-fixtures';
 import { useRolloutData } from './useRolloutData';
 
 /** What console's watch hook may hand back after any event: fresh copies of every object. */

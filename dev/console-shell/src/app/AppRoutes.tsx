@@ -25,13 +25,7 @@ const noRoutePage = (e: { type: string }): e is RoutePage => e.type === '';
  * React Router v7 path(s) of a route extension. Console keeps v5 semantics: without `exact`
  * a path also matches everything below it.
  */
-export const routePaths = ({
-  path,
-  exact,
-}: {
-  path: string | string[];
-  exact?: boolean;
-}): string[] =>
+const routePaths = ({ path, exact }: { path: string | string[]; exact?: boolean }): string[] =>
   (Array.isArray(path) ? path : [path]).map((p) => (exact ? p : `${p.replace(/\/$/, '')}/*`));
 
 /** The shell's pages plus the plugin's `console.page/route` pages for the active perspective. */

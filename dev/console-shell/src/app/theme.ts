@@ -4,7 +4,7 @@ export type Theme = 'light' | 'dark';
 
 const STORAGE_KEY = 'kmm-day1-shell.theme';
 /** PatternFly 6 switches to its dark theme with this class on `<html>`, as console does. */
-export const DARK_THEME_CLASS = 'pf-v6-theme-dark';
+const DARK_THEME_CLASS = 'pf-v6-theme-dark';
 
 const storedTheme = (): Theme | undefined => {
   const value = window.localStorage.getItem(STORAGE_KEY);

@@ -4,7 +4,7 @@ export const USERS = [
   { id: 'read-only', label: 'read-only (get, list, watch)' },
 ] as const;
 
-export const USER_COOKIE = 'kmm-day1-user';
+const USER_COOKIE = 'kmm-day1-user';
 
 /** The current user: the cookie's value, `admin` without one (the server's default too). */
 export const currentUser = (): string =>

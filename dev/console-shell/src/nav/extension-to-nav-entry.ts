@@ -17,7 +17,7 @@ interface NavProperties {
   model?: K8sGroupVersionKind;
 }
 
-export const NAV_EXTENSION_TYPES = [
+const NAV_EXTENSION_TYPES = [
   'console.navigation/href',
   'console.navigation/resource-cluster',
   'console.navigation/resource-ns',

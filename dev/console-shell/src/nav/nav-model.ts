@@ -47,7 +47,7 @@ export type NavTreeNode =
   | NavSeparatorEntry;
 
 /** Console's Compute section and the three items the shell implements, in console's ids. */
-export const CONSOLE_NAV: NavEntry[] = [
+const CONSOLE_NAV: NavEntry[] = [
   {
     kind: 'section',
     id: 'compute',

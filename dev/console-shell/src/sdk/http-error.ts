@@ -72,4 +72,5 @@ export class NoModelError extends CustomError {
 
 /** Compile-time check: instances expose everything the SDK's HttpError exposes publicly. */
 type Assignable<T, U extends T> = U;
+/** @public exported only so that TypeScript does not report an unused type; no module imports it */
 export type HttpErrorMatchesSDK = Assignable<Pick<SDK.HttpError, keyof SDK.HttpError>, HttpError>;

@@ -12,7 +12,6 @@ import { getReference, parseReference, referenceForModel } from './k8s-ref';
 export {
   ImageStreamImportModel,
   MachineConfigModel,
-  MachineConfigNodeModel,
   MachineConfigPoolModel,
   NodeModel,
   SelfSubjectAccessReviewModel,
@@ -28,7 +27,7 @@ export const NamespaceModel: K8sModel = {
   namespaced: false,
 };
 
-export const PodModel: K8sModel = {
+const PodModel: K8sModel = {
   kind: 'Pod',
   label: 'Pod',
   labelPlural: 'Pods',
@@ -50,7 +49,7 @@ export const ProjectModel: K8sModel = {
   namespaced: false,
 };
 
-export const ConsolePluginModel: K8sModel = {
+const ConsolePluginModel: K8sModel = {
   kind: 'ConsolePlugin',
   label: 'ConsolePlugin',
   labelPlural: 'ConsolePlugins',
@@ -66,7 +65,7 @@ export const ConsolePluginModel: K8sModel = {
  * The shell has no API discovery: this static table stands in for the models console discovers.
  * Only the kinds the plugin and the shell's own pages use are listed.
  */
-export const STATIC_MODELS: readonly K8sModel[] = [
+const STATIC_MODELS: readonly K8sModel[] = [
   NodeModel,
   NamespaceModel,
   PodModel,

@@ -2,7 +2,7 @@ import type { K8sModel } from '@openshift-console/dynamic-plugin-sdk';
 import { referenceForModel } from './k8s-ref';
 
 /** The URL segment console uses for a model: the reference for CRDs, the plural otherwise. */
-export const modelPathSegment = (model: K8sModel): string =>
+const modelPathSegment = (model: K8sModel): string =>
   model.crd ? referenceForModel(model) : model.plural;
 
 /**

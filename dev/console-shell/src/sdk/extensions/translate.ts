@@ -3,7 +3,7 @@
  * item's `name: "%plugin__kmm-day1-console-plugin~Day 1 kernel modules%"`) with i18next, whose
  * namespace separator is `~`. Other values, code references included, pass through unchanged.
  */
-export const isTranslatable = (value: string): boolean =>
+const isTranslatable = (value: string): boolean =>
   value.length > 2 && value.startsWith('%') && value.endsWith('%');
 
 export const translateValue = (value: unknown, t: (key: string) => string): unknown => {

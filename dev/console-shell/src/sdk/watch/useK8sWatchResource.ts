@@ -17,7 +17,7 @@ const noop = () => undefined;
  * The watch state behind a descriptor, or undefined when the descriptor is null, has no model,
  * or nobody has started its watch yet (the first render). Shared by the two hooks below.
  */
-export const useWatchState = (
+const useWatchState = (
   resource: WatchK8sResource | null,
 ): { state: WatchState | undefined; noModel: boolean } => {
   const store = useWatchStore();

@@ -10,7 +10,7 @@ export interface WatchStoreStatus {
   reconnecting: number;
 }
 
-export const DEFAULT_TIMINGS: WatchTimings = {
+const DEFAULT_TIMINGS: WatchTimings = {
   initialBackoffMs: 1000,
   maxBackoffMs: 30000,
   reconnectGraceMs: 60000,

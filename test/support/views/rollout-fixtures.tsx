@@ -7,23 +7,19 @@ import { useK8sWatchResources } from '@openshift-console/dynamic-plugin-sdk';
 import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import { render } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
-import {
-  R1,
-  R2,
-  ago,
-  condition,
-  machineConfigNode,
-  node,
-  pool,
-} from '../../../test/support/rollout-objects';
-import type { MachineConfig, MachineConfigNode, MachineConfigPool, Node } from '../../k8s/types';
-import { produceMachineConfig } from '../../producer';
-import Day1RolloutPage from './Day1RolloutPage';
-import { day1StatusFile } from '../../../test/support/day1-status-file';
+import { R1, R2, ago, condition, machineConfigNode, node, pool } from '../rollout-objects';
+import type {
+  MachineConfig,
+  MachineConfigNode,
+  MachineConfigPool,
+  Node,
+} from '../../../src/k8s/types';
+import { produceMachineConfig } from '../../../src/producer';
+import Day1RolloutPage from '../../../src/views/day1-rollout/Day1RolloutPage';
+import { day1StatusFile } from '../day1-status-file';
 
-export const KERNEL = '5.14.0-427.13.1.el9_4.x86_64';
 export const SFC_TARGET = 'rendered-sfc-22222222222222222222222222222222';
-export const SFC_CURRENT = 'rendered-sfc-11111111111111111111111111111111';
+const SFC_CURRENT = 'rendered-sfc-11111111111111111111111111111111';
 
 /** The uid and resourceVersion the API server adds. */
 const withRevision = <T extends { metadata: { name: string } }>(

@@ -6,9 +6,9 @@ import { HttpError, k8sCreate, useK8sWatchResource } from '@openshift-console/dy
 import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import { render } from '@testing-library/react';
 import { MemoryRouter, Route, Routes, useParams } from 'react-router';
-import type { ImageStreamImport, MachineConfigPool, Node } from '../../k8s/types';
-import { produceMachineConfigPool } from '../../producer';
-import Day1CreatePage from './Day1CreatePage';
+import type { ImageStreamImport, MachineConfigPool, Node } from '../../../src/k8s/types';
+import { produceMachineConfigPool } from '../../../src/producer';
+import Day1CreatePage from '../../../src/views/day1-create/Day1CreatePage';
 
 export const EL9_4 = '5.14.0-427.13.1.el9_4.x86_64';
 export const EL9_2 = '5.14.0-284.59.1.el9_2.x86_64';
@@ -78,7 +78,7 @@ const REGISTRY = new Set([
 ]);
 
 /** The registry's answer to an ImageStreamImport, worded as the openshift-apiserver words it. */
-export const registryAnswer = (request: ImageStreamImport): ImageStreamImport => ({
+const registryAnswer = (request: ImageStreamImport): ImageStreamImport => ({
   ...request,
   status: {
     images: request.spec.images.map(({ from }) =>
