@@ -73,8 +73,8 @@ interface PageSet {
 
 /**
  * What merging `small` into `into` costs: a page that loads `into` but has no need for `small`'s
- * modules, or needs them only after its first render where `into` loads before, fetches them for
- * nothing or too early. `undefined` when `into` misses a page that needs them.
+ * modules fetches them for nothing (2), one that needs them only after its first render where `into`
+ * loads before fetches them too early (1). `undefined` when `into` misses a page that needs them.
  */
 const mergeCost = (small: string[], into: string[]): number | undefined => {
   const renders = (pages: string[], page: string) => pages.includes(page);
@@ -85,8 +85,11 @@ const mergeCost = (small: string[], into: string[]): number | undefined => {
     entry.endsWith('~lazy') ? loads(into, page(entry)) : renders(into, entry),
   );
   if (!covered) return undefined;
-  return into.filter((entry) => !(entry.endsWith('~lazy') ? loads : renders)(small, page(entry)))
-    .length;
+  const costOf = (entry: string): number => {
+    if (!loads(small, page(entry))) return 2;
+    return !entry.endsWith('~lazy') && !renders(small, entry) ? 1 : 0;
+  };
+  return into.reduce((total, entry) => total + costOf(entry), 0);
 };
 
 /**

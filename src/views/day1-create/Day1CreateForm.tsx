@@ -1,4 +1,4 @@
-import { useMemo, useReducer, useRef, useState } from 'react';
+import { lazy, Suspense, useMemo, useReducer, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useActiveNamespace } from '@openshift-console/dynamic-plugin-sdk';
 import {
@@ -28,7 +28,6 @@ import type { NodePool } from '../../mco';
 import { day1ConfigsLoadingSameModule, derivePreflight, preflightScope } from '../../preflight';
 import { DAY1_CONFIGS_PATH } from '../shared/paths';
 import { firstFreeName } from './next-free-name';
-import ConfirmCreateModal from './ConfirmCreateModal';
 import CreateErrorAlert from './CreateErrorAlert';
 import CreateProgress from './CreateProgress';
 import {
@@ -53,6 +52,10 @@ import { useCreateClusterState } from './useCreateClusterState';
 import { useCreatePermissions } from './useCreatePermissions';
 import { useCreateSequence } from './useCreateSequence';
 import { useImageChecks } from './useImageChecks';
+import LoadingModal from '../shared/LoadingModal';
+
+// Not needed before the user asks to create.
+const ConfirmCreateModal = lazy(() => import('./ConfirmCreateModal'));
 import { formProblemText } from './validation-text';
 
 const DAY1_FIELDS: readonly (keyof Day1Options)[] = [
@@ -99,6 +102,9 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
   const [touched, setTouched] = useState<ReadonlySet<FormField>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const cancelConfirm = () => {
+    setConfirming(false);
+  };
   const [chosenNamespace, setChosenNamespace] = useState<string>();
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -452,19 +458,21 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
           commands={commands}
         />
       </GridItem>
-      <ConfirmCreateModal
-        isOpen={confirming}
-        poolName={poolName}
-        machineConfigName={options.machineConfigName}
-        preflight={preflight}
-        newPoolNodes={isNewPool ? values.newPool.nodeNames : undefined}
-        sameModule={sameModule}
-        moduleName={options.kernelModuleName}
-        onConfirm={onConfirm}
-        onCancel={() => {
-          setConfirming(false);
-        }}
-      />
+      {confirming && (
+        <Suspense fallback={<LoadingModal onClose={cancelConfirm} />}>
+          <ConfirmCreateModal
+            isOpen
+            poolName={poolName}
+            machineConfigName={options.machineConfigName}
+            preflight={preflight}
+            newPoolNodes={isNewPool ? values.newPool.nodeNames : undefined}
+            sameModule={sameModule}
+            moduleName={options.kernelModuleName}
+            onConfirm={onConfirm}
+            onCancel={cancelConfirm}
+          />
+        </Suspense>
+      )}
     </Grid>
   );
 };
