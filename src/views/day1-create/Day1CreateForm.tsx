@@ -11,6 +11,7 @@ import {
   GridItem,
   HelperText,
   HelperTextItem,
+  Spinner,
 } from '@patternfly/react-core';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { Link } from 'react-router';
@@ -28,8 +29,6 @@ import type { NodePool } from '../../mco';
 import { day1ConfigsLoadingSameModule, derivePreflight, preflightScope } from '../../preflight';
 import { DAY1_CONFIGS_PATH } from '../shared/paths';
 import { firstFreeName } from './next-free-name';
-import CreateErrorAlert from './CreateErrorAlert';
-import CreateProgress from './CreateProgress';
 import {
   createPlan,
   defaultCheckNamespace,
@@ -54,8 +53,10 @@ import { useCreateSequence } from './useCreateSequence';
 import { useImageChecks } from './useImageChecks';
 import LoadingModal from '../shared/LoadingModal';
 
-// Not needed before the user asks to create.
+// Not shown before the user asks to create.
 const ConfirmCreateModal = lazy(() => import('./ConfirmCreateModal'));
+const CreateProgress = lazy(() => import('./CreateProgress'));
+const CreateErrorAlert = lazy(() => import('./CreateErrorAlert'));
 import { formProblemText } from './validation-text';
 
 const DAY1_FIELDS: readonly (keyof Day1Options)[] = [
@@ -403,16 +404,18 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
             configs={sameModule}
             testId="day1-same-module"
           />
-          {sequence.steps.length > 0 && <CreateProgress steps={sequence.steps} />}
-          {sequence.failure && (
-            <CreateErrorAlert
-              failure={sequence.failure}
-              labelKey={labelKey}
-              onUseName={(name) => {
-                dispatch({ type: 'setName', value: name });
-              }}
-            />
-          )}
+          <Suspense fallback={<Spinner size="lg" aria-label={t('Loading')} />}>
+            {sequence.steps.length > 0 && <CreateProgress steps={sequence.steps} />}
+            {sequence.failure && (
+              <CreateErrorAlert
+                failure={sequence.failure}
+                labelKey={labelKey}
+                onUseName={(name) => {
+                  dispatch({ type: 'setName', value: name });
+                }}
+              />
+            )}
+          </Suspense>
           {submitted && blocked && (
             <Alert
               variant="danger"
