@@ -151,11 +151,12 @@ export class PatternflyChunks {
         };
         for (const [module, key] of setOf) {
           const pages = sets.get(finalSet(key))?.pages ?? [];
-          // Page names lose their common `Day1` prefix.
-          const short = pages.map((page) => page.replace(/^Day1/, ''));
+          // Page names lose their common `Day1` prefix; file names keep to characters a URL path
+          // takes as they are (`ConfigsPage_CreatePage-lazy`).
+          const short = pages.map((page) => page.replace(/^Day1/, '').replace('~', '-'));
           this.chunkNames.set(
             module,
-            short.length === 0 ? 'patternfly' : `patternfly-${short.join('+')}`,
+            short.length === 0 ? 'patternfly' : `patternfly-${short.join('_')}`,
           );
         }
       });
