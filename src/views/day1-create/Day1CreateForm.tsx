@@ -42,7 +42,7 @@ import {
 } from './create-form';
 import type { FormField } from './create-form';
 import ModuleFields, { MODULE_FIELD_IDS } from './ModuleFields';
-import NewPoolFields, { NEW_POOL_FIELD_IDS } from './NewPoolFields';
+import { NEW_POOL_FIELD_IDS } from './new-pool-field-ids';
 import PoolPicker, { POOL_FIELD_ID } from './PoolPicker';
 import PreflightPanel from './PreflightPanel';
 import PreviewPanel from './PreviewPanel';
@@ -57,6 +57,8 @@ import LoadingModal from '../shared/LoadingModal';
 const ConfirmCreateModal = lazy(() => import('./ConfirmCreateModal'));
 const CreateProgress = lazy(() => import('./CreateProgress'));
 const CreateErrorAlert = lazy(() => import('./CreateErrorAlert'));
+// Shown only once the user chooses to create a new pool.
+const NewPoolFields = lazy(() => import('./NewPoolFields'));
 import { formProblemText } from './validation-text';
 
 const DAY1_FIELDS: readonly (keyof Day1Options)[] = [
@@ -341,41 +343,43 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
               unknownPool={problems.unknownPool}
             />
             {isNewPool && (
-              <NewPoolFields
-                values={values.newPool}
-                onChange={(change) => {
-                  dispatch({ type: 'setNewPool', change });
-                  if (change.nodeNames) markTouched('newPoolNodes');
-                }}
-                onBlur={markTouched}
-                nodes={nodes}
-                membership={membership}
-                labelKey={labelKey}
-                nameErrors={[
-                  ...(errorsFor('machineConfigPoolRef') ?? []),
-                  ...(problems.newPoolExists
-                    ? [
-                        t(
-                          'A MachineConfigPool named {{pool}} already exists: choose it in the list above.',
-                          {
-                            pool: poolName,
-                          },
-                        ),
-                      ]
-                    : []),
-                ]}
-                maxUnavailableErrors={errorsFor('newPoolMaxUnavailable')}
-                nodeErrors={
-                  (submitted || touched.has('newPoolNodes')) && problems.newPoolWithoutNodes
-                    ? [t('Choose at least one node for the new pool.')]
-                    : undefined
-                }
-                labelNodesReason={
-                  denied(permissions.patchNodes)
-                    ? t('You cannot label nodes (patch nodes), which a new pool needs.')
-                    : undefined
-                }
-              />
+              <Suspense fallback={<Spinner size="lg" aria-label={t('Loading')} />}>
+                <NewPoolFields
+                  values={values.newPool}
+                  onChange={(change) => {
+                    dispatch({ type: 'setNewPool', change });
+                    if (change.nodeNames) markTouched('newPoolNodes');
+                  }}
+                  onBlur={markTouched}
+                  nodes={nodes}
+                  membership={membership}
+                  labelKey={labelKey}
+                  nameErrors={[
+                    ...(errorsFor('machineConfigPoolRef') ?? []),
+                    ...(problems.newPoolExists
+                      ? [
+                          t(
+                            'A MachineConfigPool named {{pool}} already exists: choose it in the list above.',
+                            {
+                              pool: poolName,
+                            },
+                          ),
+                        ]
+                      : []),
+                  ]}
+                  maxUnavailableErrors={errorsFor('newPoolMaxUnavailable')}
+                  nodeErrors={
+                    (submitted || touched.has('newPoolNodes')) && problems.newPoolWithoutNodes
+                      ? [t('Choose at least one node for the new pool.')]
+                      : undefined
+                  }
+                  labelNodesReason={
+                    denied(permissions.patchNodes)
+                      ? t('You cannot label nodes (patch nodes), which a new pool needs.')
+                      : undefined
+                  }
+                />
+              </Suspense>
             )}
           </FormSection>
           <FormSection title={t('Kernel module')} titleElement="h2">
