@@ -3,11 +3,14 @@ import { ConsoleRemotePlugin } from '@openshift-console/dynamic-plugin-sdk-webpa
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import type { Module, Configuration as WebpackConfiguration } from 'webpack';
 import type { Configuration as DevServerConfiguration } from 'webpack-dev-server';
-import { isPatternflyOrItsRuntime } from './scripts/patternfly-chunk';
+import { isPatternflyOrItsRuntime, PatternflyChunks } from './scripts/patternfly-chunk';
 
 type Configuration = WebpackConfiguration & { devServer?: DevServerConfiguration };
 
 const isProd = process.env.NODE_ENV === 'production';
+
+// A set of pages whose own PatternFly weighs less (raw, before minifying) shares a chunk with others.
+const patternflyChunks = new PatternflyChunks(20_000);
 
 const config: Configuration = {
   mode: isProd ? 'production' : 'development',
@@ -50,6 +53,7 @@ const config: Configuration = {
   },
   plugins: [
     new ConsoleRemotePlugin(),
+    patternflyChunks,
     new CopyWebpackPlugin({
       patterns: [{ from: path.resolve(__dirname, 'locales'), to: 'locales' }],
     }),
@@ -67,7 +71,7 @@ const config: Configuration = {
     devMiddleware: { writeToDisk: true },
   },
   devtool: isProd ? false : 'source-map',
-  // webpack's generic 244 KiB hint does not fit a plugin whose PatternFly is one cached chunk;
+  // webpack's generic 244 KiB hint does not fit a plugin whose pages share PatternFly chunks;
   // `npm run bench` measures what each page loads against a baseline plugin instead.
   performance: { hints: false },
   optimization: {
@@ -75,12 +79,13 @@ const config: Configuration = {
     minimize: isProd,
     // ConsoleRemotePlugin shares each PatternFly component as its own async chunk group, which scattered
     // PatternFly's helpers and what they import (JSX runtime, react-dom shim, lodash, focus-trap…) over
-    // dozens of small chunks. In one chunk a page makes a few requests, and the next finds it cached.
+    // dozens of small chunks. One chunk per set of pages that load them (scripts/patternfly-chunk.ts)
+    // keeps a page's requests few, and its PatternFly to what it renders with.
     splitChunks: {
       cacheGroups: {
         patternflyAndItsRuntime: {
           test: (module: Module) => isPatternflyOrItsRuntime(module.nameForCondition()),
-          name: 'patternfly',
+          name: patternflyChunks.name,
           chunks: 'async',
           enforce: true,
         },

@@ -34,8 +34,8 @@ export interface PageBundle {
   gzipBytes: number;
   rawBytes: number;
   /**
-   * Of which chunks made only of PatternFly and what it needs at run time (the build's `patternfly`
-   * chunk: see scripts/patternfly-chunk.ts).
+   * Of which chunks made only of PatternFly and what it needs at run time (the build's `patternfly-…`
+   * chunks: see scripts/patternfly-chunk.ts).
    */
   patternflyGzipBytes: number;
   patternflyRawBytes: number;

@@ -212,7 +212,7 @@ describe('Day1ConfigsPage', () => {
       renderPage();
       await userEvent.click(screen.getByRole('button', { name: 'Actions for 99-worker-kmm-ice' }));
       await userEvent.click(screen.getByRole('menuitem', { name: 'Delete' }));
-      return screen.getByTestId('delete-day1-config-modal');
+      return screen.findByTestId('delete-day1-config-modal');
     };
 
     it('names every pool whose nodes reboot, then deletes the MachineConfig', async () => {

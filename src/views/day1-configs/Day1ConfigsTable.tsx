@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { ResourceLink, Timestamp, useAccessReview } from '@openshift-console/dynamic-plugin-sdk';
 import { MenuToggle } from '@patternfly/react-core';
 import { EllipsisVIcon } from '@patternfly/react-icons';
@@ -7,9 +7,12 @@ import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { MachineConfigGVK, MachineConfigPoolGVK } from '../../k8s/gvk';
 import { MachineConfigModel } from '../../k8s/models';
 import { useRolloutData } from '../shared/useRolloutData';
-import DeleteDay1ConfigModal from './DeleteDay1ConfigModal';
+import LoadingModal from '../shared/LoadingModal';
 import PoolRolloutLink from './PoolRolloutLink';
 import type { Day1ConfigRow } from './types';
+
+// Not needed before the user asks to delete.
+const DeleteDay1ConfigModal = lazy(() => import('./DeleteDay1ConfigModal'));
 
 interface Day1ConfigsTableProps {
   rows: Day1ConfigRow[];
@@ -18,6 +21,9 @@ interface Day1ConfigsTableProps {
 const Day1ConfigsTable = ({ rows }: Day1ConfigsTableProps) => {
   const { t } = usePluginTranslation();
   const [deleting, setDeleting] = useState<Day1ConfigRow>();
+  const closeDelete = () => {
+    setDeleting(undefined);
+  };
   const [canDelete] = useAccessReview({
     group: MachineConfigModel.apiGroup,
     resource: MachineConfigModel.plural,
@@ -126,12 +132,9 @@ const Day1ConfigsTable = ({ rows }: Day1ConfigsTableProps) => {
         </Tbody>
       </Table>
       {deleting && (
-        <DeleteDay1ConfigModal
-          row={deleting}
-          onClose={() => {
-            setDeleting(undefined);
-          }}
-        />
+        <Suspense fallback={<LoadingModal onClose={closeDelete} />}>
+          <DeleteDay1ConfigModal row={deleting} onClose={closeDelete} />
+        </Suspense>
       )}
     </>
   );

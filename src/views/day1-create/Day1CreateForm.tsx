@@ -1,4 +1,4 @@
-import { useMemo, useReducer, useRef, useState } from 'react';
+import { lazy, Suspense, useMemo, useReducer, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useActiveNamespace } from '@openshift-console/dynamic-plugin-sdk';
 import {
@@ -11,6 +11,7 @@ import {
   GridItem,
   HelperText,
   HelperTextItem,
+  Spinner,
 } from '@patternfly/react-core';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { Link } from 'react-router';
@@ -28,9 +29,6 @@ import type { NodePool } from '../../mco';
 import { day1ConfigsLoadingSameModule, derivePreflight, preflightScope } from '../../preflight';
 import { DAY1_CONFIGS_PATH } from '../shared/paths';
 import { firstFreeName } from './next-free-name';
-import ConfirmCreateModal from './ConfirmCreateModal';
-import CreateErrorAlert from './CreateErrorAlert';
-import CreateProgress from './CreateProgress';
 import {
   createPlan,
   defaultCheckNamespace,
@@ -44,7 +42,7 @@ import {
 } from './create-form';
 import type { FormField } from './create-form';
 import ModuleFields, { MODULE_FIELD_IDS } from './ModuleFields';
-import NewPoolFields, { NEW_POOL_FIELD_IDS } from './NewPoolFields';
+import { NEW_POOL_FIELD_IDS } from './new-pool-field-ids';
 import PoolPicker, { POOL_FIELD_ID } from './PoolPicker';
 import PreflightPanel from './PreflightPanel';
 import PreviewPanel from './PreviewPanel';
@@ -53,6 +51,14 @@ import { useCreateClusterState } from './useCreateClusterState';
 import { useCreatePermissions } from './useCreatePermissions';
 import { useCreateSequence } from './useCreateSequence';
 import { useImageChecks } from './useImageChecks';
+import LoadingModal from '../shared/LoadingModal';
+
+// Not shown before the user asks to create.
+const ConfirmCreateModal = lazy(() => import('./ConfirmCreateModal'));
+const CreateProgress = lazy(() => import('./CreateProgress'));
+const CreateErrorAlert = lazy(() => import('./CreateErrorAlert'));
+// Shown only once the user chooses to create a new pool.
+const NewPoolFields = lazy(() => import('./NewPoolFields'));
 import { formProblemText } from './validation-text';
 
 const DAY1_FIELDS: readonly (keyof Day1Options)[] = [
@@ -99,6 +105,9 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
   const [touched, setTouched] = useState<ReadonlySet<FormField>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const cancelConfirm = () => {
+    setConfirming(false);
+  };
   const [chosenNamespace, setChosenNamespace] = useState<string>();
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -334,41 +343,43 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
               unknownPool={problems.unknownPool}
             />
             {isNewPool && (
-              <NewPoolFields
-                values={values.newPool}
-                onChange={(change) => {
-                  dispatch({ type: 'setNewPool', change });
-                  if (change.nodeNames) markTouched('newPoolNodes');
-                }}
-                onBlur={markTouched}
-                nodes={nodes}
-                membership={membership}
-                labelKey={labelKey}
-                nameErrors={[
-                  ...(errorsFor('machineConfigPoolRef') ?? []),
-                  ...(problems.newPoolExists
-                    ? [
-                        t(
-                          'A MachineConfigPool named {{pool}} already exists: choose it in the list above.',
-                          {
-                            pool: poolName,
-                          },
-                        ),
-                      ]
-                    : []),
-                ]}
-                maxUnavailableErrors={errorsFor('newPoolMaxUnavailable')}
-                nodeErrors={
-                  (submitted || touched.has('newPoolNodes')) && problems.newPoolWithoutNodes
-                    ? [t('Choose at least one node for the new pool.')]
-                    : undefined
-                }
-                labelNodesReason={
-                  denied(permissions.patchNodes)
-                    ? t('You cannot label nodes (patch nodes), which a new pool needs.')
-                    : undefined
-                }
-              />
+              <Suspense fallback={<Spinner size="lg" aria-label={t('Loading')} />}>
+                <NewPoolFields
+                  values={values.newPool}
+                  onChange={(change) => {
+                    dispatch({ type: 'setNewPool', change });
+                    if (change.nodeNames) markTouched('newPoolNodes');
+                  }}
+                  onBlur={markTouched}
+                  nodes={nodes}
+                  membership={membership}
+                  labelKey={labelKey}
+                  nameErrors={[
+                    ...(errorsFor('machineConfigPoolRef') ?? []),
+                    ...(problems.newPoolExists
+                      ? [
+                          t(
+                            'A MachineConfigPool named {{pool}} already exists: choose it in the list above.',
+                            {
+                              pool: poolName,
+                            },
+                          ),
+                        ]
+                      : []),
+                  ]}
+                  maxUnavailableErrors={errorsFor('newPoolMaxUnavailable')}
+                  nodeErrors={
+                    (submitted || touched.has('newPoolNodes')) && problems.newPoolWithoutNodes
+                      ? [t('Choose at least one node for the new pool.')]
+                      : undefined
+                  }
+                  labelNodesReason={
+                    denied(permissions.patchNodes)
+                      ? t('You cannot label nodes (patch nodes), which a new pool needs.')
+                      : undefined
+                  }
+                />
+              </Suspense>
             )}
           </FormSection>
           <FormSection title={t('Kernel module')} titleElement="h2">
@@ -397,16 +408,18 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
             configs={sameModule}
             testId="day1-same-module"
           />
-          {sequence.steps.length > 0 && <CreateProgress steps={sequence.steps} />}
-          {sequence.failure && (
-            <CreateErrorAlert
-              failure={sequence.failure}
-              labelKey={labelKey}
-              onUseName={(name) => {
-                dispatch({ type: 'setName', value: name });
-              }}
-            />
-          )}
+          <Suspense fallback={<Spinner size="lg" aria-label={t('Loading')} />}>
+            {sequence.steps.length > 0 && <CreateProgress steps={sequence.steps} />}
+            {sequence.failure && (
+              <CreateErrorAlert
+                failure={sequence.failure}
+                labelKey={labelKey}
+                onUseName={(name) => {
+                  dispatch({ type: 'setName', value: name });
+                }}
+              />
+            )}
+          </Suspense>
           {submitted && blocked && (
             <Alert
               variant="danger"
@@ -452,19 +465,21 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
           commands={commands}
         />
       </GridItem>
-      <ConfirmCreateModal
-        isOpen={confirming}
-        poolName={poolName}
-        machineConfigName={options.machineConfigName}
-        preflight={preflight}
-        newPoolNodes={isNewPool ? values.newPool.nodeNames : undefined}
-        sameModule={sameModule}
-        moduleName={options.kernelModuleName}
-        onConfirm={onConfirm}
-        onCancel={() => {
-          setConfirming(false);
-        }}
-      />
+      {confirming && (
+        <Suspense fallback={<LoadingModal onClose={cancelConfirm} />}>
+          <ConfirmCreateModal
+            isOpen
+            poolName={poolName}
+            machineConfigName={options.machineConfigName}
+            preflight={preflight}
+            newPoolNodes={isNewPool ? values.newPool.nodeNames : undefined}
+            sameModule={sameModule}
+            moduleName={options.kernelModuleName}
+            onConfirm={onConfirm}
+            onCancel={cancelConfirm}
+          />
+        </Suspense>
+      )}
     </Grid>
   );
 };

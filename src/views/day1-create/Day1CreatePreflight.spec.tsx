@@ -171,6 +171,7 @@ describe('Day1CreatePage: preflight', () => {
     renderCreatePage('/day1-kernel-modules/~new');
     const user = userEvent.setup();
     await user.click(screen.getByRole('radio', { name: 'Create a new custom pool' }));
+    await screen.findByTestId('day1-new-pool-nodes-table');
     await user.type(screen.getByRole('textbox', { name: 'Pool name' }), 'sfc2');
     await user.click(screen.getByRole('checkbox', { name: 'worker-0' }));
     await user.click(screen.getByRole('checkbox', { name: 'worker-2' }));
@@ -216,6 +217,7 @@ describe('Day1CreatePage: preflight', () => {
 
     const user = userEvent.setup();
     await user.click(screen.getByRole('radio', { name: 'Create a new custom pool' }));
+    await screen.findByTestId('day1-new-pool-nodes-table');
     expect(screen.getByRole('checkbox', { name: 'win-0' })).toBeDisabled();
     expect(screen.getByTestId('day1-new-pool-nodes-row-win-0')).toHaveTextContent(
       'The Machine Config Operator does not manage Windows nodes.',

@@ -32,6 +32,7 @@ const confirm = async (user: ReturnType<typeof userEvent.setup>) => {
 
 const chooseNewPool = async (user: ReturnType<typeof userEvent.setup>, nodes: string[]) => {
   await user.click(screen.getByRole('radio', { name: 'Create a new custom pool' }));
+  await screen.findByTestId('day1-new-pool-nodes-table');
   await user.type(textbox('Pool name'), 'sfc2');
   for (const node of nodes) await user.click(screen.getByRole('checkbox', { name: node }));
 };
@@ -233,6 +234,7 @@ describe('Day1CreatePage: a new custom pool', () => {
     const user = userEvent.setup();
     renderCreatePage();
     await user.click(screen.getByRole('radio', { name: 'Create a new custom pool' }));
+    await screen.findByTestId('day1-new-pool-nodes-table');
     const row = (node: string) => screen.getByTestId(`day1-new-pool-nodes-row-${node}`);
     expect(within(row('worker-0')).getAllByRole('cell')[1]).toHaveTextContent('worker');
     expect(within(row('worker-4')).getAllByRole('cell')[1]).toHaveTextContent('sfc');
@@ -250,6 +252,7 @@ describe('Day1CreatePage: a new custom pool', () => {
     const user = userEvent.setup();
     renderCreatePage();
     await user.click(screen.getByRole('radio', { name: 'Create a new custom pool' }));
+    await screen.findByTestId('day1-new-pool-nodes-table');
     await user.type(textbox('Pool name'), 'sfc');
     await user.tab();
     expect(screen.getByTestId('day1-new-pool-name-error')).toHaveTextContent(

@@ -6,12 +6,7 @@ import type { NewPoolValues } from './create-form';
 import NodeChooser from './NodeChooser';
 import TextField from './TextField';
 
-export const NEW_POOL_FIELD_IDS = {
-  name: 'day1-new-pool-name',
-  maxUnavailable: 'day1-new-pool-max-unavailable',
-  paused: 'day1-new-pool-paused',
-  nodes: 'day1-new-pool-nodes',
-} as const;
+import { NEW_POOL_FIELD_IDS } from './new-pool-field-ids';
 
 interface NewPoolFieldsProps {
   values: NewPoolValues;

@@ -42,7 +42,7 @@ describe('Day1RolloutPage states', () => {
     rerender(rolloutPage());
     expect(screen.getByTestId('node-row-sfc-b')).toHaveAttribute('data-phase', 'Degraded');
     await userEvent.click(screen.getByRole('button', { name: 'Details of sfc-b' }));
-    expect(screen.getByTestId('node-details-no-mcn')).toHaveTextContent(
+    expect(await screen.findByTestId('node-details-no-mcn')).toHaveTextContent(
       'MachineConfigNodes are not available',
     );
   });
@@ -232,7 +232,7 @@ describe('the node details drawer', () => {
     renderRolloutPage();
     await user.click(screen.getByRole('button', { name: 'Details of sfc-b' }));
 
-    const details = screen.getByTestId('node-details');
+    const details = await screen.findByTestId('node-details');
     expect(within(details).getByTestId('node-details-phase')).toHaveTextContent('Degraded');
     expect(within(details).getByTestId('node-details-reason')).toHaveTextContent('Degraded');
     expect(within(details).getByTestId('node-details-message')).toHaveTextContent(
@@ -264,7 +264,7 @@ describe('the node details drawer', () => {
     opener.focus();
     await user.keyboard('{Enter}');
 
-    const details = screen.getByTestId('node-details');
+    const details = await screen.findByTestId('node-details');
     expect(details).toHaveAttribute('role', 'region');
     expect(details).toHaveAccessibleName('sfc-b');
     expect(within(details).getByRole('heading', { name: 'sfc-b' })).toHaveFocus();
@@ -283,7 +283,7 @@ describe('the node details drawer', () => {
     renderRolloutPage();
     await user.click(screen.getByRole('button', { name: 'Details of sfc-a' }));
     await user.click(screen.getByRole('button', { name: 'Details of sfc-b' }));
-    const details = screen.getByTestId('node-details');
+    const details = await screen.findByTestId('node-details');
     expect(within(details).getByRole('heading', { name: 'sfc-b' })).toHaveFocus();
 
     await user.click(within(details).getByRole('button', { name: 'Close the node details' }));
@@ -304,7 +304,7 @@ describe('the node details drawer', () => {
     ).not.toBeInTheDocument();
     expect(within(table).queryAllByTestId('node-configs')).toHaveLength(0);
     expect(
-      within(screen.getByTestId('node-details')).getByText('Desired config'),
+      within(await screen.findByTestId('node-details')).getByText('Desired config'),
     ).toBeInTheDocument();
   });
 });

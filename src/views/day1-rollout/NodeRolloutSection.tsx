@@ -1,22 +1,27 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Drawer,
   DrawerContent,
   DrawerContentBody,
+  DrawerPanelContent,
   EmptyState,
   EmptyStateBody,
+  Spinner,
 } from '@patternfly/react-core';
 import { CubesIcon } from '@patternfly/react-icons';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { sameItems } from '../../rollout';
 import type { NodeRollout, PoolRollout } from '../../rollout';
-import NodeDetailsPanel from './NodeDetailsPanel';
 import NodeRolloutTable from './NodeRolloutTable';
 import type { RolloutData } from '../shared/useRolloutData';
 import type { Verifications } from './useVerifications';
-import VerifyNodeModal from './VerifyNodeModal';
 import { sameSet, useStableValue } from './useStableValue';
 import { useWidthAtLeast } from './useWidthAtLeast';
+import LoadingModal from '../shared/LoadingModal';
+
+// Neither is shown before the user opens a node's details or verifies a node.
+const NodeDetailsPanel = lazy(() => import('./NodeDetailsPanel'));
+const VerifyNodeModal = lazy(() => import('./VerifyNodeModal'));
 
 interface NodeRolloutSectionProps {
   pools: readonly PoolRollout[];
@@ -83,6 +88,9 @@ const NodeRolloutSection = ({
   const verify = useCallback((name: string) => {
     setVerifying(name);
   }, []);
+  const closeVerify = () => {
+    setVerifying(undefined);
+  };
   const closeDetails = () => {
     closedNode.current = selected;
     setSelected(undefined);
@@ -117,17 +125,28 @@ const NodeRolloutSection = ({
         <DrawerContent
           panelContent={
             selectedNode && (
-              <NodeDetailsPanel
-                inline={inline}
-                node={selectedNode}
-                nodeObject={data.findNode(selectedNode.name)}
-                machineConfigNode={data.findMachineConfigNode(selectedNode.name)}
-                machineConfigNodesAvailable={data.machineConfigNodesAvailable}
-                hasDay1={hasDay1(selectedNode)}
-                verification={verifications.byNode.get(selectedNode.name)}
-                onVerify={verify}
-                onClose={closeDetails}
-              />
+              <Suspense
+                fallback={
+                  <DrawerPanelContent
+                    widths={{ default: inline ? 'width_33' : 'width_50' }}
+                    data-test="node-details-loading"
+                  >
+                    <Spinner size="lg" aria-label={t('Loading the node details')} />
+                  </DrawerPanelContent>
+                }
+              >
+                <NodeDetailsPanel
+                  inline={inline}
+                  node={selectedNode}
+                  nodeObject={data.findNode(selectedNode.name)}
+                  machineConfigNode={data.findMachineConfigNode(selectedNode.name)}
+                  machineConfigNodesAvailable={data.machineConfigNodesAvailable}
+                  hasDay1={hasDay1(selectedNode)}
+                  verification={verifications.byNode.get(selectedNode.name)}
+                  onVerify={verify}
+                  onClose={closeDetails}
+                />
+              </Suspense>
             )
           }
         >
@@ -145,22 +164,22 @@ const NodeRolloutSection = ({
         </DrawerContent>
       </Drawer>
       {verifyingNode && (
-        <VerifyNodeModal
-          node={verifyingNode}
-          machineConfigs={machineConfigsOf(verifyingNode)}
-          verification={verifications.byNode.get(verifyingNode.name)}
-          onStart={({ namespace, image }) => {
-            verifications.start({
-              nodeName: verifyingNode.name,
-              namespace,
-              image,
-              machineConfigs: machineConfigsOf(verifyingNode),
-            });
-          }}
-          onClose={() => {
-            setVerifying(undefined);
-          }}
-        />
+        <Suspense fallback={<LoadingModal onClose={closeVerify} />}>
+          <VerifyNodeModal
+            node={verifyingNode}
+            machineConfigs={machineConfigsOf(verifyingNode)}
+            verification={verifications.byNode.get(verifyingNode.name)}
+            onStart={({ namespace, image }) => {
+              verifications.start({
+                nodeName: verifyingNode.name,
+                namespace,
+                image,
+                machineConfigs: machineConfigsOf(verifyingNode),
+              });
+            }}
+            onClose={closeVerify}
+          />
+        </Suspense>
       )}
     </div>
   );

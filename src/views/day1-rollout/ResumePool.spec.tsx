@@ -7,7 +7,7 @@ import { renderRolloutPage, serveSfcRollout } from '../../../test/support/views/
 const openResume = async () => {
   const card = screen.getByTestId('pool-card-sfc');
   await userEvent.click(within(card).getByTestId('resume-pool'));
-  return screen.getByTestId('resume-pool-modal');
+  return screen.findByTestId('resume-pool-modal');
 };
 
 beforeEach(() => {

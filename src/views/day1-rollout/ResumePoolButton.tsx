@@ -1,11 +1,14 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useAccessReview } from '@openshift-console/dynamic-plugin-sdk';
 import { Button, Tooltip } from '@patternfly/react-core';
 import { PlayIcon } from '@patternfly/react-icons';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { MachineConfigPoolModel } from '../../k8s/models';
 import type { PoolRollout } from '../../rollout';
-import ResumePoolModal from './ResumePoolModal';
+import LoadingModal from '../shared/LoadingModal';
+
+// Not needed before the user asks to resume.
+const ResumePoolModal = lazy(() => import('./ResumePoolModal'));
 
 /** Resume for a paused pool, if the user may patch it; the reason otherwise. */
 const ResumePoolButton = ({ pool }: { pool: PoolRollout }) => {
@@ -17,6 +20,9 @@ const ResumePoolButton = ({ pool }: { pool: PoolRollout }) => {
     verb: 'patch',
     name: pool.name,
   });
+  const close = () => {
+    setConfirming(false);
+  };
   const button = (
     <Button
       variant="secondary"
@@ -40,12 +46,9 @@ const ResumePoolButton = ({ pool }: { pool: PoolRollout }) => {
         <Tooltip content={t('You cannot patch MachineConfigPools.')}>{button}</Tooltip>
       )}
       {confirming && (
-        <ResumePoolModal
-          pool={pool}
-          onClose={() => {
-            setConfirming(false);
-          }}
-        />
+        <Suspense fallback={<LoadingModal onClose={close} />}>
+          <ResumePoolModal pool={pool} onClose={close} />
+        </Suspense>
       )}
     </>
   );

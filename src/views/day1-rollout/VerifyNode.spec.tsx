@@ -43,7 +43,7 @@ const expectPodDeleted = () => {
 
 const openVerify = async (node: string, user = userEvent.setup()) => {
   await user.click(within(screen.getByTestId(`node-row-${node}`)).getByTestId('node-verify'));
-  return screen.getByTestId('verify-node-modal');
+  return screen.findByTestId('verify-node-modal');
 };
 
 beforeEach(() => {
