@@ -34,7 +34,7 @@ const isSharing = (group: ChunkGroup): boolean =>
  * the groups of shared modules' fallbacks (a page consumes a PatternFly component through one) and of
  * lazy imports; the groups of the share scope's providers lead to the container entry, to no page.
  */
-export const pagesLoading = (chunks: Iterable<Chunk>): string[] => {
+const pagesLoading = (chunks: Iterable<Chunk>): string[] => {
   const rendering = new Set<string>();
   const lazily = new Set<string>();
   const seen = { rendering: new Set<ChunkGroup>(), lazily: new Set<ChunkGroup>() };
