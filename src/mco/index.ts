@@ -5,7 +5,7 @@
  */
 export * from './names';
 export { maxUnavailableCount } from './max-unavailable';
-export { DAY1_REBOOT_MINUTES, MCO_MINUTES_PER_NODE, midpointMs } from './timings';
+export { DAY1_REBOOT_MINUTES, MCO_MINUTES_PER_NODE } from './timings';
 export type { NodePool } from './pool-membership';
 export {
   customPoolEligibility,

@@ -14,7 +14,12 @@ import {
   median,
 } from './estimate';
 import { arrayOf, dig, nameOf, parseTime, text, toISO } from './loose';
-import { ARBITER_POOL, MASTER_POOL, RELEASE_IMAGE_VERSION_ANNOTATION, WORKER_POOL } from '../mco';
+import {
+  ARBITER_POOL,
+  MASTER_POOL,
+  RELEASE_IMAGE_VERSION_ANNOTATION,
+  WORKER_POOL,
+} from '../mco/names';
 import { MembershipResolver, membershipPool, readLabelSelector, selectorKeys } from './membership';
 import { deriveNodeRollout, isInProgress } from './node-phase';
 import type { NodeMembership, PoolTarget, ReleaseTarget } from './node-phase';

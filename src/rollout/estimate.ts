@@ -3,7 +3,7 @@
  * as soon as one finishes, so with a per-node duration d the pool is a set of slots: each slot finishes
  * what it runs now, then takes waiting nodes one after the other.
  */
-import { DAY1_REBOOT_MINUTES, MCO_MINUTES_PER_NODE, midpointMs } from '../mco';
+import { DAY1_REBOOT_MINUTES, MCO_MINUTES_PER_NODE, midpointMs } from '../mco/timings';
 
 /** Per node, for cordon, drain, update, reboot and uncordon, until the rollout shows its own pace. */
 export const DEFAULT_NODE_UPDATE_MS = midpointMs(MCO_MINUTES_PER_NODE);

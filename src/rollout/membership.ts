@@ -1,5 +1,6 @@
 import type { LabelSelector, MachineConfigPool, Node } from '../k8s/types';
-import { OS_LABEL, poolOfLabels } from '../mco';
+import { OS_LABEL } from '../mco/names';
+import { poolOfLabels } from '../mco/pool-membership';
 import { arrayOf, asRecord, dig } from './loose';
 import type { NodeMembership, PoolTarget } from './node-phase';
 

@@ -14,6 +14,8 @@
  */
 import { asRecord, parseTime, text, timestampUpTo, toISO } from './loose';
 import type { LooseRecord } from './loose';
+// From the module, not the src/mco index: in CommonJS (the CLI, Jest, the bench) an index's re-exports
+// are getters, paid on every read in the derivation's per-node loop (about 2x on `large`).
 import {
   DAEMON_STATE,
   DRAIN_VERB,
@@ -21,7 +23,7 @@ import {
   NODE_ANNOTATION,
   POST_CONFIG_ACTION_REBOOTING,
   UNSCHEDULABLE_TAINT,
-} from '../mco';
+} from '../mco/names';
 import type { NodeMessage, NotReadyReason } from './messages';
 import type { NodePhase, NodeReason, NodeRollout } from './types';
 

@@ -3,7 +3,8 @@
  * computes them, pkg/controller/node/status.go), a state, the Day 1 configs its target brings, and
  * completion.
  */
-import { maxUnavailableCount, POOL_CONDITION } from '../mco';
+import { maxUnavailableCount } from '../mco/max-unavailable';
+import { POOL_CONDITION } from '../mco/names';
 import type { MachineConfig } from '../k8s/types';
 import { readDay1MachineConfig } from '../producer';
 import { arrayOf, asRecord, dig, findCondition, text } from './loose';
