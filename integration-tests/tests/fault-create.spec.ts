@@ -99,8 +99,11 @@ test('the API fails when Create is confirmed: a clear error, the form kept, noth
 }, testInfo) => {
   await fillCustomPoolForm(page);
   await page.getByTestId('day1-create').click();
-  // The next API request, the dry run of the pool, fails.
-  await injectFaults(request, { apiErrors: { count: 1, status: 500 } });
+  // The next pool create, the dry run of the pool, fails (aimed at it: the page's other requests, such
+  // as watches and image checks, may come first).
+  await injectFaults(request, {
+    apiErrors: { count: 1, status: 500, method: 'POST', path: 'machineconfigpools' },
+  });
   await page.getByTestId('day1-confirm-create').click();
 
   const alert = page.getByTestId('day1-create-error');
