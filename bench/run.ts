@@ -187,8 +187,8 @@ const main = async () => {
   const figures: Figure[] = [];
   log('producer and CLI');
   figures.push(...producerFigures());
-  // The derivation before the simulator's figures: a console tab's heap does not hold a simulated
-  // cluster of 2,000 nodes, and the collector would charge its leftovers to the derivation.
+  // The pure figures (producer, derivation) first, then the simulator's, whose 2,000-node clusters no
+  // console tab holds. Moving the derivation ahead did not by itself settle its spread (README).
   log('rollout derivation on the large cluster');
   figures.push(...(await rolloutFigures()));
   log('simulator on the large scenario');
