@@ -66,6 +66,10 @@ describe('produceMachineConfig', () => {
     const contents = unit(mc, '-replace-kernel-module.service').contents ?? '';
     expect(directives(contents, 'Before')).toEqual(['network-pre.target']);
     expect(directives(contents, 'Wants')).toEqual(['network-pre.target']);
+    expect(directives(contents, 'After')).toEqual([
+      'local-fs.target',
+      'systemd-udev-trigger.service',
+    ]);
     expect(directives(contents, 'DefaultDependencies')).toEqual(['no']);
     expect(directives(contents, 'Type')).toEqual(['oneshot']);
     expect(directives(contents, 'EnvironmentFile')).toEqual(['-/etc/mco/proxy.env']);
@@ -84,16 +88,27 @@ describe('produceMachineConfig', () => {
         KMM_DAY1_LIB: '/usr/local/lib/kmm-day1/99-sfc-day1-common.sh',
         KMM_DAY1_NAME: '99-sfc-day1',
         KMM_DAY1_STATE_DIR: '/var/lib/kmm-day1/99-sfc-day1',
+        KMM_DAY1_STATUS_DIR: '/var/log/kmm-day1/99-sfc-day1',
         WORKER_IMAGE: DEFAULT_WORKER_IMAGE,
       },
     });
   });
 
-  it('orders the pull unit after the network and NetworkManager-dispatcher, waiting for the dispatcher first', () => {
+  it('orders the pull unit after the network and NetworkManager-dispatcher, and before the kubelet', () => {
     const contents = unit(mc, '-pull-kernel-module-image.service').contents ?? '';
     expect(directives(contents, 'After')).toEqual([
       'network-online.target',
       'NetworkManager-dispatcher.service',
+    ]);
+    // Its reboot then happens while MCO still holds the node: no kubelet, no machine-config-daemon.
+    expect(directives(contents, 'Before')).toEqual([
+      'kubelet-dependencies.target',
+      'kubelet.service',
+    ]);
+    expect(directives(contents, 'WantedBy')).toEqual([
+      'kubelet-dependencies.target',
+      'kubelet.service',
+      'multi-user.target',
     ]);
     expect(directives(contents, 'Wants')).toEqual(['network-online.target']);
     expect(directives(contents, 'EnvironmentFile')).toEqual(['-/etc/mco/proxy.env']);

@@ -45,6 +45,7 @@ const commonEnvironment = (options: ResolvedOptions, layout: NodeLayout) => ({
   KMM_DAY1_LIB: layout.commonLibrary,
   KMM_DAY1_NAME: options.machineConfigName,
   KMM_DAY1_STATE_DIR: layout.stateDirectory,
+  KMM_DAY1_STATUS_DIR: layout.statusDirectory,
   WORKER_IMAGE: options.workerImage,
 });
 
@@ -63,6 +64,9 @@ const replaceUnit = (options: ResolvedOptions, layout: NodeLayout): string =>
         ['Wants', 'network-pre.target'],
         // /var holds the images and the state directory; without default dependencies we must ask for it.
         ['After', 'local-fs.target'],
+        // After udev's coldplug has loaded the drivers for the hardware, so udev cannot load the in-tree
+        // driver again behind the out-of-tree one.
+        ['After', 'systemd-udev-trigger.service'],
         ['DefaultDependencies', 'no'],
       ],
     ],
@@ -96,6 +100,12 @@ const pullUnit = (options: ResolvedOptions, layout: NodeLayout): string =>
         ['Wants', 'network-online.target'],
         ['After', 'network-online.target'],
         ['After', 'NetworkManager-dispatcher.service'],
+        // The Day 1 reboot must happen while MCO still holds the node (drained, cordoned, counted as
+        // updating): the kubelet, and with it the machine-config-daemon, starts only after this unit ends.
+        // kubelet-dependencies.target exists on newer nodes; ordering before a unit that does not exist
+        // is a no-op, so both are named.
+        ['Before', 'kubelet-dependencies.target'],
+        ['Before', 'kubelet.service'],
         ['DefaultDependencies', 'no'],
       ],
     ],
@@ -112,7 +122,14 @@ const pullUnit = (options: ResolvedOptions, layout: NodeLayout): string =>
         ['TimeoutSec', '900'],
       ],
     ],
-    ['Install', [['WantedBy', 'multi-user.target']]],
+    [
+      'Install',
+      [
+        ['WantedBy', 'kubelet-dependencies.target'],
+        ['WantedBy', 'kubelet.service'],
+        ['WantedBy', 'multi-user.target'],
+      ],
+    ],
   ] satisfies UnitSection[]);
 
 const toBase64 = (text: string): string => {

@@ -19,13 +19,17 @@ export interface NodeLayout {
   pullScript: string;
   waitForDispatcherScript: string;
   commonLibrary: string;
+  /** Kept across boots, never read by the cluster: the worker config, the crash and reboot records. */
   stateDirectory: string;
+  /** Under /var/log, which the kubelet serves through the API server (`nodes/<n>/proxy/logs/...`). */
+  statusDirectory: string;
   statusFile: string;
   workerConfig: string;
 }
 
 export const nodeLayout = (machineConfigName: string): NodeLayout => {
   const stateDirectory = `/var/lib/kmm-day1/${machineConfigName}`;
+  const statusDirectory = `/var/log/kmm-day1/${machineConfigName}`;
   return {
     replaceUnit: `${machineConfigName}${REPLACE_UNIT_SUFFIX}`,
     pullUnit: `${machineConfigName}${PULL_UNIT_SUFFIX}`,
@@ -34,7 +38,8 @@ export const nodeLayout = (machineConfigName: string): NodeLayout => {
     waitForDispatcherScript: `/usr/local/bin/${machineConfigName}-wait-for-dispatcher.sh`,
     commonLibrary: `/usr/local/lib/kmm-day1/${machineConfigName}-common.sh`,
     stateDirectory,
-    statusFile: `${stateDirectory}/status.json`,
+    statusDirectory,
+    statusFile: `${statusDirectory}/status.json`,
     workerConfig: `${stateDirectory}/worker-config.yaml`,
   };
 };

@@ -1,5 +1,5 @@
 /**
- * The Day 1 status file each node writes at /var/lib/kmm-day1/<mc>/status.json (write_status in
+ * The Day 1 status file each node writes at /var/log/kmm-day1/<mc>/status.json (write_status in
  * src/producer/scripts/common.sh), and what it says about a node once MCO is done with it.
  */
 import { formatDay1StatusProblem } from './english';
@@ -7,29 +7,80 @@ import { asRecord } from './loose';
 import type { Day1Message, Day1StatusProblem } from './messages';
 import type { NodeRollout } from './types';
 
+/** The version of the status file's schema; a file with another version is not read. */
+export const DAY1_STATUS_SCHEMA_VERSION = 1;
+
 export const DAY1_PHASES = [
+  /** The load unit found the images missing; the pull unit will pull them. */
   'ImagesMissing',
   'Pulling',
+  /** The pull failed; the node keeps its in-tree driver and tries again at its next boot. */
   'PullFailed',
+  /** Both images pulled; the node reboots (before its kubelet starts) to load the module. */
   'RebootPending',
   'Loading',
   'Loaded',
+  /** The out-of-tree module did not load; `inTreeRestored` says whether the in-tree driver is back. */
   'LoadFailed',
+  /** Checked before unloading anything and refused (`reason`, `blockingModule`): nothing changed. */
+  'LoadRefused',
+  /** The previous boot died while loading: the in-tree driver is kept for this config, kernel and image. */
+  'LoadSkippedAfterCrash',
+  /** A Day 1 reboot was already made for this config, kernel and image: no more reboots. */
+  'RebootBudgetExhausted',
 ] as const;
 
 export type Day1Phase = (typeof DAY1_PHASES)[number];
 
-/** The status file, field for field. */
+/** Why a load was refused or failed, or a pull failed (the status file's `reason`). */
+export const DAY1_REASONS = [
+  /** An in-tree module to remove is used by a module that is not in the list (`blockingModule`). */
+  'InTreeModuleHeld',
+  /** The image's module was built for another kernel (`blockingModule` is the module). */
+  'VermagicMismatch',
+  /** The image has no such module under /opt/lib/modules/<kernel>. */
+  'ModuleNotInImage',
+  /** The module is loaded already, as the in-tree driver, and is not listed for removal. */
+  'ModuleAlreadyLoaded',
+  /** The KMM worker (or podman around it) failed. */
+  'WorkerFailed',
+  /** The worker succeeded but the loaded module is not the out-of-tree build. */
+  'NotOutOfTreeBuild',
+  'PullFailed',
+  /** systemd stopped the unit (TimeoutSec) before it finished. */
+  'Interrupted',
+] as const;
+
+export type Day1Reason = (typeof DAY1_REASONS)[number];
+
+/**
+ * The status file, field for field: `/var/log/kmm-day1/<mc>/status.json` on the node, written by
+ * write_status in src/producer/scripts/common.sh, served by the kubelet through the API server.
+ */
 export interface Day1Status {
+  schemaVersion: typeof DAY1_STATUS_SCHEMA_VERSION;
   machineConfig: string;
   phase: Day1Phase;
+  /** `uname -r` of the boot that wrote the file. */
   kernelVersion: string;
   kernelModule: string;
+  /** `<image>:<tag>`, the tag being the kernel version mapped to a valid image tag. */
   kernelModuleImage: string;
   workerImage: string;
-  moduleLoaded: boolean;
-  lastError: string | null;
+  /** The boot that wrote the file; compare with the Node's `status.nodeInfo.bootID`. */
   bootID: string;
+  /** Whether the out-of-tree build of the module is loaded (checked, not assumed). */
+  moduleLoaded: boolean;
+  /** After a failed load: whether every in-tree module unloaded for it is loaded again; else null. */
+  inTreeRestored: boolean | null;
+  /** Day 1 reboots made so far for this config, kernel and image (at most 1). */
+  rebootsUsed: number;
+  /** Why, for LoadRefused, LoadFailed, PullFailed and interrupted runs; null otherwise. */
+  reason: Day1Reason | null;
+  /** The module that blocks a refused load; null otherwise. */
+  blockingModule: string | null;
+  /** The scripts' own words about what went wrong; null when nothing did. */
+  lastError: string | null;
   loadedAt: string | null;
   updatedAt: string;
 }

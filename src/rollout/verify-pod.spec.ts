@@ -48,7 +48,7 @@ describe('verifyScript', () => {
       [
         "echo '--- kmm-day1-verify begin ---'",
         "echo '--- kmm-day1-verify status 99-sfc-day1 ---'",
-        'cat /var/lib/kmm-day1/99-sfc-day1/status.json',
+        'cat /var/log/kmm-day1/99-sfc-day1/status.json',
         "echo '--- kmm-day1-verify lsmod ---'",
         'lsmod',
         "echo '--- kmm-day1-verify journal 99-sfc-day1-replace-kernel-module.service ---'",
@@ -64,7 +64,7 @@ describe('verifyScript', () => {
   it('leaves out anything that is not a MachineConfig name, so nothing reaches the shell unquoted', () => {
     const script = verifyScript(['a; rm -rf /', '$(reboot)', 'ok.name']);
     expect(script).not.toMatch(/rm -rf|reboot/);
-    expect(script).toContain('cat /var/lib/kmm-day1/ok.name/status.json');
+    expect(script).toContain('cat /var/log/kmm-day1/ok.name/status.json');
   });
 });
 
@@ -141,7 +141,7 @@ describe('parseVerifyOutput', () => {
   it('says why a status file cannot be read', () => {
     const output = parseVerifyOutput(
       log({
-        missing: 'cat: /var/lib/kmm-day1/missing/status.json: No such file or directory\n',
+        missing: 'cat: /var/log/kmm-day1/missing/status.json: No such file or directory\n',
         broken: '{"phase": "Exploded"}\n',
         empty: '',
       }),
@@ -151,7 +151,7 @@ describe('parseVerifyOutput', () => {
         'missing',
         {
           code: 'output',
-          params: { line: 'cat: /var/lib/kmm-day1/missing/status.json: No such file or directory' },
+          params: { line: 'cat: /var/log/kmm-day1/missing/status.json: No such file or directory' },
         },
       ],
       ['broken', { code: 'malformed', params: { problems: expect.any(Array) as unknown } }],

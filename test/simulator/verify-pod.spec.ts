@@ -168,7 +168,7 @@ describe('the Verify pod on a simulated node', () => {
       problem: {
         code: 'output',
         params: {
-          line: 'cat: /var/lib/kmm-day1/99-sfc-day1/status.json: No such file or directory',
+          line: 'cat: /var/log/kmm-day1/99-sfc-day1/status.json: No such file or directory',
         },
       },
     });
@@ -176,7 +176,7 @@ describe('the Verify pod on a simulated node', () => {
     const outcome = verifyOutcome(nodeRollout('worker-0'), output);
     expect(outcome.state).toBe('Unknown');
     expect(formatVerifyOutcome(outcome)).toBe(
-      'unknown: no status file for 99-sfc-day1 (cat: /var/lib/kmm-day1/99-sfc-day1/status.json: No such file or directory)',
+      'unknown: no status file for 99-sfc-day1 (cat: /var/log/kmm-day1/99-sfc-day1/status.json: No such file or directory)',
     );
   });
 });

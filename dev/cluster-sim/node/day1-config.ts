@@ -23,8 +23,11 @@ export interface Day1UnitConfig {
   workerImage: string;
   /** Whether a pull unit comes with the load unit: without one, nothing pulls the images. */
   hasPullUnit: boolean;
-  /** Where the scripts write status.json (KMM_DAY1_STATE_DIR); KMM's own scripts write none. */
-  stateDirectory?: string;
+  /**
+   * Where the scripts write status.json: KMM_DAY1_STATUS_DIR (under /var/log, served by the kubelet), or
+   * KMM_DAY1_STATE_DIR for units made before it existed; KMM's own scripts write none.
+   */
+  statusDirectory?: string;
 }
 
 interface UnitEntry {
@@ -112,7 +115,8 @@ export const day1UnitsIn = (ignition: unknown, sourceName = ''): Day1UnitConfig[
     // KMM 2.2-2.4 named the variable in the singular.
     const inTree =
       env.get('IN_TREE_MODULES_TO_REMOVE') ?? env.get('IN_TREE_MODULE_TO_REMOVE') ?? '';
-    const stateDirectory = env.get('KMM_DAY1_STATE_DIR');
+    const statusDirectory =
+      nonEmpty(env.get('KMM_DAY1_STATUS_DIR')) ?? nonEmpty(env.get('KMM_DAY1_STATE_DIR'));
     configs.push({
       machineConfigName: env.get('KMM_DAY1_NAME') ?? (prefix === '' ? sourceName : prefix),
       kernelModuleImage,
@@ -121,7 +125,7 @@ export const day1UnitsIn = (ignition: unknown, sourceName = ''): Day1UnitConfig[
       // An empty WORKER_IMAGE is as good as none: the scripts would have no image to run.
       workerImage: nonEmpty(env.get('WORKER_IMAGE')) ?? KMM_DEFAULT_WORKER_IMAGE,
       hasPullUnit: names.has(`${prefix}${PULL_UNIT_SUFFIX}`.replace(/^-/, '')),
-      stateDirectory: stateDirectory === '' ? undefined : stateDirectory,
+      statusDirectory,
     });
   }
   return configs;
@@ -145,4 +149,4 @@ export const day1ConfigsInRendered = (rendered: {
 
 /** The status file the units of a config write, if they write one. */
 export const statusFileOf = (config: Day1UnitConfig): string | undefined =>
-  config.stateDirectory === undefined ? undefined : `${config.stateDirectory}/status.json`;
+  config.statusDirectory === undefined ? undefined : `${config.statusDirectory}/status.json`;

@@ -209,7 +209,7 @@ describe('a node debug shell', () => {
       inTreeModulesToRemove: ['sfc', 'mdio'],
       workerImage: 'quay.io/w:latest',
       hasPullUnit: true,
-      stateDirectory: '/var/lib/kmm-day1/99-sfc-day1',
+      statusDirectory: '/var/log/kmm-day1/99-sfc-day1',
     };
     const env = {
       kernelVersion: node.status.nodeInfo.kernelVersion,
@@ -227,7 +227,7 @@ describe('a node debug shell', () => {
     expect(day1.status('99-sfc-day1')?.phase).toBe('RebootPending');
 
     const output = runOnNode(
-      "cat /var/lib/kmm-day1/*/status.json; lsmod && uname -r\njournalctl -u 99-sfc-day1-replace-kernel-module.service --no-pager; echo 'done now'; cat /nope",
+      "cat /var/log/kmm-day1/*/status.json; lsmod && uname -r\njournalctl -u 99-sfc-day1-replace-kernel-module.service --no-pager; echo 'done now'; cat /nope",
       node,
       day1,
     );
@@ -238,7 +238,7 @@ describe('a node debug shell', () => {
     expect(output).toContain('done now');
     expect(output).toContain('cat: /nope: No such file or directory');
     // The status file is the scripts' format: two-space JSON and a final newline.
-    expect(day1.files.get('/var/lib/kmm-day1/99-sfc-day1/status.json')).toMatch(
+    expect(day1.files.get('/var/log/kmm-day1/99-sfc-day1/status.json')).toMatch(
       /^\{\n {2}"machineConfig": "99-sfc-day1",\n[\s\S]*\n\}\n$/,
     );
   });
@@ -254,7 +254,7 @@ describe('Day 1 units as a node reads them', () => {
         inTreeModulesToRemove: ['sfc', 'mdio'],
         workerImage: 'quay.io/edge-infrastructure/kernel-module-management-worker:latest',
         hasPullUnit: true,
-        stateDirectory: '/var/lib/kmm-day1/99-sfc-day1',
+        statusDirectory: '/var/log/kmm-day1/99-sfc-day1',
       },
     ]);
   });
@@ -268,7 +268,7 @@ describe('Day 1 units as a node reads them', () => {
         inTreeModulesToRemove: ['ice'],
         workerImage: 'quay.io/edge-infrastructure/kernel-module-management-worker:latest',
         hasPullUnit: true,
-        stateDirectory: undefined,
+        statusDirectory: undefined,
       },
     ]);
   });
@@ -293,7 +293,7 @@ describe('Day 1 units as a node reads them', () => {
         inTreeModulesToRemove: ['sfc'],
         workerImage: 'quay.io/edge-infrastructure/kernel-module-management-worker:latest',
         hasPullUnit: false,
-        stateDirectory: undefined,
+        statusDirectory: undefined,
       },
     ]);
   });
