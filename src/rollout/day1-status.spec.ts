@@ -11,15 +11,20 @@ import type { Day1Status, NodeRollout } from '.';
 
 /** A status file as write_status in common.sh writes it (README "Status file"). */
 const FILE = `{
+  "schemaVersion": 1,
   "machineConfig": "99-sfc-day1",
   "phase": "Loaded",
   "kernelVersion": "5.14.0-427.13.1.el9_4.x86_64",
   "kernelModule": "sfc",
   "kernelModuleImage": "quay.io/acme/sfc-kmod:5.14.0-427.13.1.el9_4.x86_64",
   "workerImage": "quay.io/edge-infrastructure/kernel-module-management-worker:latest",
-  "moduleLoaded": true,
-  "lastError": null,
   "bootID": "boot-a",
+  "moduleLoaded": true,
+  "inTreeRestored": null,
+  "rebootsUsed": 1,
+  "reason": null,
+  "blockingModule": null,
+  "lastError": null,
   "loadedAt": "2026-11-24T03:00:00Z",
   "updatedAt": "2026-11-24T03:00:00Z"
 }
@@ -37,6 +42,7 @@ const updated = rolloutOf(R2);
 describe('parseDay1Status', () => {
   it('reads the file the scripts write', () => {
     expect(parseDay1Status(FILE)).toEqual({
+      schemaVersion: 1,
       machineConfig: '99-sfc-day1',
       phase: 'Loaded',
       kernelVersion: '5.14.0-427.13.1.el9_4.x86_64',
@@ -44,6 +50,10 @@ describe('parseDay1Status', () => {
       kernelModuleImage: 'quay.io/acme/sfc-kmod:5.14.0-427.13.1.el9_4.x86_64',
       workerImage: 'quay.io/edge-infrastructure/kernel-module-management-worker:latest',
       moduleLoaded: true,
+      inTreeRestored: null,
+      rebootsUsed: 1,
+      reason: null,
+      blockingModule: null,
       lastError: null,
       bootID: 'boot-a',
       loadedAt: '2026-11-24T03:00:00Z',
@@ -58,13 +68,33 @@ describe('parseDay1Status', () => {
     ['null', 'null', /expected a JSON object, found null$/],
     [
       'missing fields',
-      '{"phase": "Loaded"}',
-      /"machineConfig" must be a string; .*"bootID" must be a string; .*"moduleLoaded" must be true or false/,
+      '{"schemaVersion": 1, "phase": "Loaded"}',
+      /"machineConfig" must be a string; .*"bootID" must be a string; .*"moduleLoaded" must be true or false; "inTreeRestored" must be true, false or null; "rebootsUsed" must be a whole number, 0 or more; "reason" must be null or one of/,
+    ],
+    [
+      'no schema version',
+      FILE.replace('"schemaVersion": 1,', ''),
+      /malformed: "schemaVersion" must be 1, not missing$/,
+    ],
+    [
+      'another schema version',
+      FILE.replace('"schemaVersion": 1,', '"schemaVersion": 2,'),
+      /malformed: "schemaVersion" must be 1, not 2$/,
+    ],
+    [
+      'an unknown reason',
+      FILE.replace('"reason": null', '"reason": "Gremlins"'),
+      /"reason" must be null or one of InTreeModuleHeld, .*, Interrupted, not "Gremlins"$/,
+    ],
+    [
+      'a negative reboot count',
+      FILE.replace('"rebootsUsed": 1', '"rebootsUsed": -1'),
+      /"rebootsUsed" must be a whole number, 0 or more$/,
     ],
     [
       'an unknown phase',
       FILE.replace('"Loaded"', '"Exploded"'),
-      /"phase" must be one of ImagesMissing, Pulling, PullFailed, RebootPending, Loading, Loaded, LoadFailed, not "Exploded"$/,
+      /"phase" must be one of ImagesMissing, Pulling, PullFailed, RebootPending, Loading, Loaded, LoadFailed, LoadRefused, LoadSkippedAfterCrash, RebootBudgetExhausted, not "Exploded"$/,
     ],
     [
       'a wrong type',
@@ -120,7 +150,7 @@ describe('day1FollowUp', () => {
       ),
     ).toEqual({
       state: 'ModuleNotLoaded',
-      message: { code: 'loadFailed', params: { error: 'boom' } },
+      message: { code: 'loadFailed', params: { error: 'boom', inTreeRestored: null } },
     });
   });
 
@@ -154,6 +184,64 @@ describe('day1FollowUp', () => {
       message: 'module not loaded: module sfc is already loaded',
     });
     expect(followUpOf(updated, status({ moduleLoaded: false })).state).toBe('ModuleNotLoaded');
+  });
+
+  it('says whether the in-tree driver is back after a failed load', () => {
+    const failed = (inTreeRestored: boolean) =>
+      followUpOf(
+        updated,
+        status({
+          phase: 'LoadFailed',
+          moduleLoaded: false,
+          lastError: 'bad signature',
+          inTreeRestored,
+        }),
+      ).message;
+    expect(failed(true)).toBe(
+      'module not loaded: bad signature; the in-tree driver was loaded again',
+    );
+    expect(failed(false)).toBe(
+      'module not loaded: bad signature; the in-tree driver could not be loaded again: the node may have no driver',
+    );
+  });
+
+  it('names the reason and the module that blocks a refused load', () => {
+    expect(
+      followUpOf(
+        updated,
+        status({
+          phase: 'LoadRefused',
+          moduleLoaded: false,
+          reason: 'InTreeModuleHeld',
+          blockingModule: 'mdio',
+          lastError: null,
+        }),
+      ),
+    ).toEqual({
+      state: 'ModuleNotLoaded',
+      message:
+        'module not loaded: refused before unloading anything, the in-tree driver is unchanged: in-tree module mdio is in use by a module that is not listed for removal',
+    });
+    expect(
+      followUpOf(
+        updated,
+        status({ phase: 'LoadRefused', moduleLoaded: false, reason: 'VermagicMismatch' }),
+      ).message,
+    ).toContain("the image's sfc was built for another kernel");
+  });
+
+  it('says the node will not try again after a crash or beyond its reboot budget', () => {
+    expect(
+      followUpOf(updated, status({ phase: 'LoadSkippedAfterCrash', moduleLoaded: false })).message,
+    ).toContain('stopped during the previous boot while loading quay.io/acme/sfc-kmod:');
+    expect(
+      followUpOf(
+        updated,
+        status({ phase: 'RebootBudgetExhausted', moduleLoaded: false, rebootsUsed: 1 }),
+      ).message,
+    ).toBe(
+      'module not loaded: the node already rebooted 1 time for this image and kernel and will not reboot again',
+    );
   });
 
   it('does not trust a file from another boot or kernel', () => {

@@ -104,11 +104,54 @@ const STRING_FIELDS = [
   'bootID',
   'updatedAt',
 ] as const;
-const NULLABLE_STRING_FIELDS = ['lastError', 'loadedAt'] as const;
+const NULLABLE_STRING_FIELDS = ['blockingModule', 'lastError', 'loadedAt'] as const;
+
+const isOneOf = <T extends string>(values: readonly T[], value: unknown): value is T =>
+  (values as readonly unknown[]).includes(value);
+
+const foundText = (value: unknown): string | undefined =>
+  value === undefined ? undefined : JSON.stringify(value);
+
+const fieldProblems = (record: Record<string, unknown>): Day1StatusProblem[] => {
+  const problems: Day1StatusProblem[] = [];
+  for (const field of STRING_FIELDS) {
+    if (typeof record[field] !== 'string')
+      problems.push({ code: 'fieldNotString', params: { field } });
+  }
+  for (const field of NULLABLE_STRING_FIELDS) {
+    if (record[field] !== null && typeof record[field] !== 'string') {
+      problems.push({ code: 'fieldNotStringOrNull', params: { field } });
+    }
+  }
+  if (typeof record.moduleLoaded !== 'boolean') {
+    problems.push({ code: 'fieldNotBoolean', params: { field: 'moduleLoaded' } });
+  }
+  if (record.inTreeRestored !== null && typeof record.inTreeRestored !== 'boolean') {
+    problems.push({ code: 'fieldNotBooleanOrNull', params: { field: 'inTreeRestored' } });
+  }
+  const reboots = record.rebootsUsed;
+  if (typeof reboots !== 'number' || !Number.isInteger(reboots) || reboots < 0) {
+    problems.push({ code: 'fieldNotCount', params: { field: 'rebootsUsed' } });
+  }
+  if (!isOneOf(DAY1_PHASES, record.phase)) {
+    problems.push({
+      code: 'unknownPhase',
+      params: { phases: DAY1_PHASES, found: foundText(record.phase) },
+    });
+  }
+  if (record.reason !== null && !isOneOf(DAY1_REASONS, record.reason)) {
+    problems.push({
+      code: 'unknownReason',
+      params: { reasons: DAY1_REASONS, found: foundText(record.reason) },
+    });
+  }
+  return problems;
+};
 
 /**
- * Reads a status file's text. Throws Day1StatusError naming every problem: not JSON, not an object, a
- * missing field, a field of the wrong type, an unknown phase. Fields the scripts do not write are ignored.
+ * Reads a status file's text. Throws Day1StatusError naming every problem: not JSON, not an object,
+ * another schema version, a missing field, a field of the wrong type, an unknown phase or reason. Fields
+ * the scripts do not write are ignored.
  */
 export const parseDay1Status = (json: string): Day1Status => {
   let value: unknown;
@@ -127,40 +170,33 @@ export const parseDay1Status = (json: string): Day1Status => {
     const found = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
     throw new Day1StatusError([{ code: 'notObject', params: { found } }]);
   }
-  const problems: Day1StatusProblem[] = [];
-  for (const field of STRING_FIELDS) {
-    if (typeof record[field] !== 'string')
-      problems.push({ code: 'fieldNotString', params: { field } });
-  }
-  for (const field of NULLABLE_STRING_FIELDS) {
-    if (record[field] !== null && typeof record[field] !== 'string') {
-      problems.push({ code: 'fieldNotStringOrNull', params: { field } });
-    }
-  }
-  if (typeof record.moduleLoaded !== 'boolean') {
-    problems.push({ code: 'fieldNotBoolean', params: { field: 'moduleLoaded' } });
-  }
-  if (!(DAY1_PHASES as readonly unknown[]).includes(record.phase)) {
-    problems.push({
-      code: 'unknownPhase',
-      params: {
-        phases: DAY1_PHASES,
-        found: record.phase === undefined ? undefined : JSON.stringify(record.phase),
+  // Another version may mean other fields: say so rather than report each difference.
+  if (record.schemaVersion !== DAY1_STATUS_SCHEMA_VERSION) {
+    throw new Day1StatusError([
+      {
+        code: 'unsupportedSchemaVersion',
+        params: { supported: DAY1_STATUS_SCHEMA_VERSION, found: foundText(record.schemaVersion) },
       },
-    });
+    ]);
   }
+  const problems = fieldProblems(record);
   if (problems.length > 0) throw new Day1StatusError(problems);
   const status = record as unknown as Day1Status;
   return {
+    schemaVersion: DAY1_STATUS_SCHEMA_VERSION,
     machineConfig: status.machineConfig,
     phase: status.phase,
     kernelVersion: status.kernelVersion,
     kernelModule: status.kernelModule,
     kernelModuleImage: status.kernelModuleImage,
     workerImage: status.workerImage,
-    moduleLoaded: status.moduleLoaded,
-    lastError: status.lastError,
     bootID: status.bootID,
+    moduleLoaded: status.moduleLoaded,
+    inTreeRestored: status.inTreeRestored,
+    rebootsUsed: status.rebootsUsed,
+    reason: status.reason,
+    blockingModule: status.blockingModule,
+    lastError: status.lastError,
     loadedAt: status.loadedAt,
     updatedAt: status.updatedAt,
   };
@@ -245,7 +281,35 @@ export const day1FollowUp = (node: NodeRollout, status: Day1Status | undefined):
     case 'LoadFailed':
       return {
         state: 'ModuleNotLoaded',
-        message: { code: 'loadFailed', params: { error: status.lastError } },
+        message: {
+          code: 'loadFailed',
+          params: { error: status.lastError, inTreeRestored: status.inTreeRestored },
+        },
+      };
+    case 'LoadRefused':
+      return {
+        state: 'ModuleNotLoaded',
+        message: {
+          code: 'loadRefused',
+          params: {
+            reason: status.reason,
+            module: status.blockingModule ?? status.kernelModule,
+            error: status.lastError,
+          },
+        },
+      };
+    case 'LoadSkippedAfterCrash':
+      return {
+        state: 'ModuleNotLoaded',
+        message: { code: 'loadSkippedAfterCrash', params: { image: status.kernelModuleImage } },
+      };
+    case 'RebootBudgetExhausted':
+      return {
+        state: 'ModuleNotLoaded',
+        message: {
+          code: 'rebootBudgetExhausted',
+          params: { rebootsUsed: status.rebootsUsed, error: status.lastError },
+        },
       };
   }
 };

@@ -11,6 +11,7 @@ import type {
   PoolMessage,
   StatusFileProblem,
 } from './messages';
+import type { Day1Reason } from './day1-status';
 
 const NOT_READY: Record<NotReadyReason, string> = {
   NotReady: 'Not ready',
@@ -111,8 +112,40 @@ export const formatDay1StatusProblem = (problem: Day1StatusProblem): string => {
       return `"${problem.params.field}" must be a string or null`;
     case 'fieldNotBoolean':
       return `"${problem.params.field}" must be true or false`;
+    case 'fieldNotBooleanOrNull':
+      return `"${problem.params.field}" must be true, false or null`;
+    case 'fieldNotCount':
+      return `"${problem.params.field}" must be a whole number, 0 or more`;
+    case 'unsupportedSchemaVersion':
+      return `"schemaVersion" must be ${String(problem.params.supported)}, not ${problem.params.found ?? 'missing'}`;
     case 'unknownPhase':
       return `"phase" must be one of ${problem.params.phases.join(', ')}, not ${problem.params.found ?? 'missing'}`;
+    case 'unknownReason':
+      return `"reason" must be null or one of ${problem.params.reasons.join(', ')}, not ${problem.params.found ?? 'missing'}`;
+  }
+};
+
+/** Why the scripts refused or failed a load, or failed a pull (the status file's `reason`). */
+export const formatDay1Reason = (reason: Day1Reason | null, module: string): string => {
+  switch (reason) {
+    case 'InTreeModuleHeld':
+      return `in-tree module ${module} is in use by a module that is not listed for removal`;
+    case 'VermagicMismatch':
+      return `the image's ${module} was built for another kernel`;
+    case 'ModuleNotInImage':
+      return `the image has no module ${module} for this kernel`;
+    case 'ModuleAlreadyLoaded':
+      return `${module} is already loaded as the in-tree driver and is not listed for removal`;
+    case 'WorkerFailed':
+      return 'the KMM worker failed';
+    case 'NotOutOfTreeBuild':
+      return `the loaded ${module} is not the out-of-tree build`;
+    case 'PullFailed':
+      return 'the image could not be pulled';
+    case 'Interrupted':
+      return 'systemd stopped the unit before it finished';
+    case null:
+      return 'no reason given';
   }
 };
 
@@ -150,8 +183,21 @@ export const formatDay1Message = (message: Day1Message): string => {
       return 'module not loaded: the load unit finished but the module is not in the kernel';
     case 'pullFailed':
       return `module not loaded: pulling ${message.params.image} failed${message.params.error === null ? '' : `: ${message.params.error}`}; the node keeps its in-tree driver`;
-    case 'loadFailed':
-      return `module not loaded: ${message.params.error ?? 'the load unit failed'}`;
+    case 'loadFailed': {
+      const restored =
+        message.params.inTreeRestored === null
+          ? ''
+          : message.params.inTreeRestored
+            ? '; the in-tree driver was loaded again'
+            : '; the in-tree driver could not be loaded again: the node may have no driver';
+      return `module not loaded: ${message.params.error ?? 'the load unit failed'}${restored}`;
+    }
+    case 'loadRefused':
+      return `module not loaded: refused before unloading anything, the in-tree driver is unchanged: ${formatDay1Reason(message.params.reason, message.params.module)}${message.params.error === null ? '' : ` (${message.params.error})`}`;
+    case 'loadSkippedAfterCrash':
+      return `module not loaded: the node stopped during the previous boot while loading ${message.params.image}; it keeps the in-tree driver until the image, the kernel or the config changes`;
+    case 'rebootBudgetExhausted':
+      return `module not loaded: the node already rebooted ${String(message.params.rebootsUsed)} time${message.params.rebootsUsed === 1 ? '' : 's'} for this image and kernel and will not reboot again${message.params.error === null ? '' : ` (${message.params.error})`}`;
     case 'noStatusFile':
       return `unknown: no status file for ${message.params.machineConfig} (${formatStatusFileProblem(message.params.problem)})`;
     case 'lsmodDoesNotList':

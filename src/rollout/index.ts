@@ -29,8 +29,15 @@ export {
 } from './english';
 export { RolloutDeriver, deriveRollout, sameItems } from './deriver';
 export { DEFAULT_DAY1_REBOOT_MS, DEFAULT_NODE_UPDATE_MS, estimateRemainingMs } from './estimate';
-export type { Day1FollowUp, Day1Status } from './day1-status';
-export { DAY1_PHASES, Day1StatusError, day1FollowUp, parseDay1Status } from './day1-status';
+export type { Day1FollowUp, Day1Reason, Day1Status } from './day1-status';
+export {
+  DAY1_PHASES,
+  DAY1_REASONS,
+  DAY1_STATUS_SCHEMA_VERSION,
+  Day1StatusError,
+  day1FollowUp,
+  parseDay1Status,
+} from './day1-status';
 export type { VerifyOutcome, VerifyOutput, VerifyPodOptions } from './verify-pod';
 export {
   DEFAULT_VERIFY_IMAGE,

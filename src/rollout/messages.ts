@@ -4,7 +4,7 @@
  * English (./english). Code `mco` carries MCO's own words (a condition message, the daemon's reason),
  * which are data from the cluster and shown as they are.
  */
-import type { Day1Phase } from './day1-status';
+import type { Day1Phase, Day1Reason } from './day1-status';
 import type { NodePhase } from './types';
 
 type NoParams = Record<string, undefined>;
@@ -68,8 +68,14 @@ export type Day1StatusProblem =
   | { code: 'fieldNotString'; params: { field: string } }
   | { code: 'fieldNotStringOrNull'; params: { field: string } }
   | { code: 'fieldNotBoolean'; params: { field: string } }
+  | { code: 'fieldNotBooleanOrNull'; params: { field: string } }
+  /** A whole number, zero or more. */
+  | { code: 'fieldNotCount'; params: { field: string } }
+  /** `found`: the version as JSON, undefined when missing. */
+  | { code: 'unsupportedSchemaVersion'; params: { supported: number; found?: string } }
   /** `found`: the phase as JSON, undefined when missing. */
-  | { code: 'unknownPhase'; params: { phases: readonly string[]; found?: string } };
+  | { code: 'unknownPhase'; params: { phases: readonly string[]; found?: string } }
+  | { code: 'unknownReason'; params: { reasons: readonly string[]; found?: string } };
 
 /** Why a verify run has no status for a config. */
 export type StatusFileProblem =
@@ -91,7 +97,15 @@ export type Day1Message =
   | { code: 'loadedButNotInKernel'; params: NoParams }
   /** `error`: the scripts' last error, as the node wrote it (null when none). */
   | { code: 'pullFailed'; params: { image: string; error: string | null } }
-  | { code: 'loadFailed'; params: { error: string | null } }
+  /** `inTreeRestored`: whether the in-tree modules unloaded for the load are back (null: none were). */
+  | { code: 'loadFailed'; params: { error: string | null; inTreeRestored: boolean | null } }
+  /** `module`: the module that blocks, else the module to load. */
+  | {
+      code: 'loadRefused';
+      params: { reason: Day1Reason | null; module: string; error: string | null };
+    }
+  | { code: 'loadSkippedAfterCrash'; params: { image: string } }
+  | { code: 'rebootBudgetExhausted'; params: { rebootsUsed: number; error: string | null } }
   | { code: 'noStatusFile'; params: { machineConfig: string; problem: StatusFileProblem } }
   | { code: 'lsmodDoesNotList'; params: { module: string } }
   | { code: 'nothingToVerify'; params: NoParams }

@@ -142,7 +142,7 @@ describe('parseVerifyOutput', () => {
     const output = parseVerifyOutput(
       log({
         missing: 'cat: /var/log/kmm-day1/missing/status.json: No such file or directory\n',
-        broken: '{"phase": "Exploded"}\n',
+        broken: '{"schemaVersion": 1, "phase": "Exploded"}\n',
         empty: '',
       }),
     );

@@ -6,6 +6,7 @@ const KERNEL = '5.14.0-427.13.1.el9_4.x86_64';
 export const day1StatusFile = (changes: Partial<Record<keyof Day1Status, unknown>> = {}): string =>
   `${JSON.stringify(
     {
+      schemaVersion: 1,
       machineConfig: '99-sfc-day1',
       phase: 'Loaded',
       kernelVersion: KERNEL,
@@ -13,6 +14,10 @@ export const day1StatusFile = (changes: Partial<Record<keyof Day1Status, unknown
       kernelModuleImage: `quay.io/acme/sfc-kmod:${KERNEL}`,
       workerImage: 'quay.io/edge-infrastructure/kernel-module-management-worker:latest',
       moduleLoaded: true,
+      inTreeRestored: null,
+      rebootsUsed: 1,
+      reason: null,
+      blockingModule: null,
       lastError: null,
       bootID: 'boot-a',
       loadedAt: '2026-11-24T03:00:00Z',

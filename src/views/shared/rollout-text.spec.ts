@@ -1,5 +1,5 @@
 import i18n from 'i18next';
-import { formatNodeMessage, formatPoolMessage } from '../../rollout';
+import { formatDay1Message, formatNodeMessage, formatPoolMessage } from '../../rollout';
 import type { Day1FollowUp, Day1Message, NodeMessage, PoolMessage } from '../../rollout';
 import { followUpText, nodeMessageText, poolMessageText, verifyOutcomeText } from './rollout-text';
 import type { Translate } from './usePluginTranslation';
@@ -72,7 +72,19 @@ const DAY1_MESSAGES: OnePerCode<Day1Message> = {
   loaded: { code: 'loaded', params: {} },
   loadedButNotInKernel: { code: 'loadedButNotInKernel', params: {} },
   pullFailed: { code: 'pullFailed', params: { image: 'quay.io/a/b:5.14', error: 'denied' } },
-  loadFailed: { code: 'loadFailed', params: { error: null } },
+  loadFailed: { code: 'loadFailed', params: { error: null, inTreeRestored: null } },
+  loadRefused: {
+    code: 'loadRefused',
+    params: { reason: 'InTreeModuleHeld', module: 'mdio', error: 'mdio is used by sfc_ptp' },
+  },
+  loadSkippedAfterCrash: {
+    code: 'loadSkippedAfterCrash',
+    params: { image: 'quay.io/acme/sfc-kmod:5.14' },
+  },
+  rebootBudgetExhausted: {
+    code: 'rebootBudgetExhausted',
+    params: { rebootsUsed: 1, error: null },
+  },
   noStatusFile: {
     code: 'noStatusFile',
     params: {
@@ -116,6 +128,19 @@ describe('followUpText', () => {
 
   it.each(Object.values(DAY1_MESSAGES))('words $code without a placeholder left', (message) => {
     expect(followUpText(t, followUp(message))).not.toMatch(/{{|}}/);
+  });
+
+  it.each([
+    { code: 'loadFailed', params: { error: 'bad signature', inTreeRestored: true } },
+    { code: 'loadFailed', params: { error: 'bad signature', inTreeRestored: false } },
+    DAY1_MESSAGES.loadRefused,
+    { code: 'loadRefused', params: { reason: null, module: 'sfc', error: null } },
+    DAY1_MESSAGES.loadSkippedAfterCrash,
+    DAY1_MESSAGES.rebootBudgetExhausted,
+    { code: 'rebootBudgetExhausted', params: { rebootsUsed: 2, error: 'image GC' } },
+  ] as Day1Message[])('words a node-script failure ($code) as the CLI does', (message) => {
+    const text = followUpText(t, { state: 'ModuleNotLoaded', message });
+    expect(text.replace(/^Module/, 'module')).toBe(formatDay1Message(message));
   });
 
   it('puts the reason after the state, in the catalog English', () => {

@@ -6,6 +6,7 @@
 import type {
   Day1FollowUp,
   Day1Message,
+  Day1Reason,
   Day1StatusProblem,
   NodeMessage,
   NodePhase,
@@ -168,6 +169,19 @@ const statusProblemText = (t: Translate, problem: Day1StatusProblem): string => 
       return t('"{{field}}" must be a string or null', problem.params);
     case 'fieldNotBoolean':
       return t('"{{field}}" must be true or false', problem.params);
+    case 'fieldNotBooleanOrNull':
+      return t('"{{field}}" must be true, false or null', problem.params);
+    case 'fieldNotCount':
+      return t('"{{field}}" must be a whole number, 0 or more', problem.params);
+    case 'unsupportedSchemaVersion':
+      return problem.params.found === undefined
+        ? t('"schemaVersion" is missing: it must be {{supported}}', problem.params)
+        : t('"schemaVersion" must be {{supported}}, not {{found}}', problem.params);
+    case 'unknownReason':
+      return t('"reason" must be null or one of {{reasons}}, not {{found}}', {
+        reasons: problem.params.reasons.join(', '),
+        found: problem.params.found ?? 'missing',
+      });
     case 'unknownPhase':
       return problem.params.found === undefined
         ? t('"phase" is missing: it must be one of {{phases}}', {
@@ -192,6 +206,34 @@ const statusFileProblemText = (t: Translate, problem: StatusFileProblem): string
       return t('the Day 1 status file is malformed: {{problems}}', {
         problems: problem.params.problems.map((p) => statusProblemText(t, p)).join('; '),
       });
+  }
+};
+
+/** Why the scripts refused or failed a load, or failed a pull. */
+const reasonText = (t: Translate, reason: Day1Reason | null, module: string): string => {
+  switch (reason) {
+    case 'InTreeModuleHeld':
+      return t('in-tree module {{module}} is in use by a module that is not listed for removal', {
+        module,
+      });
+    case 'VermagicMismatch':
+      return t("the image's {{module}} was built for another kernel", { module });
+    case 'ModuleNotInImage':
+      return t('the image has no module {{module}} for this kernel', { module });
+    case 'ModuleAlreadyLoaded':
+      return t('{{module}} is already loaded as the in-tree driver and is not listed for removal', {
+        module,
+      });
+    case 'WorkerFailed':
+      return t('the KMM worker failed');
+    case 'NotOutOfTreeBuild':
+      return t('the loaded {{module}} is not the out-of-tree build', { module });
+    case 'PullFailed':
+      return t('the image could not be pulled');
+    case 'Interrupted':
+      return t('systemd stopped the unit before it finished');
+    case null:
+      return t('no reason given');
   }
 };
 
@@ -230,8 +272,53 @@ const day1DetailText = (t: Translate, message: Day1Message): string => {
             image: message.params.image,
             error: message.params.error,
           });
-    case 'loadFailed':
-      return message.params.error ?? t('the load unit failed');
+    case 'loadFailed': {
+      const error = message.params.error ?? t('the load unit failed');
+      if (message.params.inTreeRestored === null) return error;
+      return message.params.inTreeRestored
+        ? t('{{error}}; the in-tree driver was loaded again', { error })
+        : t(
+            '{{error}}; the in-tree driver could not be loaded again: the node may have no driver',
+            {
+              error,
+            },
+          );
+    }
+    case 'loadRefused': {
+      const reason = reasonText(t, message.params.reason, message.params.module);
+      return message.params.error === null
+        ? t('refused before unloading anything, the in-tree driver is unchanged: {{reason}}', {
+            reason,
+          })
+        : t(
+            'refused before unloading anything, the in-tree driver is unchanged: {{reason}} ({{error}})',
+            { reason, error: message.params.error },
+          );
+    }
+    case 'loadSkippedAfterCrash':
+      return t(
+        'the node stopped during the previous boot while loading {{image}}; it keeps the in-tree driver until the image, the kernel or the config changes',
+        message.params,
+      );
+    case 'rebootBudgetExhausted':
+      return message.params.error === null
+        ? t(
+            'the node already rebooted {{count}} times for this image and kernel and will not reboot again',
+            {
+              count: message.params.rebootsUsed,
+              defaultValue_one:
+                'the node already rebooted {{count}} time for this image and kernel and will not reboot again',
+            },
+          )
+        : t(
+            'the node already rebooted {{count}} times for this image and kernel and will not reboot again ({{error}})',
+            {
+              count: message.params.rebootsUsed,
+              error: message.params.error,
+              defaultValue_one:
+                'the node already rebooted {{count}} time for this image and kernel and will not reboot again ({{error}})',
+            },
+          );
     case 'noStatusFile':
       return t('no status file for {{machineConfig}} ({{problem}})', {
         machineConfig: message.params.machineConfig,
