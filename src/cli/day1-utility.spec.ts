@@ -50,6 +50,18 @@ describe('producing a MachineConfig', () => {
     expect(machineConfigErrors(load(stdout))).toEqual([]);
   });
 
+  it('warns on stderr, and still prints the MachineConfig, when the image is in the in-cluster registry', () => {
+    const image = 'image-registry.openshift-image-registry.svc:5000/drivers/sfc-kmod';
+    const { status, stdout, stderr } = run(
+      ...SFC.map((a) => (a === 'quay.io/acme/sfc-kmod' ? image : a)),
+    );
+    expect(status).toBe(0);
+    expect(stderr).toMatch(
+      /^day1-utility: warning: -image: image-registry\.openshift-image-registry\.svc is served by the cluster's own registry, .* registry the nodes reach without the cluster's network/,
+    );
+    expect((load(stdout) as { metadata: { name: string } }).metadata.name).toBe('99-sfc-day1');
+  });
+
   it.each([
     [
       '-flag=value',

@@ -1,5 +1,7 @@
 import {
   DEFAULT_WORKER_IMAGE,
+  day1Warnings,
+  formatDay1Warning,
   formatFieldError,
   produceMachineConfig,
   toYAML,
@@ -119,6 +121,10 @@ export const runProduce = (argv: string[], io: CommandIO, version: string): numb
         .join('')}Run "day1-utility -h" for the flags.\n`,
     );
     return 1;
+  }
+  // Warnings go to stderr, so `day1-utility ... | oc apply -f -` still applies the MachineConfig.
+  for (const warning of day1Warnings(options)) {
+    io.stderr(`day1-utility: warning: ${flagFor(warning.field)}: ${formatDay1Warning(warning)}\n`);
   }
   const machineConfig = produceMachineConfig(options);
   io.stdout(

@@ -1,5 +1,6 @@
 import { compareKernelVersions } from '../k8s/kernel-version';
 import type { Node } from '../k8s/types';
+import { kernelModuleImageReference } from '../producer/kernel-image-tag';
 
 export interface KernelGroup {
   /** `status.nodeInfo.kernelVersion`; undefined for nodes that do not report one yet. */
@@ -26,7 +27,9 @@ export const groupNodesByKernel = (nodes: Node[], kernelModuleImage: string): Ke
     .map(([kernelVersion, nodeNames]) => ({
       kernelVersion,
       imageReference:
-        kernelVersion === undefined ? undefined : `${kernelModuleImage}:${kernelVersion}`,
+        kernelVersion === undefined
+          ? undefined
+          : kernelModuleImageReference(kernelModuleImage, kernelVersion),
       nodeNames: nodeNames.sort(),
     }))
     .sort((a, b) =>

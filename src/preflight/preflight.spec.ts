@@ -130,6 +130,16 @@ describe('preflight edge cases', () => {
     ]);
   });
 
+  it('checks the tag a 64k or debug kernel pulls, with "+" mapped as the node scripts map it', () => {
+    expect(groupNodesByKernel([node('a', '5.14.0-427.el9.aarch64+64k')], 'quay.io/x/y')[0]).toEqual(
+      {
+        kernelVersion: '5.14.0-427.el9.aarch64+64k',
+        imageReference: 'quay.io/x/y:5.14.0-427.el9.aarch64_64k',
+        nodeNames: ['a'],
+      },
+    );
+  });
+
   it('counts a kernel version that is not a string (a malformed Node) as unreported', () => {
     const malformed = {
       ...node('m'),

@@ -4,6 +4,7 @@
  * is this text.
  */
 import type { PoolProblem } from './machine-config-pool';
+import type { Day1Warning } from './warnings';
 import type {
   Day1Options,
   FieldError,
@@ -118,3 +119,8 @@ export const formatPoolProblem = (problem: PoolProblem): string => {
       return 'maxUnavailable must be a whole number of at least 1, or a percentage from "1%" to "100%"';
   }
 };
+
+/** A warning in English, without the option's name (the CLI puts its flag first). */
+// One code so far (imageFromInClusterRegistry); switch on warning.code when there are more.
+export const formatDay1Warning = (warning: Day1Warning): string =>
+  `${warning.params.host} is served by the cluster's own registry, which a node cannot reach before its kubelet starts, when the Day 1 units pull: nodes would boot without the module. Push the image to a registry the nodes reach without the cluster's network (for example quay.io or a mirror registry).`;

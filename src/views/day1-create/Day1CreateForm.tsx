@@ -18,6 +18,7 @@ import { Link } from 'react-router';
 import {
   DEFAULT_WORKER_IMAGE,
   day1UtilityCommand,
+  day1Warnings,
   produceMachineConfig,
   produceMachineConfigPool,
   shellQuote,
@@ -59,7 +60,7 @@ const CreateProgress = lazy(() => import('./CreateProgress'));
 const CreateErrorAlert = lazy(() => import('./CreateErrorAlert'));
 // Shown only once the user chooses to create a new pool.
 const NewPoolFields = lazy(() => import('./NewPoolFields'));
-import { formProblemText } from './validation-text';
+import { day1WarningText, formProblemText } from './validation-text';
 
 const DAY1_FIELDS: readonly (keyof Day1Options)[] = [
   'machineConfigName',
@@ -158,6 +159,13 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
     submitted || touched.has(field)
       ? problems.errors[field]?.map((problem) => formProblemText(t, problem))
       : undefined;
+  const warnings = useMemo(() => day1Warnings(options), [options]);
+  const warningsFor = (field: FormField): string[] | undefined => {
+    const texts = warnings
+      .filter((warning) => warning.field === field)
+      .map((warning) => day1WarningText(t, warning));
+    return texts.length > 0 ? texts : undefined;
+  };
   const inTreeEntryErrors = new Map(
     [...problems.inTreeEntryErrors].map(([index, entryProblems]) => [
       index,
@@ -388,6 +396,7 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
               dispatch={dispatch}
               onBlur={markTouched}
               errorsFor={errorsFor}
+              warningsFor={warningsFor}
               inTreeEntryErrors={inTreeEntryErrors}
               freeName={freeName}
             />

@@ -3,6 +3,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   day1UtilityCommand,
+  day1Warnings,
+  formatDay1Warning,
   formatFieldError,
   produceMachineConfigYAML,
   validateDay1Options,
@@ -174,6 +176,32 @@ describe('Day1CreatePage: validation', () => {
         expect.stringContaining(producerMessage(field, change)),
       );
     }
+  });
+
+  it('warns, as the user types, that the in-cluster registry cannot serve the Day 1 pull', async () => {
+    const user = userEvent.setup();
+    renderCreatePage('/day1-kernel-modules/~new?pool=sfc');
+    const image = 'image-registry.openshift-image-registry.svc:5000/drivers/sfc-kmod';
+    const input = textbox('Kernel module image');
+    await user.type(input, image);
+    const [warning] = day1Warnings({
+      machineConfigName: '99-sfc-sfc-day1',
+      machineConfigPoolRef: 'sfc',
+      kernelModuleImage: image,
+      kernelModuleName: '',
+    });
+    // A warning, not an error: the config can still be created.
+    expect(input).not.toHaveAttribute('aria-invalid', 'true');
+    expect(input).toHaveAccessibleDescription(expect.stringContaining(formatDay1Warning(warning)));
+    expect(screen.getByTestId('day1-kernel-module-image-warning')).toHaveTextContent(
+      "served by the cluster's own registry",
+    );
+    await user.clear(input);
+    await user.type(input, 'quay.io/acme/sfc-kmod');
+    expect(screen.queryByTestId('day1-kernel-module-image-warning')).not.toBeInTheDocument();
+    expect(input).toHaveAccessibleDescription(
+      expect.stringContaining("use a registry they reach without the cluster's own network"),
+    );
   });
 
   it('checks in-tree modules with the same rules, entry by entry', async () => {

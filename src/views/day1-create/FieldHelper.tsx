@@ -7,12 +7,14 @@ interface FieldHelperProps {
   /** Problems to show instead of the help text; they are the producer's own words. */
   errors?: string[];
   helper?: ReactNode;
+  /** Valid but risky input: shown with the help text, as warnings. */
+  warnings?: string[];
   /** Shown under the problems: a way to fix them, such as a button that fills in a free name. */
   errorAction?: ReactNode;
 }
 
 /** A field's problems, or its help text. */
-const FieldHelper = ({ fieldId, errors, helper, errorAction }: FieldHelperProps) => {
+const FieldHelper = ({ fieldId, errors, helper, warnings, errorAction }: FieldHelperProps) => {
   if (errors && errors.length > 0) {
     return (
       <FormHelperText>
@@ -32,11 +34,20 @@ const FieldHelper = ({ fieldId, errors, helper, errorAction }: FieldHelperProps)
       </FormHelperText>
     );
   }
-  if (!helper) return null;
+  const warningList = warnings ?? [];
+  if (!helper && warningList.length === 0) return null;
   return (
     <FormHelperText>
-      <HelperText id={`${fieldId}-helper`}>
-        <HelperTextItem>{helper}</HelperTextItem>
+      <HelperText
+        id={`${fieldId}-helper`}
+        aria-live={warningList.length > 0 ? 'polite' : undefined}
+      >
+        {warningList.map((message) => (
+          <HelperTextItem key={message} variant="warning" data-test={`${fieldId}-warning`}>
+            {message}
+          </HelperTextItem>
+        ))}
+        {helper && <HelperTextItem>{helper}</HelperTextItem>}
       </HelperText>
     </FormHelperText>
   );

@@ -19,6 +19,8 @@ interface ModuleFieldsProps {
   dispatch: (action: FormAction) => void;
   onBlur: (field: FormField) => void;
   errorsFor: (field: FormField) => string[] | undefined;
+  /** The producer's warnings for a field (valid but risky values), translated. */
+  warningsFor: (field: FormField) => string[] | undefined;
   /** The in-tree modules' problems by entry, to mark the bad labels. */
   inTreeEntryErrors?: ReadonlyMap<number, string[]>;
   /** Set when a MachineConfig of the typed name exists: a free name to offer instead. */
@@ -31,6 +33,7 @@ const ModuleFields = ({
   dispatch,
   onBlur,
   errorsFor,
+  warningsFor,
   inTreeEntryErrors,
   freeName,
 }: ModuleFieldsProps) => {
@@ -59,9 +62,10 @@ const ModuleFields = ({
           onBlur('kernelModuleImage');
         }}
         errors={errorsFor('kernelModuleImage')}
+        warnings={warningsFor('kernelModuleImage')}
         placeholder="quay.io/example/sfc-kmod"
         helper={t(
-          'Without a tag: each node pulls <image>:<its kernel version>, so the image needs one tag per kernel version.',
+          "Without a tag: each node pulls <image>:<its kernel version>, so the image needs one tag per kernel version. Nodes pull it before their kubelet starts: use a registry they reach without the cluster's own network, not the in-cluster registry.",
         )}
       />
       <TextField
@@ -136,6 +140,7 @@ const ModuleFields = ({
           onBlur('workerImage');
         }}
         errors={errorsFor('workerImage')}
+        warnings={warningsFor('workerImage')}
         helper={
           values.workerImage.trim() === DEFAULT_WORKER_IMAGE ? (
             t("KMM's worker image, which loads the module. This is the default.")

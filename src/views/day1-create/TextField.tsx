@@ -10,6 +10,8 @@ interface TextFieldProps {
   onChange: (value: string) => void;
   onBlur?: () => void;
   errors?: string[];
+  /** Valid but risky input, shown under the field until there are errors to show. */
+  warnings?: string[];
   helper?: ReactNode;
   /** A way to fix the problems, shown under them. */
   errorAction?: ReactNode;
@@ -26,6 +28,7 @@ const TextField = ({
   onChange,
   onBlur,
   errors,
+  warnings,
   helper,
   errorAction,
   placeholder,
@@ -33,6 +36,7 @@ const TextField = ({
   isDisabled,
 }: TextFieldProps) => {
   const invalid = !!errors && errors.length > 0;
+  const warned = !invalid && !!warnings && warnings.length > 0;
   return (
     <FormGroup label={label} fieldId={fieldId} isRequired={isRequired}>
       <TextInput
@@ -46,13 +50,19 @@ const TextField = ({
         placeholder={placeholder}
         isRequired={isRequired}
         isDisabled={isDisabled}
-        validated={invalid ? 'error' : 'default'}
+        validated={invalid ? 'error' : warned ? 'warning' : 'default'}
         aria-invalid={invalid}
-        aria-describedby={invalid || helper ? `${fieldId}-helper` : undefined}
+        aria-describedby={invalid || warned || helper ? `${fieldId}-helper` : undefined}
         spellCheck={false}
         autoComplete="off"
       />
-      <FieldHelper fieldId={fieldId} errors={errors} helper={helper} errorAction={errorAction} />
+      <FieldHelper
+        fieldId={fieldId}
+        errors={errors}
+        warnings={warnings}
+        helper={helper}
+        errorAction={errorAction}
+      />
     </FormGroup>
   );
 };

@@ -3,7 +3,12 @@
  * the text the CLI prints for the same code (src/producer/english.ts; validation-text.spec.ts checks
  * that they agree).
  */
-import type { FieldProblem, ImageReferenceProblem, ModuleNameProblem } from '../../producer';
+import type {
+  Day1Warning,
+  FieldProblem,
+  ImageReferenceProblem,
+  ModuleNameProblem,
+} from '../../producer';
 import type { Translate } from '../shared/usePluginTranslation';
 import type { FormProblem } from './create-form';
 
@@ -191,3 +196,11 @@ export const formProblemText = (t: Translate, problem: FormProblem): string => {
       return fieldProblemText(t, problem.field, problem);
   }
 };
+
+/** A warning about options that are valid but will not work as expected, translated. */
+// One code so far (imageFromInClusterRegistry); switch on warning.code when there are more.
+export const day1WarningText = (t: Translate, warning: Day1Warning): string =>
+  t(
+    "{{host}} is served by the cluster's own registry, which a node cannot reach before its kubelet starts, when the Day 1 units pull: nodes would boot without the module. Push the image to a registry the nodes reach without the cluster's network (for example quay.io or a mirror registry).",
+    warning.params,
+  );
