@@ -6,7 +6,7 @@
  */
 /** Per node: cordon, drain, update, reboot and uncordon. */
 export const MCO_MINUTES_PER_NODE = { low: 4, high: 8 };
-/** After MCO is done with a node: the Day 1 image pull and the second reboot. */
+/** The Day 1 image pull and the second reboot, before the node's kubelet starts (inside MCO's window). */
 export const DAY1_REBOOT_MINUTES = { low: 2, high: 4 };
 
 export const midpointMs = ({ low, high }: { low: number; high: number }): number =>

@@ -86,7 +86,7 @@ describe('preflight on the demo cluster', () => {
       paused: false,
     });
     expect(plan.rebootTwice.sort()).toEqual(poolNodes.map((n) => n.metadata.name).sort());
-    expect(plan.estimatedMinutes).toEqual({ low: 10, high: 20 });
+    expect(plan.estimatedMinutes).toEqual({ low: 12, high: 24 });
   });
 
   it('reports a private repository as Unauthorized', async () => {
@@ -169,7 +169,7 @@ describe('preflight edge cases', () => {
       rebootTwice: ['a', 'b'],
       rebootOnceKeepInTree: ['c'],
       unchecked: ['d', 'e'],
-      estimatedMinutes: { low: 14, high: 28 },
+      estimatedMinutes: { low: 14, high: 36 },
       paused: true,
     });
   });
@@ -302,7 +302,7 @@ describe('the preflight derivation', () => {
       { code: 'rounds', pool: 'worker', maxUnavailable: 1, batches: 4 },
       { code: 'reboot-twice', nodes: ['sfc-0', 'worker-1', 'worker-2'] },
       { code: 'keep-in-tree', nodes: ['worker-0'] },
-      { code: 'estimate', low: 18, high: 36, maxUnavailable: 1 },
+      { code: 'estimate', low: 22, high: 48, maxUnavailable: 1 },
     ]);
   });
 
@@ -313,7 +313,7 @@ describe('the preflight derivation', () => {
       { code: 'reboots', pool: 'sfc', nodeCount: 1 },
       { code: 'rounds', pool: 'sfc', maxUnavailable: 1, batches: 1 },
       { code: 'not-checked-yet', nodes: ['sfc-0'] },
-      { code: 'estimate', low: 6, high: 12, maxUnavailable: 1 },
+      { code: 'estimate', low: 4, high: 12, maxUnavailable: 1 },
       { code: 'paused', pool: 'sfc' },
     ]);
     expect(derivePreflight(scope, paused, []).rebootNotes[2]).toEqual({

@@ -23,8 +23,8 @@ export interface RebootPlan {
 
 /**
  * What applying a Day 1 config to `pool` will do to its nodes, from the nodes' kernels and the image
- * checks. MCO reboots `maxUnavailable` nodes at a time; each node whose image exists then reboots once
- * more on its own, outside MCO's throttle, after pulling the image.
+ * checks. MCO reboots `maxUnavailable` nodes at a time; each node whose image exists reboots once more
+ * after pulling the image, before its kubelet starts, so still within MCO's throttle.
  */
 export const rebootPlan = (
   pool: MachineConfigPool,
@@ -52,19 +52,19 @@ export const rebootPlan = (
   const maxUnavailable =
     maxUnavailableCount(pool.spec.maxUnavailable, pool.metadata.name, nodeCount) ?? 1;
   const batches = nodeCount === 0 ? 0 : Math.ceil(nodeCount / maxUnavailable);
-  // The Day 1 reboot of the last batch is the only one that adds to the total; earlier ones overlap MCO.
-  const tail =
-    plan.rebootTwice.length > 0 || plan.unchecked.length > 0
-      ? DAY1_REBOOT_MINUTES
-      : { low: 0, high: 0 };
+  // The Day 1 pull and reboot happen before the node's kubelet starts, inside MCO's window for that
+  // node: they lengthen its batch. At best the nodes that reboot twice share batches; at worst every
+  // batch has one.
+  const twiceBatches = Math.ceil(plan.rebootTwice.length / maxUnavailable);
+  const mayRebootTwice = plan.rebootTwice.length + plan.unchecked.length > 0;
   return {
     nodeCount,
     maxUnavailable,
     batches,
     ...plan,
     estimatedMinutes: {
-      low: batches * MCO_MINUTES_PER_NODE.low + (batches > 0 ? tail.low : 0),
-      high: batches * MCO_MINUTES_PER_NODE.high + (batches > 0 ? tail.high : 0),
+      low: batches * MCO_MINUTES_PER_NODE.low + twiceBatches * DAY1_REBOOT_MINUTES.low,
+      high: batches * (MCO_MINUTES_PER_NODE.high + (mayRebootTwice ? DAY1_REBOOT_MINUTES.high : 0)),
     },
     paused: pool.spec.paused === true,
   };

@@ -78,7 +78,7 @@ describe('Day1CreatePage: preflight', () => {
     expect(summary).toHaveTextContent('2 nodes of pool sfc will reboot.');
     expect(summary).toHaveTextContent('1 at a time: 2 rounds.');
     expect(screen.getByTestId('day1-reboot-twice')).toHaveTextContent('worker-4, worker-5');
-    expect(screen.getByTestId('day1-estimate')).toHaveTextContent('About 10 to 20 minutes');
+    expect(screen.getByTestId('day1-estimate')).toHaveTextContent('About 12 to 24 minutes');
     expect(screen.queryByTestId('day1-keep-in-tree')).not.toBeInTheDocument();
   });
 
