@@ -72,6 +72,8 @@ export const formatNodeMessage = (message: NodeMessage | undefined): string => {
       return 'MCO does not manage Windows nodes';
     case 'notInPool':
       return 'No MachineConfigPool selects this node';
+    case 'rebootingForDay1Image':
+      return `MCO is done; the node reboots for the Day 1 image of ${message.params.config}, or has not yet reported since`;
   }
 };
 
@@ -97,6 +99,8 @@ export const formatPoolMessage = (message: PoolMessage): string => {
       return 'All nodes are updating to its first rendered config';
     case 'updatingTo':
       return `All nodes are updating to MachineConfig ${message.params.config}`;
+    case 'day1Rebooting':
+      return `MCO is done, but ${String(message.params.count)} node${message.params.count === 1 ? ' is' : 's are'} rebooting for the Day 1 image or ${message.params.count === 1 ? 'has' : 'have'} not reported since`;
   }
 };
 

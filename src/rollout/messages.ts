@@ -44,6 +44,8 @@ export type NodeMessage =
   | { code: 'awaitingPoolTarget'; params: NoParams }
   | { code: 'poolConflict'; params: { pools: string[] } }
   | { code: 'windowsNotManaged'; params: NoParams }
+  /** MCO is done; the node reboots for, or has not yet reported from, the Day 1 image. */
+  | { code: 'rebootingForDay1Image'; params: { config: string } }
   | { code: 'notInPool'; params: NoParams };
 
 /** A pool's state in words; `config` is the pool's target, absent before MCO first renders it. */
@@ -57,7 +59,9 @@ export type PoolMessage =
   | { code: 'pausedBeforeFirstConfig'; params: NoParams }
   | { code: 'pausedBefore'; params: { config: string } }
   | { code: 'updatingToFirstConfig'; params: NoParams }
-  | { code: 'updatingTo'; params: { config: string } };
+  | { code: 'updatingTo'; params: { config: string } }
+  /** MCO is done, but `count` nodes are in a Day 1 image reboot or have not reported since. */
+  | { code: 'day1Rebooting'; params: { count: number } };
 
 /** What is wrong with a node's Day 1 status file (parseDay1Status). */
 export type Day1StatusProblem =

@@ -54,6 +54,7 @@ const emptyPhaseCounts = (): Record<NodePhase, number> => ({
   Draining: 0,
   Updating: 0,
   Rebooting: 0,
+  RebootingForDay1: 0,
   Updated: 0,
   Degraded: 0,
   Paused: 0,

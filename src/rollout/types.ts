@@ -33,16 +33,26 @@ export interface RolloutInput {
  * - Paused: its pool is paused and it is not on the target;
  * - Draining, Updating, Rebooting: MCO is updating it;
  * - Updated: it runs its pool's target config;
+ * - RebootingForDay1: MCO is done with it, but it is down again for the Day 1 image reboot, or back
+ *   and not yet saying whether the module loaded (set from its Day 1 state, ./day1-rollout);
  * - Degraded: the machine-config daemon failed on it.
  */
 export type NodePhase =
-  'Pending' | 'Draining' | 'Updating' | 'Rebooting' | 'Updated' | 'Degraded' | 'Paused';
+  | 'Pending'
+  | 'Draining'
+  | 'Updating'
+  | 'Rebooting'
+  | 'RebootingForDay1'
+  | 'Updated'
+  | 'Degraded'
+  | 'Paused';
 
 export const NODE_PHASES: readonly NodePhase[] = [
   'Degraded',
   'Draining',
   'Updating',
   'Rebooting',
+  'RebootingForDay1',
   'Paused',
   'Pending',
   'Updated',

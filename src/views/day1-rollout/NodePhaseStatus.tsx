@@ -53,6 +53,7 @@ const PhaseStatus = ({ phase, title }: { phase: NodePhase; title: string }) => {
     case 'Draining':
       return <GenericStatus Icon={DrainingIcon} title={title} />;
     case 'Rebooting':
+    case 'RebootingForDay1':
       return <GenericStatus Icon={RebootingIcon} title={title} />;
     case 'Paused':
       return <GenericStatus Icon={PausedIcon} title={title} />;

@@ -38,6 +38,7 @@ const NODE_MESSAGES: OnePerCode<NodeMessage> = {
   poolConflict: { code: 'poolConflict', params: { pools: ['sfc', 'ice'] } },
   windowsNotManaged: { code: 'windowsNotManaged', params: {} },
   notInPool: { code: 'notInPool', params: {} },
+  rebootingForDay1Image: { code: 'rebootingForDay1Image', params: { config: '99-sfc-day1' } },
 };
 
 const POOL_MESSAGES: OnePerCode<PoolMessage> = {
@@ -54,6 +55,7 @@ const POOL_MESSAGES: OnePerCode<PoolMessage> = {
   pausedBefore: { code: 'pausedBefore', params: { config: 'rendered-worker-2' } },
   updatingToFirstConfig: { code: 'updatingToFirstConfig', params: {} },
   updatingTo: { code: 'updatingTo', params: { config: 'rendered-worker-2' } },
+  day1Rebooting: { code: 'day1Rebooting', params: { count: 2 } },
 };
 
 const DAY1_MESSAGES: OnePerCode<Day1Message> = {

@@ -28,6 +28,8 @@ export const nodePhaseText = (t: Translate, phase: NodePhase): string => {
       return t('Updating');
     case 'Rebooting':
       return t('Rebooting');
+    case 'RebootingForDay1':
+      return t('Rebooting for Day 1 image');
     case 'Updated':
       return t('Updated');
     case 'Degraded':
@@ -112,6 +114,11 @@ export const nodeMessageText = (t: Translate, message: NodeMessage | undefined):
       return t('MCO does not manage Windows nodes');
     case 'notInPool':
       return t('No MachineConfigPool selects this node');
+    case 'rebootingForDay1Image':
+      return t(
+        'MCO is done; the node reboots for the Day 1 image of {{config}}, or has not yet reported since',
+        message.params,
+      );
   }
 };
 
@@ -154,6 +161,15 @@ export const poolMessageText = (t: Translate, message: PoolMessage): string => {
       return t('All nodes are updating to its first rendered config');
     case 'updatingTo':
       return t('All nodes are updating to MachineConfig {{config}}', message.params);
+    case 'day1Rebooting':
+      return t(
+        'MCO is done, but {{count}} nodes are rebooting for the Day 1 image or have not reported since',
+        {
+          count: message.params.count,
+          defaultValue_one:
+            'MCO is done, but {{count}} node is rebooting for the Day 1 image or has not reported since',
+        },
+      );
   }
 };
 
