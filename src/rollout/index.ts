@@ -38,6 +38,18 @@ export {
   day1FollowUp,
   parseDay1Status,
 } from './day1-status';
+export type {
+  ConfigDay1State,
+  Day1Outcome,
+  Day1PoolCounts,
+  Day1State,
+  Day1StatusRead,
+  NodeDay1Facts,
+  NodeDay1State,
+} from './day1-state';
+export { DAY1_STATES, day1Outcome, day1PoolCounts, nodeDay1State } from './day1-state';
+export type { Day1Rollout, PoolDay1 } from './day1-rollout';
+export { Day1RolloutDeriver } from './day1-rollout';
 export type { VerifyOutcome, VerifyOutput, VerifyPodOptions } from './verify-pod';
 export {
   DEFAULT_VERIFY_IMAGE,
