@@ -52,7 +52,6 @@ export class Day1RolloutDeriver {
   derive(rollout: Rollout, facts: ReadonlyMap<string, NodeDay1Facts>): Day1Rollout {
     const nodeStates = new Map<string, NodeDay1State>();
     const poolViews = new Map<string, PoolDay1>();
-    let poolsChanged = false;
     const pools = rollout.pools.map((pool) => {
       const configs = this.configsOf(pool);
       if (configs.length === 0) return pool;
@@ -77,11 +76,11 @@ export class Day1RolloutDeriver {
         counts,
         overMaxUnavailable: next.unavailableMachineCount > next.maxUnavailable,
       });
-      if (next !== pool) poolsChanged = true;
       return next;
     });
+    const changed = pools.some((pool, index) => pool !== rollout.pools[index]);
     return {
-      rollout: poolsChanged ? { ...rollout, pools } : rollout,
+      rollout: changed ? { ...rollout, pools } : rollout,
       nodes: nodeStates,
       pools: poolViews,
     };
