@@ -64,7 +64,8 @@ advance_clock() {
   flock -u 8
   case $event in
     term)
-      touch "$STUB/unit-timed-out"
+      mkdir -p "$STUB/timed-out"
+      touch "$STUB/timed-out/${KMM_STUB_UNIT:-unit}"
       kill -TERM -- "-$(process_group)"
       ;;
     kill)

@@ -66,6 +66,7 @@ export class NodeSandbox {
   /** Host modules by name (as /sys/module spells them): their dependencies, as modules.dep has them. */
   private readonly hostDependencies = new Map<string, string[]>();
   private imagesLostAtBoot = false;
+  private readonly timeoutOverrides = new Map<string, number>();
 
   constructor(kernelVersion = '5.14.0-284.59.1.el9_2.x86_64') {
     mkdirSync(this.stub, { recursive: true });
@@ -108,8 +109,21 @@ export class NodeSandbox {
     return this.readLines('images');
   }
 
-  failPulls(image: string, times: number | 'always'): void {
-    writeFileSync(join(this.stub, 'pull-failures'), `${String(times)} ${image}\n`, { flag: 'a' });
+  /** Pulls of the image fail, with podman's error after "Error: initializing source docker://<image>: ". */
+  failPulls(image: string, times: number | 'always', error = ''): void {
+    writeFileSync(join(this.stub, 'pull-failures'), `${String(times)} ${image} ${error}\n`, {
+      flag: 'a',
+    });
+  }
+
+  /** Inserting this host module fails (a corrupt file, say), so it cannot be reloaded. */
+  breakHostModule(name: string): void {
+    writeFileSync(join(this.stub, 'broken-host-modules'), `${name}\n`, { flag: 'a' });
+  }
+
+  /** A drop-in that changes a unit's TimeoutSec. */
+  overrideTimeout(unit: string, seconds: number): void {
+    this.timeoutOverrides.set(unit, seconds);
   }
 
   /** Modules that the kernel module image ships under /opt/lib/modules/<kver>. */
@@ -220,12 +234,15 @@ export class NodeSandbox {
     return Number(readFileSync(this.path('/proc/uptime'), 'utf8').split(' ')[0]);
   }
 
-  /** Files left under /run/kmm-day1 (relative), such as "pending/99-sfc-day1". */
+  /**
+   * Markers left under /run/kmm-day1 (relative), such as "pending/99-sfc-day1"; the lock file the pulls
+   * take in turn is not one.
+   */
   runMarkers(): string[] {
     const dir = this.path('/run/kmm-day1');
     if (!existsSync(dir)) return [];
     return (readdirSync(dir, { recursive: true }) as string[])
-      .filter((f) => !statSync(join(dir, f)).isDirectory())
+      .filter((f) => f !== 'lock' && !statSync(join(dir, f)).isDirectory())
       .sort();
   }
 
@@ -273,17 +290,21 @@ export class NodeSandbox {
     if (contents === undefined) throw new Error(`no unit ${unit}`);
     const { variables, problems } = parseUnitEnvironment(contents);
     if (problems.length > 0) throw new Error(`${unit}: ${problems.join('; ')}`);
-    const limit = timeoutSec ?? Number(directives(contents, 'TimeoutSec').at(-1));
+    const limit =
+      timeoutSec ??
+      this.timeoutOverrides.get(unit) ??
+      Number(directives(contents, 'TimeoutSec').at(-1));
     if (!Number.isInteger(limit) || limit <= 0) throw new Error(`${unit}: no TimeoutSec`);
     const started = this.clock();
     const env: Record<string, string> = {
       PATH: `${STUBS}:${process.env.PATH ?? '/usr/bin:/bin'}`,
       KMM_DAY1_ROOT: this.root,
       KMM_STUB_UNIT_DEADLINE: String(started + limit),
+      KMM_STUB_UNIT: unit,
       ...variables,
       ...extra,
     };
-    const timedOutFile = join(this.stub, 'unit-timed-out');
+    const timedOutFile = join(this.stub, 'timed-out', unit);
     rmSync(timedOutFile, { force: true });
     let output = '';
     let status = 0;

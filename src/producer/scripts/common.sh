@@ -135,7 +135,7 @@ reboots_used_for() {
 # Writes FILE with the text on stdin so that it survives a crash right after: temp file, fsync, rename.
 write_durably() {
   local file=$1 tmp="$1.tmp"
-  if ! { mkdir -p "${file%/*}" && cat >"$tmp" && sync "$tmp" && mv -f "$tmp" "$file" && sync -f "$file"; }; then
+  if ! { mkdir -p "${file%/*}" && cat >"$tmp" && sync "$tmp" && mv -f -T "$tmp" "$file" && sync -f "$file"; }; then
     rm -f "$tmp"
     return 1
   fi
@@ -190,7 +190,7 @@ write_status() {
       # Never rename a symlink into place: the status must be a regular file the kubelet serves.
       if [ -L "$tmp" ] || [ ! -f "$tmp" ]; then
         output="$tmp is not a regular file"
-      elif mv -f "$tmp" "$file" 2>/dev/null; then
+      elif mv -f -T "$tmp" "$file" 2>/dev/null; then
         return 0
       fi
     fi
