@@ -96,6 +96,12 @@ const statusOf = (node: NodeSandbox, mc = MC): Record<string, unknown> => {
 /** The Day 1 files left on the node, temporary files included. */
 const stateFiles = (node: NodeSandbox) => node.day1Files();
 
+const runOf = (runs: ServiceRun[], unit: string): ServiceRun => {
+  const run = runs.find((r) => r.unit === unit);
+  if (run === undefined) throw new Error(`${unit} did not run`);
+  return run;
+};
+
 const modprobeCalls = (node: NodeSandbox) => node.calls('modprobe').map((a) => a.slice(1));
 
 describe('shellcheck', () => {
@@ -213,7 +219,11 @@ describe('first apply', () => {
       reason: null,
       lastError: null,
     });
-    expect(stateFiles(node)).toEqual([`kmm-day1/${MC}/reboots`, `log/kmm-day1/${MC}/status.json`].map((f) => f.replace(/^kmm-day1/, 'lib/kmm-day1')));
+    expect(stateFiles(node)).toEqual(
+      [`kmm-day1/${MC}/reboots`, `log/kmm-day1/${MC}/status.json`].map((f) =>
+        f.replace(/^kmm-day1/, 'lib/kmm-day1'),
+      ),
+    );
   });
 
   it('images present: the worker gets the right config, the out-of-tree module loads and nothing is pulled', async () => {
@@ -265,7 +275,9 @@ describe('first apply', () => {
       .map((a) => a.slice(0, 2).join(' '))
       .filter((c) => /^(udevadm settle|sync |modprobe -rv)/.test(c) || c === 'sync -f');
     expect(order[0]).toBe('udevadm settle');
-    expect(order.indexOf('modprobe -rv')).toBeGreaterThan(order.findIndex((c) => c.startsWith('sync')));
+    expect(order.indexOf('modprobe -rv')).toBeGreaterThan(
+      order.findIndex((c) => c.startsWith('sync')),
+    );
     const [init, checker, worker] = podmanCreates(node);
     expect(init).toEqual([
       'podman',
@@ -363,7 +375,9 @@ describe('pulling', () => {
     expect(pull[0].output).toContain(
       `could not pull ${DEFAULT_WORKER_IMAGE}: failed 5 times: Error: initializing source docker://${DEFAULT_WORKER_IMAGE}: pinging container registry quay.io`,
     );
-    expect(pull[0].output).toContain('the node keeps its in-tree driver and retries at the next boot');
+    expect(pull[0].output).toContain(
+      'the node keeps its in-tree driver and retries at the next boot',
+    );
     expect(statusOf(node)).toMatchObject({
       phase: 'PullFailed',
       moduleLoaded: false,
@@ -513,8 +527,8 @@ describe('time budget and killed units', () => {
     // A drop-in shorter than the script's own budget, so that systemd stops it mid-pull.
     node.overrideTimeout(PULL_UNIT, 200);
     const { pull, rebooted } = await node.boot();
-    const sfc = pull.find((r) => r.unit === PULL_UNIT) as ServiceRun;
-    const ice = pull.find((r) => r.unit !== PULL_UNIT) as ServiceRun;
+    const sfc = runOf(pull, PULL_UNIT);
+    const ice = runOf(pull, '99-ice-day1-pull-kernel-module-image.service');
     expect(ice.status).toBe(0);
     expect(ice.output).toContain('another Day 1 pull is still running');
     expect(sfc.timedOut).toBe(true);
@@ -801,7 +815,9 @@ describe('panic mid-load', () => {
     const crash = await node.boot();
     expect(crash.crashed).toBe(true);
     expect(readFileSync(node.path(CRASH_MARKER), 'utf8')).toMatch(
-      new RegExp(`^kernel=${KVER.replace(/\./g, '\\.')} image=${KMOD.replace(/\./g, '\\.')}@[0-9a-f]{64} config=[0-9a-f]{64}\n${crashedBootID}\n$`),
+      new RegExp(
+        `^kernel=${KVER.replace(/\./g, '\\.')} image=${KMOD.replace(/\./g, '\\.')}@[0-9a-f]{64} config=[0-9a-f]{64}\n${crashedBootID}\n$`,
+      ),
     );
     const callsBefore = node.calls('modprobe').length;
     for (let boot = 0; boot < 2; boot++) {
@@ -818,7 +834,9 @@ describe('panic mid-load', () => {
           `boot ${crashedBootID} died while loading sfc`,
         ) as string,
       });
-      expect(node.status(MC).lastError).toContain(`delete /var/lib/kmm-day1/${MC}/load-in-progress`);
+      expect(node.status(MC).lastError).toContain(
+        `delete /var/lib/kmm-day1/${MC}/load-in-progress`,
+      );
     }
     expect(node.reboots()).toBe(0);
     expect(node.podmanObjects()).toEqual({ pods: [], volumes: [] });
