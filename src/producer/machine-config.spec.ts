@@ -78,6 +78,7 @@ describe('produceMachineConfig', () => {
       '/usr/local/bin/99-sfc-day1-replace-kernel-module.sh',
     ]);
     expect(directives(contents, 'WantedBy')).toEqual(['multi-user.target']);
+    expect(directives(contents, 'TimeoutSec')).toEqual(['180']);
     expect(parseUnitEnvironment(contents)).toEqual({
       problems: [],
       variables: {
@@ -118,7 +119,13 @@ describe('produceMachineConfig', () => {
     expect(directives(contents, 'ExecStart')).toEqual([
       '/usr/local/bin/99-sfc-day1-pull-kernel-module-image.sh',
     ]);
-    expect(directives(contents, 'TimeoutSec')).toEqual(['900']);
+    // Bounded so that a broken registry delays the kubelet by minutes; node-scripts.spec.ts checks that
+    // the script's own budget fits inside it.
+    expect(directives(contents, 'TimeoutSec')).toEqual(['600']);
+    expect(parseUnitEnvironment(contents).variables).toMatchObject({
+      IN_TREE_MODULES_TO_REMOVE: 'sfc mdio',
+      KMM_DAY1_STATUS_DIR: '/var/log/kmm-day1/99-sfc-day1',
+    });
     expect(parseUnitEnvironment(contents).variables).not.toHaveProperty(
       'KERNEL_MODULE_IMAGE_FILEPATH',
     );

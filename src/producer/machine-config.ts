@@ -39,7 +39,11 @@ const serviceBasics = (): [string, string][] => [
   ['EnvironmentFile', `-${PROXY_ENVIRONMENT_FILE}`],
 ];
 
+// Both units get the same settings: the scripts hash them into the key that the crash marker and the
+// reboot budget are kept under, so a changed config re-arms both.
 const commonEnvironment = (options: ResolvedOptions, layout: NodeLayout) => ({
+  FIRMWARE_FILES_PATH: options.firmwareFilesPath,
+  IN_TREE_MODULES_TO_REMOVE: options.inTreeModulesToRemove.join(' '),
   KERNEL_MODULE: options.kernelModuleName,
   KERNEL_MODULE_IMAGE: options.kernelModuleImage,
   KMM_DAY1_LIB: layout.commonLibrary,
@@ -74,15 +78,14 @@ const replaceUnit = (options: ResolvedOptions, layout: NodeLayout): string =>
       'Service',
       [
         ...serviceBasics(),
-        ...environment({
-          ...commonEnvironment(options, layout),
-          FIRMWARE_FILES_PATH: options.firmwareFilesPath,
-          IN_TREE_MODULES_TO_REMOVE: options.inTreeModulesToRemove.join(' '),
-        }),
+        ...environment(commonEnvironment(options, layout)),
         ['ExecStart', layout.replaceScript],
         ['PrivateTmp', 'yes'],
         ['RemainAfterExit', 'no'],
-        ['TimeoutSec', '60'],
+        // udevadm settle (at most 30 s), copying the module tree out of the image, modinfo, the load and,
+        // after a failure, reloading the in-tree modules. It holds back network-pre.target, so it is
+        // bounded; on SIGTERM the script gives the in-tree driver back before it exits.
+        ['TimeoutSec', '180'],
       ],
     ],
     ['Install', [['WantedBy', 'multi-user.target']]],
@@ -118,8 +121,11 @@ const pullUnit = (options: ResolvedOptions, layout: NodeLayout): string =>
         ['ExecStart', layout.pullScript],
         ['PrivateTmp', 'yes'],
         ['RemainAfterExit', 'no'],
-        // Covers the dispatcher wait, every pull attempt and the backoff between them.
-        ['TimeoutSec', '900'],
+        // The kubelet waits for this unit, so it is bounded: the dispatcher wait (at most 60 s) plus the
+        // pulls with their backoff (at most 420 s, each pull under `timeout`, killed 10 s after its
+        // SIGTERM) is 490 s, leaving 110 s of margin. A broken registry delays the kubelet by at most
+        // 10 minutes; on SIGTERM the script writes its status and removes its /run marker.
+        ['TimeoutSec', '600'],
       ],
     ],
     [

@@ -166,7 +166,9 @@ const checkScripts = async (input: Day1Options): Promise<void> => {
       );
     }
     expect(run.output).not.toContain('command not found');
-    const [init, workerContainer] = node.calls('podman').filter((args) => args[1] === 'create');
+    const [init, checker, workerContainer] = node
+      .calls('podman')
+      .filter((args) => args[1] === 'create');
     expect(init.slice(-6)).toEqual([
       kmod,
       '/bin/sh',
@@ -174,6 +176,15 @@ const checkScripts = async (input: Day1Options): Promise<void> => {
       init.at(-3),
       'sh',
       input.firmwareFilesPath ?? '',
+    ]);
+    expect(checker.slice(-7)).toEqual([
+      worker,
+      'modinfo',
+      '-b',
+      '/tmp/opt',
+      '-k',
+      KVER,
+      input.kernelModuleName,
     ]);
     expect(workerContainer[workerContainer.indexOf('kmod') - 1]).toBe(worker);
     expect(node.workerConfig()).toEqual({

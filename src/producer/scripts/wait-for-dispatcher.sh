@@ -4,7 +4,8 @@
 # limit the pull goes ahead and its own retries cover a late network.
 set -u
 
-readonly limit=${KMM_DAY1_DISPATCHER_WAIT_SECONDS:-300}
+# At most 60 s: part of the pull unit's time budget (see pull-kernel-module-image.sh).
+readonly limit=${KMM_DAY1_DISPATCHER_WAIT_SECONDS:-60}
 waited=0
 
 property() {
