@@ -209,6 +209,7 @@ describe('a node debug shell', () => {
       inTreeModulesToRemove: ['sfc', 'mdio'],
       workerImage: 'quay.io/w:latest',
       hasPullUnit: true,
+      pullBeforeKubelet: true,
       statusDirectory: '/var/log/kmm-day1/99-sfc-day1',
     };
     const env = {
@@ -219,8 +220,8 @@ describe('a node debug shell', () => {
     day1.boot([config], env, scheduling);
     expect(day1.status('99-sfc-day1')?.phase).toBe('ImagesMissing');
     let rebooted = false;
-    day1.networkOnline([config], env, registry, scheduling, () => {
-      rebooted = true;
+    day1.runPullUnits([config], env, registry, scheduling, (reboot) => {
+      rebooted = reboot;
     });
     clock.advance(10);
     expect(rebooted).toBe(true);
@@ -239,7 +240,7 @@ describe('a node debug shell', () => {
     expect(output).toContain('cat: /nope: No such file or directory');
     // The status file is the scripts' format: two-space JSON and a final newline.
     expect(day1.files.get('/var/log/kmm-day1/99-sfc-day1/status.json')).toMatch(
-      /^\{\n {2}"machineConfig": "99-sfc-day1",\n[\s\S]*\n\}\n$/,
+      /^\{\n {2}"schemaVersion": 1,\n {2}"machineConfig": "99-sfc-day1",\n[\s\S]*\n\}\n$/,
     );
   });
 });
@@ -254,6 +255,7 @@ describe('Day 1 units as a node reads them', () => {
         inTreeModulesToRemove: ['sfc', 'mdio'],
         workerImage: 'quay.io/edge-infrastructure/kernel-module-management-worker:latest',
         hasPullUnit: true,
+        pullBeforeKubelet: true,
         statusDirectory: '/var/log/kmm-day1/99-sfc-day1',
       },
     ]);
@@ -268,6 +270,7 @@ describe('Day 1 units as a node reads them', () => {
         inTreeModulesToRemove: ['ice'],
         workerImage: 'quay.io/edge-infrastructure/kernel-module-management-worker:latest',
         hasPullUnit: true,
+        pullBeforeKubelet: false,
         statusDirectory: undefined,
       },
     ]);
@@ -293,6 +296,7 @@ describe('Day 1 units as a node reads them', () => {
         inTreeModulesToRemove: ['sfc'],
         workerImage: 'quay.io/edge-infrastructure/kernel-module-management-worker:latest',
         hasPullUnit: false,
+        pullBeforeKubelet: false,
         statusDirectory: undefined,
       },
     ]);
