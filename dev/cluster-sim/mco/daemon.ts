@@ -436,9 +436,15 @@ export class NodeAgent {
         setReady(n, true, KUBELET_READY, nowStamp(this.context));
         removeTaint(n, NOT_READY_TAINT);
       });
-      this.day1.runPullUnits(pullUnits, env, this.context.registry, this.day1Scheduling(), (reboot) => {
-        if (reboot && !this.stopped) this.requestDay1Reboot();
-      });
+      this.day1.runPullUnits(
+        pullUnits,
+        env,
+        this.context.registry,
+        this.day1Scheduling(),
+        (reboot) => {
+          if (reboot && !this.stopped) this.requestDay1Reboot();
+        },
+      );
       this.step(timings.daemonResume, () => {
         this.resume();
       });

@@ -110,7 +110,7 @@ export const unitListDirective = (texts: string[], section: string, key: string)
       }
       if (current !== section) continue;
       const match = /^([A-Za-z]+)\s*=(.*)$/.exec(line);
-      if (match === null || match[1] !== key) continue;
+      if (match?.[1] !== key) continue;
       const words = match[2].trim().split(/\s+/).filter(Boolean);
       values = words.length === 0 ? [] : [...values, ...words];
     }

@@ -71,6 +71,8 @@ export class Day1Node {
   readonly images = new Set<string>();
   /** Loaded kernel modules, by /sys/module name. */
   readonly loadedModules = new Set<string>();
+  /** Of which loaded from a Day 1 image (the out-of-tree build, taint flag `O`), by /sys/module name. */
+  readonly outOfTreeModules = new Set<string>();
   /**
    * Day 1 reboots made, by (config, kernel, image): the scripts' persistent state under
    * /var/lib/kmm-day1, which survives reboots as this object does.
@@ -105,6 +107,7 @@ export class Day1Node {
   /** A new boot: only the hardware's in-tree drivers are loaded. */
   resetModules(): void {
     this.loadedModules.clear();
+    this.outOfTreeModules.clear();
     for (const module of this.inTreeModules) this.loadedModules.add(sysfsName(module));
   }
 
@@ -139,6 +142,7 @@ export class Day1Node {
         for (const inTree of config.inTreeModulesToRemove)
           this.loadedModules.delete(sysfsName(inTree));
         this.loadedModules.add(module);
+        this.outOfTreeModules.add(module);
         this.writeStatus(config, env, 'Loaded', { moduleLoaded: true });
       });
     }
