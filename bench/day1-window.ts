@@ -28,7 +28,9 @@ interface Unit {
   name: string;
   contents?: string;
 }
-type MachineConfig = { spec: { config: { systemd: { units: Unit[] } } } };
+interface MachineConfig {
+  spec: { config: { systemd: { units: Unit[] } } };
+}
 
 const KUBELET_UNITS = new Set(['kubelet.service', 'kubelet-dependencies.target']);
 
