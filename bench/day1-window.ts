@@ -38,7 +38,7 @@ const KUBELET_UNITS = new Set(['kubelet.service', 'kubelet-dependencies.target']
  * The same MachineConfig with its pull unit ordered as before this change (and as KMM's is): no
  * `Before=` or `WantedBy=` on the kubelet, only after network-online.target.
  */
-export const withoutKubeletOrdering = (mc: MachineConfig): MachineConfig => {
+const withoutKubeletOrdering = (mc: MachineConfig): MachineConfig => {
   const copy = structuredClone(mc);
   for (const unit of copy.spec.config.systemd.units) {
     if (!unit.name.endsWith('-pull-kernel-module-image.service') || unit.contents === undefined)
@@ -56,7 +56,7 @@ export const withoutKubeletOrdering = (mc: MachineConfig): MachineConfig => {
   return copy;
 };
 
-export interface Day1WindowMeasure {
+interface Day1WindowMeasure {
   nodes: number;
   maxUnavailable: number;
   /** The most nodes MCO's rule counts unavailable at one moment. */
@@ -70,7 +70,7 @@ export interface Day1WindowMeasure {
 }
 
 /** One first Day 1 rollout of `mc` to the six-node pool, sampled after every step. */
-export const measureDay1Rollout = (mc: MachineConfig): Day1WindowMeasure => {
+const measureDay1Rollout = (mc: MachineConfig): Day1WindowMeasure => {
   const clock = new ManualClock();
   const simulation = new Simulation({
     clock,

@@ -47,14 +47,14 @@ export interface RolloutTrace {
 }
 
 /** The nodes whose primary pool is `pool`, by name. */
-export const poolMembers = (simulation: Simulation, pool: string): string[] =>
+const poolMembers = (simulation: Simulation, pool: string): string[] =>
   simulation.operator.allAgents
     .map((agent) => agent.name)
     .filter((name) => simulation.operator.nodes.poolOf(name) === pool)
     .sort();
 
 /** The pool and its nodes now. */
-export const samplePool = (simulation: Simulation, pool: string): PoolSample => {
+const samplePool = (simulation: Simulation, pool: string): PoolSample => {
   const { store } = simulation;
   const poolObject = store.get(MACHINE_CONFIG_POOLS, undefined, pool) as PoolObject | undefined;
   const nodes = poolMembers(simulation, pool).flatMap((name): NodeSample[] => {

@@ -17,7 +17,7 @@ import { statusFileOf } from './day1-config';
 
 // The status file's format is a contract with the console (a type only): the simulator writes what the
 // scripts write, and the console's parser is tested against it from test/simulator/.
-export type { Day1Phase, Day1Reason, Day1Status } from '../../../src/rollout/day1-status';
+export type { Day1Phase, Day1Status } from '../../../src/rollout/day1-status';
 import type { Day1Phase, Day1Reason, Day1Status } from '../../../src/rollout/day1-status';
 
 /** What the units see of the node they run on. */
@@ -39,7 +39,7 @@ export interface Day1Scheduling {
 const PULL_ATTEMPTS = 5;
 
 /** Day 1 reboots allowed per (config, kernel, image). */
-export const DAY1_REBOOT_BUDGET = 1;
+const DAY1_REBOOT_BUDGET = 1;
 
 /** modprobe treats '-' and '_' alike; /sys/module lists '_'. */
 const sysfsName = (module: string): string => module.replace(/-/g, '_');
@@ -53,7 +53,7 @@ export const kernelTag = (kernelVersion: string): string =>
   kernelVersion.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^[.-]/, '_');
 
 /** The module image a node with this kernel pulls and loads. */
-export const kernelModuleImageRef = (config: Day1UnitConfig, kernelVersion: string): string =>
+const kernelModuleImageRef = (config: Day1UnitConfig, kernelVersion: string): string =>
   `${config.kernelModuleImage}:${kernelTag(kernelVersion)}`;
 
 /** What the status file says besides the phase. */
