@@ -5,6 +5,9 @@
  * - bench/producer.ts: the producer (and plain js-yaml beside it), and the CLI's cold start against
  *   `node -e 0`;
  * - bench/simulator.ts: starting the simulator's `large` scenario, and a simulation step on it;
+ * - bench/day1-window.ts: a Day 1 rollout of a pool with `maxUnavailable: 1` on the simulator, before and
+ *   after the pull unit was ordered before the kubelet: the most nodes unavailable at once, and how long
+ *   the rollout takes in simulated minutes;
  * - bench/rollout.ts: rollout derivation on the simulator's `large` cluster;
  * - bench/bundle.ts: the JS each page needs to render, from a production build of the plugin, and the
  *   same for a baseline page per page that imports only the PatternFly modules that page imports;
@@ -17,6 +20,7 @@
 import { join } from 'node:path';
 import type { PageBundle } from './bundle';
 import type { FetchedJs, RolloutPageFigures, WatchCount } from './browser';
+import { day1WindowFigures } from './day1-window';
 import { SAMPLES, kib, report, round } from './figures';
 import type { Figure } from './figures';
 import { producerFigures } from './producer';
@@ -193,6 +197,10 @@ const main = async () => {
   figures.push(...(await rolloutFigures()));
   log('simulator on the large scenario');
   figures.push(...simulatorFigures());
+  log(
+    'a Day 1 rollout on the simulator, before and after the pull unit was ordered before the kubelet',
+  );
+  figures.push(...day1WindowFigures());
 
   // Loaded only now: a console tab derives the rollout without webpack and Playwright in its heap.
   const { buildPlugin, buildBaselinePage, BENCH_OUT } = await import('./bundle');

@@ -39,7 +39,12 @@ export interface Timings {
   shutdown: number;
   /** Shutdown → kernel boots (new bootID, kubelet starts NotReady). */
   reboot: number;
-  /** Kubelet start → Ready. */
+  /**
+   * Boot → network-online.target, when Day 1 pull units ordered before the kubelet start (the kubelet
+   * starts once they have finished); without such units the kubelet starts at boot.
+   */
+  networkOnline: number;
+  /** Kubelet start → Ready (the network plugin up); Day 1 pull units not ordered before it start then. */
   kubeletReady: number;
   /** Ready → the daemon resumes after a reboot. */
   daemonResume: number;
@@ -55,7 +60,10 @@ export interface Timings {
   day1Load: number;
   /** Day 1 pull unit: a successful pull of both images. */
   day1Pull: number;
-  /** Day 1 pull unit: five attempts with backoff before PullFailed (10+20+40+80 s on a node). */
+  /**
+   * Day 1 pull unit: the attempts with backoff before PullFailed (10+20+40+80 s on a node), the bounded
+   * budget by which a failing registry delays the kubelet when the unit is ordered before it.
+   */
   day1PullFailure: number;
   /** Pod: Pending → Running. */
   podStart: number;
@@ -76,6 +84,7 @@ export const DEFAULT_TIMINGS: Timings = {
   apply: 4000,
   shutdown: 1500,
   reboot: 8000,
+  networkOnline: 2000,
   kubeletReady: 3000,
   daemonResume: 1000,
   uncordon: 2000,

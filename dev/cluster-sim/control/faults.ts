@@ -1,6 +1,7 @@
 /**
  * Faults injected through `POST /sim/faults`: a node whose daemon degrades on its next update, a drain
- * that never finishes, failing API requests, dropped or expired watches and slow responses.
+ * that never finishes, a node whose container storage loses the Day 1 images at every reboot, failing
+ * API requests, dropped or expired watches and slow responses.
  */
 
 /** The next `count` API requests (those with this method and a path containing `path`, if given) fail. */
@@ -16,6 +17,8 @@ interface ApiErrorsRequest {
 export interface FaultRequest {
   degradeNode?: string;
   hangDrain?: string;
+  /** The node loses its Day 1 images at every reboot (storage wiped or damaged, image GC). */
+  loseImagesOnReboot?: string;
   apiErrors?: ApiErrorsRequest;
   dropWatches?: boolean;
   expireWatches?: boolean;
@@ -34,6 +37,7 @@ export interface ApiErrorsState {
 export interface FaultState {
   degradeNodes: string[];
   hangDrains: string[];
+  loseImagesOnReboot: string[];
   apiErrors: ApiErrorsState | null;
   latencyMs: number;
 }
@@ -53,6 +57,7 @@ export const faultRequestProblems = (body: unknown): string[] => {
   const known = [
     'degradeNode',
     'hangDrain',
+    'loseImagesOnReboot',
     'apiErrors',
     'dropWatches',
     'expireWatches',
@@ -62,7 +67,7 @@ export const faultRequestProblems = (body: unknown): string[] => {
   const problems = Object.keys(request)
     .filter((key) => !known.includes(key))
     .map((key) => `unknown fault "${key}"; known: ${known.join(', ')}`);
-  for (const key of ['degradeNode', 'hangDrain']) {
+  for (const key of ['degradeNode', 'hangDrain', 'loseImagesOnReboot']) {
     if (key in request && (typeof request[key] !== 'string' || request[key] === '')) {
       problems.push(`${key} must be a node name`);
     }
@@ -107,6 +112,7 @@ export const faultRequestProblems = (body: unknown): string[] => {
 export class Faults {
   readonly degradeNodes = new Set<string>();
   readonly hangDrains = new Set<string>();
+  readonly loseImagesOnReboot = new Set<string>();
   private apiErrors: ApiErrorsState | null = null;
   latencyMs = 0;
 
@@ -115,6 +121,8 @@ export class Faults {
     if (request.clear === true) this.clear();
     if (request.degradeNode !== undefined) this.degradeNodes.add(request.degradeNode);
     if (request.hangDrain !== undefined) this.hangDrains.add(request.hangDrain);
+    if (request.loseImagesOnReboot !== undefined)
+      this.loseImagesOnReboot.add(request.loseImagesOnReboot);
     if (request.apiErrors !== undefined) {
       const { count, status, method, path, message } = request.apiErrors;
       this.apiErrors =
@@ -134,6 +142,7 @@ export class Faults {
   clear(): void {
     this.degradeNodes.clear();
     this.hangDrains.clear();
+    this.loseImagesOnReboot.clear();
     this.apiErrors = null;
     this.latencyMs = 0;
   }
@@ -153,6 +162,7 @@ export class Faults {
     return {
       degradeNodes: [...this.degradeNodes].sort(),
       hangDrains: [...this.hangDrains].sort(),
+      loseImagesOnReboot: [...this.loseImagesOnReboot].sort(),
       apiErrors: this.apiErrors === null ? null : { ...this.apiErrors },
       latencyMs: this.latencyMs,
     };

@@ -2,8 +2,15 @@
  * One simulated node: its machine-config-daemon, its kubelet's Ready condition across reboots, and its
  * Day 1 units. The daemon follows MCD's update sequence (mco-rollout.md §4.4, §4.8): Working, drain
  * request, files and OS, reboot with `post-config-action: Rebooting`, resume, uncordon request, Done,
- * with the MachineConfigNode conditions MCO sets at each step. After a reboot into a config with Day 1
- * MachineConfigs, the Day 1 units run; their own reboot leaves the MCO annotations Done.
+ * with the MachineConfigNode conditions MCO sets at each step.
+ *
+ * A boot, as systemd orders it: the Day 1 load units (before network-pre.target); then, if a Day 1 pull
+ * unit is ordered before the kubelet (the product's units), network-online.target, those pull units, and
+ * only once they have finished the kubelet — so a pull that reboots the node does it before the kubelet
+ * ever posts Ready or the daemon (a DaemonSet pod) resumes: MCO still has the node cordoned and counts it
+ * as updating. Otherwise (KMM's units) the kubelet starts at once and the pull units run once the node is
+ * Ready, beside the daemon: their reboot comes after MCO marked the node Done and uncordoned it, with no
+ * drain, while MCO is already updating the next node.
  */
 import { randomUUID } from 'node:crypto';
 import type { TimerId } from '../core/clock';
@@ -57,6 +64,10 @@ export class NodeAgent {
   readonly day1: Day1Node;
   /** Reboots since the simulation started, of any kind. */
   reboots = 0;
+  /** Of which Day 1 pull units asked for. */
+  day1Reboots = 0;
+  /** Boots since the simulation started in which the kubelet never started (a Day 1 pull rebooted). */
+  bootsWithoutKubelet = 0;
   private phase: Phase = 'idle';
   private stepTimer?: TimerId;
   private drainTimeout?: TimerId;
@@ -67,6 +78,8 @@ export class NodeAgent {
   private rebootKind?: 'mco' | 'day1';
   private day1RebootPending = false;
   private stopped = false;
+  /** Whether the kubelet runs this boot (and so posts the node's status). */
+  private kubeletRunning = true;
 
   constructor(
     private readonly context: SimContext,
@@ -321,10 +334,10 @@ export class NodeAgent {
     }
   }
 
-  private environment(node: NodeObject): NodeEnvironment {
+  private environment(node: NodeObject, bootID: string): NodeEnvironment {
     return {
       kernelVersion: node.status.nodeInfo.kernelVersion,
-      bootID: node.status.nodeInfo.bootID,
+      bootID,
       now: () => nowStamp(this.context),
     };
   }
@@ -348,41 +361,90 @@ export class NodeAgent {
     this.phase = 'rebooting';
     this.rebootKind = kind;
     this.reboots++;
+    if (kind === 'day1') this.day1Reboots++;
     this.step(timings.shutdown, () => {
       const now = nowStamp(this.context);
-      this.editNode((node) => {
-        setReady(node, false, KUBELET_SHUTTING_DOWN, now);
-        addTaint(node, { key: NOT_READY_TAINT, effect: 'NoSchedule', timeAdded: now });
-      });
+      // A kubelet that never started this boot has nothing to post: the node stays as it was.
+      if (this.kubeletRunning) {
+        this.editNode((node) => {
+          setReady(node, false, KUBELET_SHUTTING_DOWN, now);
+          addTaint(node, { key: NOT_READY_TAINT, effect: 'NoSchedule', timeAdded: now });
+        });
+      }
+      this.kubeletRunning = false;
       this.step(timings.reboot, () => {
         this.boot();
       });
     });
   }
 
-  /** The kernel boots: new bootID, kubelet up but NotReady until the network is, Day 1 load units. */
+  /**
+   * The kernel boots with a new boot ID. The Day 1 load units run first; the pull units ordered before
+   * the kubelet run once the network is online, and the kubelet starts only after them (or never, this
+   * boot, if they reboot the node).
+   */
   private boot(): void {
-    const { timings } = this.context;
-    this.editNode((node) => {
-      node.status.nodeInfo.bootID = randomUUID();
-      setReady(node, false, KUBELET_NETWORK_NOT_READY, nowStamp(this.context));
-    });
+    const { timings, faults } = this.context;
     const node = this.node();
     if (node === undefined) return;
+    const bootID = randomUUID();
     const configs = this.hooks.day1ConfigsFor(this.diskConfig);
-    const env = this.environment(node);
+    const env = this.environment(node, bootID);
     // Any reboot serves a pending Day 1 reboot request: the images are on disk now.
     this.day1RebootPending = false;
+    if (faults.loseImagesOnReboot.has(this.name)) this.day1.loseImages(configs, env.kernelVersion);
     this.day1.resetModules();
     this.day1.boot(configs, env, this.day1Scheduling());
+    const beforeKubelet = configs.filter((c) => c.hasPullUnit && c.pullBeforeKubelet);
+    const besideKubelet = configs.filter((c) => c.hasPullUnit && !c.pullBeforeKubelet);
+    if (beforeKubelet.length === 0) {
+      this.startKubelet(env, besideKubelet);
+      return;
+    }
+    this.step(timings.networkOnline, () => {
+      this.day1.runPullUnits(
+        beforeKubelet,
+        env,
+        this.context.registry,
+        this.day1Scheduling(),
+        (reboot) => {
+          if (this.stopped || this.node() === undefined) return;
+          if (reboot) {
+            this.bootsWithoutKubelet++;
+            this.reboot('day1');
+          } else {
+            this.startKubelet(env, besideKubelet);
+          }
+        },
+      );
+    });
+  }
+
+  /**
+   * The kubelet starts: it posts the boot ID and NotReady until the network plugin is up, then Ready.
+   * The pull units not ordered before it run then, and the daemon resumes.
+   */
+  private startKubelet(env: NodeEnvironment, pullUnits: Day1UnitConfig[]): void {
+    const { timings } = this.context;
+    this.kubeletRunning = true;
+    this.editNode((node) => {
+      node.status.nodeInfo.bootID = env.bootID;
+      setReady(node, false, KUBELET_NETWORK_NOT_READY, nowStamp(this.context));
+    });
     this.step(timings.kubeletReady, () => {
       this.editNode((n) => {
         setReady(n, true, KUBELET_READY, nowStamp(this.context));
         removeTaint(n, NOT_READY_TAINT);
       });
-      this.day1.networkOnline(configs, env, this.context.registry, this.day1Scheduling(), () => {
-        this.requestDay1Reboot();
-      });
+      this.day1.runPullUnits(
+        pullUnits,
+        env,
+        this.context.registry,
+        this.day1Scheduling(),
+        (reboot) => {
+          if (reboot && !this.stopped) this.requestDay1Reboot();
+        },
+      );
       this.step(timings.daemonResume, () => {
         this.resume();
       });
@@ -446,7 +508,12 @@ export class NodeAgent {
   }
 
   /** For /sim/state. */
-  describe(): { phase: string; reboots: number; lastReboot?: string } {
-    return { phase: this.phase, reboots: this.reboots, lastReboot: this.rebootKind };
+  describe(): { phase: string; reboots: number; day1Reboots: number; lastReboot?: string } {
+    return {
+      phase: this.phase,
+      reboots: this.reboots,
+      day1Reboots: this.day1Reboots,
+      lastReboot: this.rebootKind,
+    };
   }
 }

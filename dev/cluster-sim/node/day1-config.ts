@@ -1,8 +1,10 @@
 /**
  * The Day 1 units a node finds in its config, read as the node would: the systemd units the Ignition
  * content installs, the load unit `<mc>-replace-kernel-module.service` (or KMM's unprefixed one before
- * 2.2) and its pull unit, and the `Environment=` lines that tell their scripts which image and module to
- * use (kmm-day1.md §3, and this product's units, which add KMM_DAY1_NAME and KMM_DAY1_STATE_DIR).
+ * 2.2) and its pull unit, the `Environment=` lines that tell their scripts which image and module to
+ * use (kmm-day1.md §3, and this product's units, which add KMM_DAY1_NAME, KMM_DAY1_STATE_DIR and
+ * KMM_DAY1_STATUS_DIR), and the pull unit's ordering against the kubelet (`Before=` in its [Unit]
+ * section, drop-ins included), which decides whether its reboot happens before the kubelet starts.
  * Written from those documented shapes, not with the plugin's producer, so the simulator checks it.
  */
 
@@ -24,6 +26,13 @@ export interface Day1UnitConfig {
   /** Whether a pull unit comes with the load unit: without one, nothing pulls the images. */
   hasPullUnit: boolean;
   /**
+   * Whether the pull unit is ordered `Before=kubelet.service` or `Before=kubelet-dependencies.target`
+   * (which kubelet.service is ordered after): systemd then starts the kubelet only once the pull has
+   * finished, so a pull that reboots the node does so before the kubelet and the daemon run. Without
+   * it (KMM's units) the pull runs beside the kubelet, after network-online.target.
+   */
+  pullBeforeKubelet: boolean;
+  /**
    * Where the scripts write status.json: KMM_DAY1_STATUS_DIR (under /var/log, served by the kubelet), or
    * KMM_DAY1_STATE_DIR for units made before it existed; KMM's own scripts write none.
    */
@@ -34,7 +43,11 @@ interface UnitEntry {
   name?: unknown;
   contents?: unknown;
   mask?: unknown;
+  dropins?: unknown;
 }
+
+/** Units that, when a unit is ordered before them, hold the kubelet back until it has finished. */
+const KUBELET_UNITS = new Set(['kubelet.service', 'kubelet-dependencies.target']);
 
 const C_ESCAPES: Record<string, string> = { n: '\n', t: '\t', s: ' ' };
 
@@ -78,6 +91,48 @@ export const unitEnvironment = (contents: string): Map<string, string> => {
   return variables;
 };
 
+/**
+ * The values of a directive in a section of unit files read in order (the unit, then its drop-ins), as
+ * systemd reads list directives such as `Before=`: each line adds its space-separated words, an empty
+ * assignment clears what came before.
+ */
+export const unitListDirective = (texts: string[], section: string, key: string): string[] => {
+  let values: string[] = [];
+  for (const text of texts) {
+    let current = '';
+    for (const raw of text.split('\n')) {
+      const line = raw.trim();
+      if (line.startsWith('#') || line.startsWith(';')) continue;
+      const header = /^\[(.+)\]$/.exec(line);
+      if (header !== null) {
+        current = header[1];
+        continue;
+      }
+      if (current !== section) continue;
+      const match = /^([A-Za-z]+)\s*=(.*)$/.exec(line);
+      if (match?.[1] !== key) continue;
+      const words = match[2].trim().split(/\s+/).filter(Boolean);
+      values = words.length === 0 ? [] : [...values, ...words];
+    }
+  }
+  return values;
+};
+
+/** The texts systemd reads for a unit: its contents, then its drop-ins in name order. */
+const unitTexts = (unit: UnitEntry | undefined): string[] => {
+  if (unit === undefined) return [];
+  const texts = typeof unit.contents === 'string' ? [unit.contents] : [];
+  const dropins = Array.isArray(unit.dropins) ? (unit.dropins as unknown[]) : [];
+  const named = dropins
+    .map((d) => d as { name?: unknown; contents?: unknown } | null)
+    .filter(
+      (d): d is { name: string; contents: string } =>
+        typeof d?.name === 'string' && typeof d.contents === 'string',
+    )
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...texts, ...named.map((d) => d.contents)];
+};
+
 /** The systemd units of an Ignition config; anything that is not a list of objects gives none. */
 const unitsOf = (ignition: unknown): UnitEntry[] => {
   const systemd = (ignition as { systemd?: unknown } | null)?.systemd;
@@ -101,7 +156,10 @@ const prefixOf = (unitName: string, suffix: string): string | undefined => {
  */
 export const day1UnitsIn = (ignition: unknown, sourceName = ''): Day1UnitConfig[] => {
   const units = unitsOf(ignition);
-  const names = new Set(units.map((unit) => unit.name).filter((n) => typeof n === 'string'));
+  const byName = new Map<string, UnitEntry>();
+  for (const unit of units) {
+    if (typeof unit.name === 'string' && unit.mask !== true) byName.set(unit.name, unit);
+  }
   const configs: Day1UnitConfig[] = [];
   for (const unit of units) {
     if (typeof unit.name !== 'string' || typeof unit.contents !== 'string') continue;
@@ -117,6 +175,8 @@ export const day1UnitsIn = (ignition: unknown, sourceName = ''): Day1UnitConfig[
       env.get('IN_TREE_MODULES_TO_REMOVE') ?? env.get('IN_TREE_MODULE_TO_REMOVE') ?? '';
     const statusDirectory =
       nonEmpty(env.get('KMM_DAY1_STATUS_DIR')) ?? nonEmpty(env.get('KMM_DAY1_STATE_DIR'));
+    const pullUnit = byName.get(`${prefix}${PULL_UNIT_SUFFIX}`.replace(/^-/, ''));
+    const before = unitListDirective(unitTexts(pullUnit), 'Unit', 'Before');
     configs.push({
       machineConfigName: env.get('KMM_DAY1_NAME') ?? (prefix === '' ? sourceName : prefix),
       kernelModuleImage,
@@ -124,7 +184,8 @@ export const day1UnitsIn = (ignition: unknown, sourceName = ''): Day1UnitConfig[
       inTreeModulesToRemove: inTree.split(/\s+/).filter(Boolean),
       // An empty WORKER_IMAGE is as good as none: the scripts would have no image to run.
       workerImage: nonEmpty(env.get('WORKER_IMAGE')) ?? KMM_DEFAULT_WORKER_IMAGE,
-      hasPullUnit: names.has(`${prefix}${PULL_UNIT_SUFFIX}`.replace(/^-/, '')),
+      hasPullUnit: pullUnit !== undefined,
+      pullBeforeKubelet: before.some((unitName) => KUBELET_UNITS.has(unitName)),
       statusDirectory,
     });
   }

@@ -1,9 +1,14 @@
 /**
  * The Day 1 units on one simulated node, behaving as the product's scripts are documented to:
  * at boot, the load unit loads the module from images already on the node or writes ImagesMissing;
- * once the network is up, the pull unit pulls `<image>:<kernel>` and the worker image and reboots once
- * for all configs, or writes PullFailed and leaves the in-tree driver alone. Each run writes the status
- * file in the scripts' exact format (units that name no state directory, KMM's own, write none).
+ * once the network is up, the pull unit pulls `<image>:<tag for the kernel>` and the worker image and
+ * reboots once for all configs, or writes PullFailed and leaves the in-tree driver alone. A pull unit
+ * reboots the node at most once per (config, kernel, image): when the images are missing again after
+ * that reboot it writes RebootBudgetExhausted and the node keeps running on its in-tree driver. Each run
+ * writes the status file (schema 1); units that name no status directory (KMM's own) write none.
+ *
+ * When the pull units run (before the kubelet or beside it) is the daemon's business (mco/daemon.ts):
+ * this class only runs the units it is handed.
  */
 import type { Registry } from '../registry';
 import { podmanPullError } from '../registry';
@@ -13,11 +18,12 @@ import { statusFileOf } from './day1-config';
 // The status file's format is a contract with the console (a type only): the simulator writes what the
 // scripts write, and the console's parser is tested against it from test/simulator/.
 export type { Day1Phase, Day1Status } from '../../../src/rollout/day1-status';
-import type { Day1Phase, Day1Status } from '../../../src/rollout/day1-status';
+import type { Day1Phase, Day1Reason, Day1Status } from '../../../src/rollout/day1-status';
 
 /** What the units see of the node they run on. */
 export interface NodeEnvironment {
   kernelVersion: string;
+  /** /proc/sys/kernel/random/boot_id of the running boot (the kubelet reports it only once it runs). */
   bootID: string;
   now: () => string;
 }
@@ -32,8 +38,31 @@ export interface Day1Scheduling {
 /** The pull script's attempts before it gives up (KMM_DAY1_PULL_ATTEMPTS). */
 const PULL_ATTEMPTS = 5;
 
+/** Day 1 reboots allowed per (config, kernel, image). */
+const DAY1_REBOOT_BUDGET = 1;
+
 /** modprobe treats '-' and '_' alike; /sys/module lists '_'. */
 const sysfsName = (module: string): string => module.replace(/-/g, '_');
+
+/**
+ * The image tag for a kernel version, as the scripts and the docs define it: every character outside
+ * `[A-Za-z0-9_.-]` becomes `_` (`+64k`, `+debug` kernels), and so does a leading `.` or `-`, since a tag
+ * may not start with either. Written here from that rule, not taken from the producer.
+ */
+export const kernelTag = (kernelVersion: string): string =>
+  kernelVersion.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^[.-]/, '_');
+
+/** The module image a node with this kernel pulls and loads. */
+const kernelModuleImageRef = (config: Day1UnitConfig, kernelVersion: string): string =>
+  `${config.kernelModuleImage}:${kernelTag(kernelVersion)}`;
+
+/** What the status file says besides the phase. */
+interface StatusDetails {
+  moduleLoaded?: boolean;
+  reason?: Day1Reason;
+  blockingModule?: string;
+  lastError?: string;
+}
 
 export class Day1Node {
   /** Files the units wrote, by absolute path, with the exact text (the status files). */
@@ -42,9 +71,13 @@ export class Day1Node {
   readonly images = new Set<string>();
   /** Loaded kernel modules, by /sys/module name. */
   readonly loadedModules = new Set<string>();
-  /** Configs whose pull is still running this boot; the last one to finish decides the reboot. */
-  private pendingPulls = 0;
-  private rebootRequested = false;
+  /** Of which loaded from a Day 1 image (the out-of-tree build, taint flag `O`), by /sys/module name. */
+  readonly outOfTreeModules = new Set<string>();
+  /**
+   * Day 1 reboots made, by (config, kernel, image): the scripts' persistent state under
+   * /var/lib/kmm-day1, which survives reboots as this object does.
+   */
+  private readonly rebootsUsed = new Map<string, number>();
 
   /** `inTreeModules` are the drivers udev loads at every boot (the node's hardware). */
   constructor(private readonly inTreeModules: string[]) {
@@ -66,61 +99,89 @@ export class Day1Node {
     return result;
   }
 
+  /** Day 1 reboots made so far for this config on this kernel with its image. */
+  rebootsUsedFor(config: Day1UnitConfig, kernelVersion: string): number {
+    return this.rebootsUsed.get(this.budgetKey(config, kernelVersion)) ?? 0;
+  }
+
   /** A new boot: only the hardware's in-tree drivers are loaded. */
   resetModules(): void {
     this.loadedModules.clear();
+    this.outOfTreeModules.clear();
     for (const module of this.inTreeModules) this.loadedModules.add(sysfsName(module));
-    this.pendingPulls = 0;
-    this.rebootRequested = false;
+  }
+
+  /** The node's container storage loses these configs' images (wiped or damaged storage, image GC). */
+  loseImages(configs: Day1UnitConfig[], kernelVersion: string): void {
+    for (const config of configs) {
+      this.images.delete(kernelModuleImageRef(config, kernelVersion));
+      this.images.delete(config.workerImage);
+    }
   }
 
   /** The load unit of each config, before network-pre.target. */
   boot(configs: Day1UnitConfig[], env: NodeEnvironment, scheduling: Day1Scheduling): void {
     for (const config of configs) {
-      const kmodImage = `${config.kernelModuleImage}:${env.kernelVersion}`;
+      const kmodImage = kernelModuleImageRef(config, env.kernelVersion);
       if (!this.images.has(kmodImage) || !this.images.has(config.workerImage)) {
-        this.writeStatus(config, env, 'ImagesMissing', false);
+        this.writeStatus(config, env, 'ImagesMissing');
         continue;
       }
       const module = sysfsName(config.kernelModuleName);
       const listed = config.inTreeModulesToRemove.some((m) => sysfsName(m) === module);
       if (this.loadedModules.has(module) && !listed) {
-        this.writeStatus(
-          config,
-          env,
-          'LoadFailed',
-          false,
-          `module ${config.kernelModuleName} is already loaded, probably as the in-tree driver; add it to the in-tree modules to remove so the out-of-tree module can replace it`,
-        );
+        this.writeStatus(config, env, 'LoadRefused', {
+          reason: 'ModuleAlreadyLoaded',
+          blockingModule: config.kernelModuleName,
+          lastError: `module ${config.kernelModuleName} is already loaded, probably as the in-tree driver; add it to the in-tree modules to remove so the out-of-tree module can replace it`,
+        });
         continue;
       }
-      this.writeStatus(config, env, 'Loading', false);
+      this.writeStatus(config, env, 'Loading');
       scheduling.after(scheduling.loadMs, () => {
         for (const inTree of config.inTreeModulesToRemove)
           this.loadedModules.delete(sysfsName(inTree));
         this.loadedModules.add(module);
-        this.writeStatus(config, env, 'Loaded', true);
+        this.outOfTreeModules.add(module);
+        this.writeStatus(config, env, 'Loaded', { moduleLoaded: true });
       });
     }
   }
 
   /**
-   * The pull unit of each config, after network-online.target. Calls `reboot` once, after the last pull
-   * of this boot, if any pull succeeded.
+   * The pull units of `configs`, started together once the network is online. Calls `finished` once,
+   * when the last of them has finished (at once if none has anything to pull), with whether one of them
+   * pulled both images and so reboots the node (the last pull to finish reboots for all of them).
    */
-  networkOnline(
+  runPullUnits(
     configs: Day1UnitConfig[],
     env: NodeEnvironment,
     registry: Registry,
     scheduling: Day1Scheduling,
-    reboot: () => void,
+    finished: (reboot: boolean) => void,
   ): void {
+    let pending = 0;
+    let reboot = false;
+    const done = () => {
+      pending--;
+      if (pending === 0) finished(reboot);
+    };
     for (const config of configs) {
-      const kmodImage = `${config.kernelModuleImage}:${env.kernelVersion}`;
       if (!config.hasPullUnit) continue;
+      const kmodImage = kernelModuleImageRef(config, env.kernelVersion);
+      // podman image exists for both: nothing to pull, the unit exits at once without writing.
       if (this.images.has(kmodImage) && this.images.has(config.workerImage)) continue;
-      this.pendingPulls++;
-      this.writeStatus(config, env, 'Pulling', false);
+      const key = this.budgetKey(config, env.kernelVersion);
+      const used = this.rebootsUsed.get(key) ?? 0;
+      if (used >= DAY1_REBOOT_BUDGET) {
+        // The images are missing again after the reboot made for them: rebooting again would loop.
+        this.writeStatus(config, env, 'RebootBudgetExhausted', {
+          lastError: `${kmodImage} or ${config.workerImage} is missing again after the Day 1 reboot made for it (${String(used)} of ${String(DAY1_REBOOT_BUDGET)} used); not rebooting again, the node keeps its in-tree driver until the image or the config changes`,
+        });
+        continue;
+      }
+      pending++;
+      this.writeStatus(config, env, 'Pulling');
       // The script pulls the worker image first, then the module image; the first failure stops it.
       const failure = [config.workerImage, kmodImage]
         .map((image) => ({ image, lookup: registry.lookup(image, true) }))
@@ -129,49 +190,64 @@ export class Day1Node {
         if (failure === undefined || failure.lookup.found) {
           this.images.add(config.workerImage);
           this.images.add(kmodImage);
-          this.writeStatus(config, env, 'RebootPending', false);
-          this.rebootRequested = true;
+          // The reboot is counted before it is made, so that a boot that dies on the way counts too.
+          this.rebootsUsed.set(key, used + 1);
+          this.writeStatus(config, env, 'RebootPending');
+          reboot = true;
         } else {
           if (failure.image !== config.workerImage) this.images.add(config.workerImage);
           const error = podmanPullError(failure.image, failure.lookup);
-          this.writeStatus(
-            config,
-            env,
-            'PullFailed',
-            false,
-            `could not pull ${failure.image} after ${String(PULL_ATTEMPTS)} attempts: ${error}`,
-          );
+          this.writeStatus(config, env, 'PullFailed', {
+            reason: 'PullFailed',
+            lastError: `could not pull ${failure.image} after ${String(PULL_ATTEMPTS)} attempts: ${error}`,
+          });
         }
-        this.pendingPulls--;
-        if (this.pendingPulls === 0 && this.rebootRequested) reboot();
+        done();
       });
     }
+    if (pending === 0) finished(false);
+  }
+
+  private budgetKey(config: Day1UnitConfig, kernelVersion: string): string {
+    return JSON.stringify([
+      config.machineConfigName,
+      kernelVersion,
+      kernelModuleImageRef(config, kernelVersion),
+      config.workerImage,
+    ]);
   }
 
   private writeStatus(
     config: Day1UnitConfig,
     env: NodeEnvironment,
     phase: Day1Phase,
-    moduleLoaded: boolean,
-    lastError?: string,
+    details: StatusDetails = {},
   ): void {
+    const statusFile = statusFileOf(config);
+    if (statusFile === undefined) return;
     const now = env.now();
+    const moduleLoaded = details.moduleLoaded ?? false;
+    // Field for field and in the order of the schema (src/rollout/day1-status.ts), as the scripts write it.
     const status: Day1Status = {
+      schemaVersion: 1,
       machineConfig: config.machineConfigName,
       phase,
       kernelVersion: env.kernelVersion,
       kernelModule: config.kernelModuleName,
-      kernelModuleImage: `${config.kernelModuleImage}:${env.kernelVersion}`,
+      kernelModuleImage: kernelModuleImageRef(config, env.kernelVersion),
       workerImage: config.workerImage,
-      moduleLoaded,
-      lastError: lastError ?? null,
       bootID: env.bootID,
+      moduleLoaded,
+      // Only a failed load that unloaded in-tree modules says whether they are back; none happens here.
+      inTreeRestored: null,
+      rebootsUsed: this.rebootsUsedFor(config, env.kernelVersion),
+      reason: details.reason ?? null,
+      blockingModule: details.blockingModule ?? null,
+      lastError: details.lastError ?? null,
       loadedAt: moduleLoaded ? now : null,
       updatedAt: now,
     };
-    const statusFile = statusFileOf(config);
-    if (statusFile === undefined) return;
-    // common.sh prints two-space indented JSON with a trailing newline, as JSON.stringify does here.
+    // Two-space indented JSON with a trailing newline, as JSON.stringify prints it here.
     this.files.set(statusFile, `${JSON.stringify(status, null, 2)}\n`);
   }
 }

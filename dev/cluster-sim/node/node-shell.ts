@@ -35,7 +35,8 @@ const journal = (day1: Day1Node, unit: string): string[] => {
   if (match === null || status === undefined) return ['-- No entries --'];
   const tag = `kmm-day1[${status.machineConfig}]`;
   if (match[2] === 'pull-kernel-module-image') {
-    if (status.phase === 'PullFailed') return [`${tag}: ${status.lastError ?? ''}`];
+    if (status.phase === 'PullFailed' || status.phase === 'RebootBudgetExhausted')
+      return [`${tag}: ${status.lastError ?? ''}`];
     return [
       `${tag}: ${status.kernelModuleImage} and ${status.workerImage} are present; nothing to pull`,
     ];

@@ -114,6 +114,7 @@ describe('control API and faults', () => {
     expect(state.body.faults).toEqual({
       degradeNodes: ['worker-4'],
       hangDrains: ['worker-5'],
+      loseImagesOnReboot: [],
       apiErrors: null,
       latencyMs: 0,
     });

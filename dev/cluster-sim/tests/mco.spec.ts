@@ -181,6 +181,9 @@ describe('a Day 1 rollout of the sfc pool', () => {
   it('updates node by node, reboots each node twice and loads the module', () => {
     const events = recordEvents();
     const before = pool('sfc').spec.configuration?.name ?? '';
+    const bootIdsAtStart = new Map(
+      ['worker-4', 'worker-5'].map((name) => [name, node(name).status.nodeInfo.bootID]),
+    );
     createMc(day1MachineConfig());
     clock.runUntil(() => {
       const s = simulation.day1Status('worker-5')?.['99-sfc-day1'];
@@ -210,56 +213,63 @@ describe('a Day 1 rollout of the sfc pool', () => {
       const nodeEvents = events.filter(
         (e) => e.resource === NODES && e.object.metadata.name === name,
       );
-      const bootIds = new Set(
-        nodeEvents.map((e) => (e.object as NodeObject).status.nodeInfo.bootID),
-      );
-      // The boot before, the MCO reboot and the Day 1 pull reboot.
-      expect(bootIds.size).toBe(3);
+      // The MCO reboot and the Day 1 pull reboot; the pull ran before the kubelet, so the boot between
+      // the two never reached the API: the Node shows the boot before and the last one only.
       expect(simulation.operator.agent(name)?.reboots).toBe(2);
+      expect(simulation.operator.agent(name)?.day1Reboots).toBe(1);
+      expect(simulation.operator.agent(name)?.bootsWithoutKubelet).toBe(1);
+      const bootIds = [
+        ...new Set(nodeEvents.map((e) => (e.object as NodeObject).status.nodeInfo.bootID)),
+      ];
       const n = node(name);
+      expect(bootIds).toEqual([bootIdsAtStart.get(name), n.status.nodeInfo.bootID]);
       expect(annotation(n, ANNOTATIONS.state)).toBe('Done');
       expect(annotation(n, ANNOTATIONS.currentConfig)).toBe(target);
       expect(n.spec.unschedulable).toBeUndefined();
       expect(n.spec.taints ?? []).toEqual([]);
-      // Ready went False then True around each reboot.
+      // Ready went False once (the MCO reboot) and came back only after the Day 1 reboot.
       const readiness = nodeEvents.map(
         (e) => (e.object as NodeObject).status.conditions.find((c) => c.type === 'Ready')?.status,
       );
       expect(readiness.filter((r, i) => r === 'False' && readiness[i - 1] === 'True')).toHaveLength(
-        2,
+        1,
       );
       expect(readiness[readiness.length - 1]).toBe('True');
 
       const file = simulation.day1Status(name)?.['99-sfc-day1'];
       expect(file).toEqual({
+        schemaVersion: 1,
         machineConfig: '99-sfc-day1',
         phase: 'Loaded',
         kernelVersion: n.status.nodeInfo.kernelVersion,
         kernelModule: 'sfc',
         kernelModuleImage: `quay.io/acme/sfc-kmod:${n.status.nodeInfo.kernelVersion}`,
         workerImage: 'quay.io/edge-infrastructure/kernel-module-management-worker:latest',
-        moduleLoaded: true,
-        lastError: null,
         bootID: n.status.nodeInfo.bootID,
+        moduleLoaded: true,
+        inTreeRestored: null,
+        rebootsUsed: 1,
+        reason: null,
+        blockingModule: null,
+        lastError: null,
         loadedAt: expect.stringMatching(/Z$/) as unknown,
         updatedAt: expect.stringMatching(/Z$/) as unknown,
       });
       expect(simulation.operator.agent(name)?.day1.loadedModules.has('sfc')).toBe(true);
-    }
 
-    // The Day 1 reboot happens with MCO's annotations Done: the daemon is never Working after its update.
-    const worker4 = events
-      .filter((e) => e.resource === NODES && e.object.metadata.name === 'worker-4')
-      .map((e) => e.object as NodeObject);
-    const doneAt = worker4.findIndex((n) => annotation(n, ANNOTATIONS.currentConfig) === target);
-    expect(worker4.slice(doneAt).every((n) => annotation(n, ANNOTATIONS.state) === 'Done')).toBe(
-      true,
-    );
-    expect(
-      worker4
-        .slice(doneAt)
-        .some((n) => n.status.conditions.find((c) => c.type === 'Ready')?.status === 'False'),
-    ).toBe(true);
+      // The Day 1 reboot happened inside MCO's update: once the node is Done it stays Ready.
+      const objects = nodeEvents.map((e) => e.object as NodeObject);
+      const doneAt = objects.findIndex((o) => annotation(o, ANNOTATIONS.currentConfig) === target);
+      expect(doneAt).toBeGreaterThan(0);
+      expect(objects.slice(doneAt).every((o) => annotation(o, ANNOTATIONS.state) === 'Done')).toBe(
+        true,
+      );
+      expect(
+        objects
+          .slice(doneAt)
+          .every((o) => o.status.conditions.find((c) => c.type === 'Ready')?.status === 'True'),
+      ).toBe(true);
+    }
 
     // Nodes of other pools are untouched.
     expect(simulation.operator.agent('worker-0')?.reboots).toBe(0);
@@ -268,9 +278,10 @@ describe('a Day 1 rollout of the sfc pool', () => {
   it('sets the annotations, drain requests and MachineConfigNode phases in MCO order', () => {
     const events = recordEvents();
     createMc(day1MachineConfig());
+    // The MCO reboot and, before the kubelet starts, the Day 1 reboot: neither shows in the annotations.
     clock.runUntil(
       () =>
-        simulation.operator.agent('worker-4')?.reboots === 1 &&
+        simulation.operator.agent('worker-4')?.reboots === 2 &&
         simulation.operator.agent('worker-4')?.idle === true,
     );
     const target = pool('sfc').spec.configuration?.name ?? '';
@@ -377,17 +388,24 @@ describe('a Day 1 rollout of the sfc pool', () => {
     expect(condition(pool('sfc'), 'Updated')?.status).toBe('True');
   });
 
-  it('fails the load when the module is loaded in-tree and not listed for removal', () => {
+  it('refuses the load when the module is loaded in-tree and not listed for removal', () => {
     const before = pool('sfc').spec.configuration?.name ?? '';
     createMc(day1MachineConfig({ inTreeModulesToRemove: [] }));
     clock.runUntil(
       () =>
         rolledOut('sfc', before)() &&
-        simulation.day1Status('worker-4')?.['99-sfc-day1']?.phase === 'LoadFailed',
+        simulation.day1Status('worker-4')?.['99-sfc-day1']?.phase === 'LoadRefused',
     );
+    expect(simulation.day1Status('worker-4')?.['99-sfc-day1']).toMatchObject({
+      reason: 'ModuleAlreadyLoaded',
+      blockingModule: 'sfc',
+      moduleLoaded: false,
+    });
     expect(simulation.day1Status('worker-4')?.['99-sfc-day1']?.lastError).toContain(
       'module sfc is already loaded, probably as the in-tree driver',
     );
+    // Refused before unloading anything: the in-tree driver is still there.
+    expect(simulation.operator.agent('worker-4')?.day1.loadedModules.has('mdio')).toBe(true);
   });
 });
 

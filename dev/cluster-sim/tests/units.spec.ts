@@ -15,8 +15,13 @@ import { machineConfigError } from '../mco/ignition';
 import { maxUnavailableCount } from '../mco/node-controller';
 import { primaryPoolFor } from '../mco/membership';
 import { buildScenario } from '../scenarios';
-import { day1ConfigsOf, day1UnitsIn, unitEnvironment } from '../node/day1-config';
-import { Day1Node } from '../node/day1-node';
+import {
+  day1ConfigsOf,
+  day1UnitsIn,
+  unitEnvironment,
+  unitListDirective,
+} from '../node/day1-config';
+import { Day1Node, kernelTag } from '../node/day1-node';
 import { runOnNode } from '../node/node-shell';
 import { Registry } from '../registry';
 import { machineConfigFixture } from './helpers';
@@ -209,6 +214,7 @@ describe('a node debug shell', () => {
       inTreeModulesToRemove: ['sfc', 'mdio'],
       workerImage: 'quay.io/w:latest',
       hasPullUnit: true,
+      pullBeforeKubelet: true,
       statusDirectory: '/var/log/kmm-day1/99-sfc-day1',
     };
     const env = {
@@ -219,8 +225,8 @@ describe('a node debug shell', () => {
     day1.boot([config], env, scheduling);
     expect(day1.status('99-sfc-day1')?.phase).toBe('ImagesMissing');
     let rebooted = false;
-    day1.networkOnline([config], env, registry, scheduling, () => {
-      rebooted = true;
+    day1.runPullUnits([config], env, registry, scheduling, (reboot) => {
+      rebooted = reboot;
     });
     clock.advance(10);
     expect(rebooted).toBe(true);
@@ -239,7 +245,7 @@ describe('a node debug shell', () => {
     expect(output).toContain('cat: /nope: No such file or directory');
     // The status file is the scripts' format: two-space JSON and a final newline.
     expect(day1.files.get('/var/log/kmm-day1/99-sfc-day1/status.json')).toMatch(
-      /^\{\n {2}"machineConfig": "99-sfc-day1",\n[\s\S]*\n\}\n$/,
+      /^\{\n {2}"schemaVersion": 1,\n {2}"machineConfig": "99-sfc-day1",\n[\s\S]*\n\}\n$/,
     );
   });
 });
@@ -254,6 +260,7 @@ describe('Day 1 units as a node reads them', () => {
         inTreeModulesToRemove: ['sfc', 'mdio'],
         workerImage: 'quay.io/edge-infrastructure/kernel-module-management-worker:latest',
         hasPullUnit: true,
+        pullBeforeKubelet: true,
         statusDirectory: '/var/log/kmm-day1/99-sfc-day1',
       },
     ]);
@@ -268,6 +275,7 @@ describe('Day 1 units as a node reads them', () => {
         inTreeModulesToRemove: ['ice'],
         workerImage: 'quay.io/edge-infrastructure/kernel-module-management-worker:latest',
         hasPullUnit: true,
+        pullBeforeKubelet: false,
         statusDirectory: undefined,
       },
     ]);
@@ -293,6 +301,7 @@ describe('Day 1 units as a node reads them', () => {
         inTreeModulesToRemove: ['sfc'],
         workerImage: 'quay.io/edge-infrastructure/kernel-module-management-worker:latest',
         hasPullUnit: false,
+        pullBeforeKubelet: false,
         statusDirectory: undefined,
       },
     ]);
@@ -336,5 +345,129 @@ describe('Day 1 units as a node reads them', () => {
       E: 'a"b',
       F: '',
     });
+  });
+});
+
+describe("the pull unit's ordering against the kubelet", () => {
+  const pullUnit = (contents: string, dropins?: { name: string; contents: string }[]) => ({
+    systemd: {
+      units: [
+        {
+          name: 'x-replace-kernel-module.service',
+          contents: 'Environment="KERNEL_MODULE=sfc" "KERNEL_MODULE_IMAGE=quay.io/a/b"',
+        },
+        { name: 'x-pull-kernel-module-image.service', contents, dropins },
+      ],
+    },
+  });
+  const ordered = (contents: string, dropins?: { name: string; contents: string }[]) =>
+    day1UnitsIn(pullUnit(contents, dropins))[0].pullBeforeKubelet;
+
+  it.each([
+    ['[Unit]\nBefore=kubelet.service\n', true],
+    ['[Unit]\nBefore=kubelet-dependencies.target\n', true],
+    ['[Unit]\nBefore=crio.service kubelet.service\n', true],
+    ['[Unit]\nAfter=network-online.target\nWants=network-online.target\n', false],
+    // After= is the other way round, and WantedBy= alone orders nothing.
+    ['[Unit]\nAfter=kubelet.service\n[Install]\nWantedBy=kubelet.service\n', false],
+    // Only the [Unit] section orders; a comment is not a directive.
+    ['[Service]\nBefore=kubelet.service\n', false],
+    ['[Unit]\n# Before=kubelet.service\n', false],
+    // An empty assignment clears the list.
+    ['[Unit]\nBefore=kubelet.service\nBefore=\n', false],
+  ])('%j → %s', (contents, expected) => {
+    expect(ordered(contents)).toBe(expected);
+  });
+
+  it('reads drop-ins after the unit, in name order', () => {
+    expect(
+      ordered('[Unit]\nAfter=network-online.target\n', [
+        { name: '20-order.conf', contents: '[Unit]\nBefore=kubelet.service\n' },
+      ]),
+    ).toBe(true);
+    expect(
+      ordered('[Unit]\nBefore=kubelet.service\n', [
+        { name: '20-b.conf', contents: '[Unit]\nBefore=\n' },
+        { name: '10-a.conf', contents: '[Unit]\nBefore=kubelet.service\n' },
+      ]),
+    ).toBe(false);
+    expect(unitListDirective(['[Unit]\nBefore=a b\nBefore=c'], 'Unit', 'Before')).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
+  });
+
+  it('has no pull unit when it is masked', () => {
+    const config = pullUnit('[Unit]\nBefore=kubelet.service\n');
+    Object.assign(config.systemd.units[1], { mask: true });
+    expect(day1UnitsIn(config)[0]).toMatchObject({ hasPullUnit: false, pullBeforeKubelet: false });
+  });
+});
+
+describe('the kernel image tag', () => {
+  it.each([
+    ['5.14.0-427.13.1.el9_4.x86_64', '5.14.0-427.13.1.el9_4.x86_64'],
+    ['5.14.0-427.13.1.el9_4.aarch64+64k', '5.14.0-427.13.1.el9_4.aarch64_64k'],
+    ['5.14.0-427.13.1.el9_4.x86_64+debug', '5.14.0-427.13.1.el9_4.x86_64_debug'],
+    ['.5.14', '_5.14'],
+    ['-rc1', '_rc1'],
+    ['a b/c:d', 'a_b_c_d'],
+  ])('%s → %s', (kernel, tag) => {
+    expect(kernelTag(kernel)).toBe(tag);
+  });
+
+  it('is what a node with a + kernel pulls, loads and writes in its status file', () => {
+    const kernel = '5.14.0-427.13.1.el9_4.aarch64+64k';
+    const day1 = new Day1Node(['sfc']);
+    const registry = new Registry();
+    registry.add([`quay.io/acme/sfc-kmod:${kernelTag(kernel)}`, 'quay.io/w:latest']);
+    const clock = new ManualClock();
+    const scheduling = {
+      after: (ms: number, callback: () => void) => clock.setTimeout(callback, ms),
+      loadMs: 1,
+      pullMs: 1,
+      pullFailureMs: 1,
+    };
+    const config = {
+      machineConfigName: '99-sfc-day1',
+      kernelModuleImage: 'quay.io/acme/sfc-kmod',
+      kernelModuleName: 'sfc',
+      inTreeModulesToRemove: ['sfc'],
+      workerImage: 'quay.io/w:latest',
+      hasPullUnit: true,
+      pullBeforeKubelet: true,
+      statusDirectory: '/var/log/kmm-day1/99-sfc-day1',
+    };
+    const env = { kernelVersion: kernel, bootID: 'b1', now: () => '2026-11-24T03:00:00Z' };
+    let reboot: boolean | undefined;
+    day1.runPullUnits([config], env, registry, scheduling, (r) => {
+      reboot = r;
+    });
+    clock.advance(10);
+    expect(reboot).toBe(true);
+    expect(day1.images.has('quay.io/acme/sfc-kmod:5.14.0-427.13.1.el9_4.aarch64_64k')).toBe(true);
+    day1.resetModules();
+    day1.boot([config], { ...env, bootID: 'b2' }, scheduling);
+    clock.advance(10);
+    expect(day1.status('99-sfc-day1')).toEqual({
+      schemaVersion: 1,
+      machineConfig: '99-sfc-day1',
+      phase: 'Loaded',
+      kernelVersion: kernel,
+      kernelModule: 'sfc',
+      kernelModuleImage: 'quay.io/acme/sfc-kmod:5.14.0-427.13.1.el9_4.aarch64_64k',
+      workerImage: 'quay.io/w:latest',
+      bootID: 'b2',
+      moduleLoaded: true,
+      inTreeRestored: null,
+      rebootsUsed: 1,
+      reason: null,
+      blockingModule: null,
+      lastError: null,
+      loadedAt: '2026-11-24T03:00:00Z',
+      updatedAt: '2026-11-24T03:00:00Z',
+    });
+    expect(day1.outOfTreeModules.has('sfc')).toBe(true);
   });
 });
