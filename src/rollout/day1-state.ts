@@ -195,7 +195,14 @@ export const configDay1State = (
     if (status.phase === 'RebootPending' && status.kernelVersion === (node.kernelVersion ?? '')) {
       return { machineConfig, state: 'RebootingForImage', status, readAt: at };
     }
-    if (!done) return { machineConfig, state: 'WaitingForMCO', status, readAt: at };
+    if (!done) {
+      // The kubelet reports a new bootID only once it runs, after the pull unit: while MCO has the node
+      // and it is not ready, a file from another boot is from the boot in progress.
+      const pulling = status.phase === 'ImagesMissing' || status.phase === 'Pulling';
+      return !node.ready && pulling
+        ? fromStatus(machineConfig, status, at)
+        : { machineConfig, state: 'WaitingForMCO', status, readAt: at };
+    }
     return {
       machineConfig,
       state: rebootedSinceDone ? 'RebootingForImage' : 'Stale',
