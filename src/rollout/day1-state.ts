@@ -54,7 +54,7 @@ export type Day1State =
   | 'NoAccess';
 
 /** What a state means for the rollout: the pool card counts nodes by outcome. */
-export type Day1Outcome = 'loaded' | 'failed' | 'unreachable' | 'inProgress' | 'unknown';
+type Day1Outcome = 'loaded' | 'failed' | 'unreachable' | 'inProgress' | 'unknown';
 
 const OUTCOME: Record<Day1State, Day1Outcome> = {
   WaitingForMCO: 'inProgress',
@@ -74,7 +74,7 @@ const OUTCOME: Record<Day1State, Day1Outcome> = {
   NoAccess: 'unknown',
 };
 
-export const day1Outcome = (state: Day1State): Day1Outcome => OUTCOME[state];
+const day1Outcome = (state: Day1State): Day1Outcome => OUTCOME[state];
 
 /** Worst first: the node's state is its worst config's. */
 export const DAY1_STATES: readonly Day1State[] = [
@@ -96,7 +96,7 @@ export const DAY1_STATES: readonly Day1State[] = [
 ];
 
 /** One config's state on one node, with what the views show about it. */
-export interface ConfigDay1State {
+interface ConfigDay1State {
   machineConfig: string;
   state: Day1State;
   /** The status the state comes from: current, or the last known for an unreachable or stale node. */
@@ -164,7 +164,7 @@ const isCurrent = (node: NodeRollout, status: Day1Status): boolean =>
     status.kernelVersion === node.kernelVersion);
 
 /** One config's state on a node. `rebootedSinceDone`: the node's bootID changed after MCO was done. */
-export const configDay1State = (
+const configDay1State = (
   node: NodeRollout,
   machineConfig: string,
   read: Day1StatusRead | undefined,

@@ -130,7 +130,7 @@ export const formatDay1StatusProblem = (problem: Day1StatusProblem): string => {
 };
 
 /** Why the scripts refused or failed a load, or failed a pull (the status file's `reason`). */
-export const formatDay1Reason = (reason: Day1Reason | null, module: string): string => {
+const formatDay1Reason = (reason: Day1Reason | null, module: string): string => {
   switch (reason) {
     case 'InTreeModuleHeld':
       return `in-tree module ${module} is in use by a module that is not listed for removal`;

@@ -28,9 +28,9 @@ import {
   day1FollowUp,
   deriveRollout,
   formatPoolMessage,
-  nodeDay1State,
   parseDay1Status,
 } from '.';
+import { nodeDay1State } from './day1-state';
 import type { NodePhase, NodeRollout, PoolRollout, Rollout, RolloutInput } from '.';
 
 const MC_PATH = '/apis/machineconfiguration.openshift.io/v1/machineconfigs';
