@@ -23,13 +23,7 @@ import {
 import { SFC_EXAMPLE } from '../../test/support/examples';
 import type { MachineConfig, MachineConfigNode, MachineConfigPool, Node } from '../k8s/types';
 import { produceMachineConfig } from '../producer';
-import {
-  RolloutDeriver,
-  day1FollowUp,
-  deriveRollout,
-  formatPoolMessage,
-  parseDay1Status,
-} from '.';
+import { RolloutDeriver, day1FollowUp, deriveRollout, formatPoolMessage, parseDay1Status } from '.';
 import { nodeDay1State } from './day1-state';
 import type { NodePhase, NodeRollout, PoolRollout, Rollout, RolloutInput } from '.';
 
