@@ -26,10 +26,11 @@ export const k8sCreate = jest.fn<ReturnType<Fn<'k8sCreate'>>, Parameters<Fn<'k8s
 export const k8sGet = jest.fn<ReturnType<Fn<'k8sGet'>>, Parameters<Fn<'k8sGet'>>>();
 export const k8sPatch = jest.fn<ReturnType<Fn<'k8sPatch'>>, Parameters<Fn<'k8sPatch'>>>();
 export const k8sDelete = jest.fn<ReturnType<Fn<'k8sDelete'>>, Parameters<Fn<'k8sDelete'>>>();
+// By default every file is missing (404), as on nodes that have written no Day 1 status file yet.
 export const consoleFetchText = jest.fn<
   ReturnType<Fn<'consoleFetchText'>>,
   Parameters<Fn<'consoleFetchText'>>
->();
+>(() => Promise.reject(new HttpError('Not Found', 404)));
 
 // Plain code in the real SDK (no console internals): the same rule here, no group for the core API.
 export const getGroupVersionKindForModel: Fn<'getGroupVersionKindForModel'> = ({

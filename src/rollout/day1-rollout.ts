@@ -9,7 +9,7 @@ import { day1PoolCounts, nodeDay1State } from './day1-state';
 import type { Day1PoolCounts, NodeDay1Facts, NodeDay1State } from './day1-state';
 import type { NodeRollout, PoolRollout, Rollout } from './types';
 
-interface PoolDay1 {
+export interface PoolDay1 {
   counts: Day1PoolCounts;
   /** More nodes unavailable than maxUnavailable: MCO's throttle was bypassed (a reboot after Done). */
   overMaxUnavailable: boolean;

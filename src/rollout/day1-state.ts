@@ -54,7 +54,7 @@ export type Day1State =
   | 'NoAccess';
 
 /** What a state means for the rollout: the pool card counts nodes by outcome. */
-type Day1Outcome = 'loaded' | 'failed' | 'unreachable' | 'inProgress' | 'unknown';
+export type Day1Outcome = 'loaded' | 'failed' | 'unreachable' | 'inProgress' | 'unknown';
 
 const OUTCOME: Record<Day1State, Day1Outcome> = {
   WaitingForMCO: 'inProgress',
@@ -74,7 +74,7 @@ const OUTCOME: Record<Day1State, Day1Outcome> = {
   NoAccess: 'unknown',
 };
 
-const day1Outcome = (state: Day1State): Day1Outcome => OUTCOME[state];
+export const day1Outcome = (state: Day1State): Day1Outcome => OUTCOME[state];
 
 /** Worst first: the node's state is its worst config's. */
 export const DAY1_STATES: readonly Day1State[] = [
@@ -96,7 +96,7 @@ export const DAY1_STATES: readonly Day1State[] = [
 ];
 
 /** One config's state on one node, with what the views show about it. */
-interface ConfigDay1State {
+export interface ConfigDay1State {
   machineConfig: string;
   state: Day1State;
   /** The status the state comes from: current, or the last known for an unreachable or stale node. */

@@ -1,5 +1,10 @@
-import { HttpError, k8sDelete, useAccessReview } from '@openshift-console/dynamic-plugin-sdk';
-import { render, screen, within } from '@testing-library/react';
+import {
+  HttpError,
+  consoleFetchText,
+  k8sDelete,
+  useAccessReview,
+} from '@openshift-console/dynamic-plugin-sdk';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import type { MachineConfig, MachineConfigPool } from '../../k8s/types';
@@ -12,6 +17,7 @@ import {
   sfcMachineConfigNodes,
   sfcNodes,
   sfcPool as pausedCapablePool,
+  statusFile,
 } from '../../../test/support/views/rollout-fixtures';
 import Day1ConfigsPage from './Day1ConfigsPage';
 import { answerWatches } from '../../../test/support/views/watch-fixtures';
@@ -174,6 +180,14 @@ describe('Day1ConfigsPage', () => {
       machineConfigs: loaded(cluster.machineConfigs),
     });
     answerWatches({ MachineConfig: [cluster.machineConfigs, true] });
+    // sfc-a, the one node MCO is done with, has loaded the module: the pool is as MCO says.
+    jest
+      .mocked(consoleFetchText)
+      .mockImplementation((url: string) =>
+        url.includes('/nodes/sfc-a/')
+          ? Promise.resolve(statusFile())
+          : Promise.reject(new HttpError('Not Found', 404)),
+      );
     const [sfc] = deriveRollout(cluster).pools;
     render(
       <MemoryRouter initialEntries={['/day1-kernel-modules']}>
@@ -186,9 +200,29 @@ describe('Day1ConfigsPage', () => {
     const row = screen.getByTestId(`day1-config-row-${sfcDay1Config().metadata.name}`);
     expect(within(row).getByTestId('pool-state')).toHaveAttribute('data-state', sfc.state);
     const link = within(row).getByRole('link', { name: 'Rollout of pool sfc' });
-    expect(link).toHaveTextContent(`${String(sfc.completion)}% updated`);
+    await waitFor(() => {
+      expect(link).toHaveTextContent(`${String(sfc.completion)}% updated`);
+    });
+    expect(within(row).getByTestId('config-loaded-count')).toHaveTextContent('Loaded on 1 of 3');
     await userEvent.click(link);
     expect(screen.getByText('rollout page')).toBeInTheDocument();
+  });
+
+  it('says "No access" in the loaded column without nodes/proxy, and reads nothing', () => {
+    jest
+      .mocked(useAccessReview)
+      .mockImplementation((attributes) => [attributes.subresource !== 'proxy', false]);
+    serveCluster({
+      pools: loaded([pausedCapablePool()]),
+      nodes: loaded(sfcNodes()),
+      machineConfigNodes: loaded(sfcMachineConfigNodes()),
+      machineConfigs: loaded([sfcDay1Config()]),
+    });
+    answerWatches({ MachineConfig: [[sfcDay1Config()], true] });
+    renderPage();
+    const row = screen.getByTestId(`day1-config-row-${sfcDay1Config().metadata.name}`);
+    expect(within(row).getByTestId('config-loaded-no-access')).toHaveTextContent('No access');
+    expect(jest.mocked(consoleFetchText)).not.toHaveBeenCalled();
   });
 
   it('says so when the pool a config names does not exist', () => {

@@ -9,6 +9,10 @@ import { MachineConfigModel } from '../../k8s/models';
 import { useRolloutData } from '../shared/useRolloutData';
 import LoadingModal from '../shared/LoadingModal';
 import PoolRolloutLink from './PoolRolloutLink';
+import ConfigLoadedCell from './ConfigLoadedCell';
+import { configDay1Counts } from './config-day1-counts';
+import { useDay1Statuses } from '../shared/useDay1Statuses';
+import { useDay1Rollout } from '../shared/useDay1Rollout';
 import type { Day1ConfigRow } from './types';
 
 // Not needed before the user asks to delete.
@@ -30,9 +34,16 @@ const Day1ConfigsTable = ({ rows }: Day1ConfigsTableProps) => {
     verb: 'delete',
   });
   const { rollout, loaded: rolloutLoaded } = useRolloutData();
+  // Each config's nodes' status files, read as the rollout page reads them.
+  const statuses = useDay1Statuses(rollout);
+  const day1 = useDay1Rollout(rollout, statuses);
+  const loadedCounts = useMemo(
+    () => (day1 === undefined ? undefined : configDay1Counts(day1)),
+    [day1],
+  );
   const poolRollouts = useMemo(
-    () => new Map(rollout?.pools.map((pool) => [pool.name, pool])),
-    [rollout],
+    () => new Map(day1?.rollout.pools.map((pool) => [pool.name, pool])),
+    [day1],
   );
   const columns = {
     name: t('Name'),
@@ -42,6 +53,7 @@ const Day1ConfigsTable = ({ rows }: Day1ConfigsTableProps) => {
     removed: t('In-tree modules removed'),
     created: t('Created'),
     rollout: t('Pool rollout'),
+    loaded: t('Module loaded'),
   };
   return (
     <>
@@ -55,6 +67,7 @@ const Day1ConfigsTable = ({ rows }: Day1ConfigsTableProps) => {
             <Th modifier="wrap">{columns.removed}</Th>
             <Th>{columns.created}</Th>
             <Th modifier="wrap">{columns.rollout}</Th>
+            <Th modifier="wrap">{columns.loaded}</Th>
             <Th screenReaderText={t('Actions')} />
           </Tr>
         </Thead>
@@ -94,6 +107,14 @@ const Day1ConfigsTable = ({ rows }: Day1ConfigsTableProps) => {
                   <PoolRolloutLink
                     poolName={summary.machineConfigPoolRef}
                     rollout={poolRollouts.get(summary.machineConfigPoolRef)}
+                    loaded={rolloutLoaded}
+                  />
+                </Td>
+                <Td dataLabel={columns.loaded} data-test="config-loaded-cell">
+                  <ConfigLoadedCell
+                    pool={summary.machineConfigPoolRef}
+                    counts={loadedCounts?.get(summary.machineConfigName)}
+                    access={statuses.access}
                     loaded={rolloutLoaded}
                   />
                 </Td>

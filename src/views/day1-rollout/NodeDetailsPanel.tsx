@@ -18,7 +18,9 @@ import type { ReactNode } from 'react';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { NodeGVK } from '../../k8s/gvk';
 import type { MachineConfigNode, Node } from '../../k8s/types';
-import type { NodeRollout } from '../../rollout';
+import type { NodeDay1State, NodeRollout } from '../../rollout';
+import type { Day1StatusAccess } from '../shared/day1-status-scheduler';
+import Day1NodeDetails from './Day1NodeDetails';
 import ConditionTimeline from './ConditionTimeline';
 import Day1FollowUpStatus from './Day1FollowUpStatus';
 import NodePhaseStatus from './NodePhaseStatus';
@@ -39,6 +41,11 @@ interface NodeDetailsPanelProps {
   machineConfigNodesAvailable: boolean;
   hasDay1: boolean;
   verification?: Verification;
+  /** The node's state from its status files. */
+  day1?: NodeDay1State;
+  /** The Day 1 configs of its pool's target. */
+  machineConfigs?: readonly string[];
+  day1Access?: Day1StatusAccess;
   onVerify: (name: string) => void;
   onClose: () => void;
 }
@@ -59,6 +66,9 @@ const NodeDetailsPanel = ({
   machineConfigNodesAvailable,
   hasDay1,
   verification,
+  day1,
+  machineConfigs,
+  day1Access,
   onVerify,
   onClose,
 }: NodeDetailsPanelProps) => {
@@ -129,7 +139,12 @@ const NodeDetailsPanel = ({
                 : t('Node annotations')}
             </Item>
             <Item term={t('Day 1 follow-up')} test="node-details-follow-up">
-              <Day1FollowUpStatus node={node} hasDay1={hasDay1} verification={verification} />{' '}
+              <Day1FollowUpStatus
+                node={node}
+                hasDay1={hasDay1}
+                verification={verification}
+                day1={day1}
+              />{' '}
               <Button
                 variant="link"
                 isInline
@@ -143,6 +158,15 @@ const NodeDetailsPanel = ({
               </Button>
             </Item>
           </DescriptionList>
+
+          {machineConfigs && machineConfigs.length > 0 && (
+            <Day1NodeDetails
+              node={node}
+              day1={day1}
+              machineConfigs={machineConfigs}
+              access={day1Access}
+            />
+          )}
 
           <Title headingLevel="h3" size="md">
             {t('MCO annotations')}

@@ -3,7 +3,7 @@ import { Timestamp } from '@openshift-console/dynamic-plugin-sdk';
 import { Button, Tooltip, Truncate } from '@patternfly/react-core';
 import { Td, Tr } from '@patternfly/react-table';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
-import type { NodeRollout } from '../../rollout';
+import type { NodeDay1State, NodeRollout } from '../../rollout';
 import Day1FollowUpStatus from './Day1FollowUpStatus';
 import NodePhaseStatus from './NodePhaseStatus';
 import { nodeMessageText } from '../shared/rollout-text';
@@ -21,6 +21,8 @@ interface NodeRolloutRowProps {
   node: NodeRollout;
   hasDay1: boolean;
   verification?: Verification;
+  /** The node's state from its status files. */
+  day1?: NodeDay1State;
   isSelected: boolean;
   /** The current / desired config column. */
   showConfigs: boolean;
@@ -37,6 +39,7 @@ const NodeRolloutRow = ({
   node,
   hasDay1,
   verification,
+  day1,
   isSelected,
   showConfigs,
   onSelect,
@@ -78,7 +81,12 @@ const NodeRolloutRow = ({
         <NodePhaseStatus phase={node.phase} />
       </Td>
       <Td dataLabel={t('Day 1 follow-up')} modifier="breakWord">
-        <Day1FollowUpStatus node={node} hasDay1={hasDay1} verification={verification} />
+        <Day1FollowUpStatus
+          node={node}
+          hasDay1={hasDay1}
+          verification={verification}
+          day1={day1}
+        />
       </Td>
       <Td dataLabel={t('Message')} modifier="breakWord" data-test="node-message">
         {nodeMessageText(t, node.message)}

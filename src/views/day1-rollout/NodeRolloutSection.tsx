@@ -11,7 +11,8 @@ import {
 import { CubesIcon } from '@patternfly/react-icons';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { sameItems } from '../../rollout';
-import type { NodeRollout, PoolRollout } from '../../rollout';
+import type { NodeDay1State, NodeRollout, PoolRollout } from '../../rollout';
+import type { Day1StatusAccess } from '../shared/day1-status-scheduler';
 import NodeRolloutTable from './NodeRolloutTable';
 import type { RolloutData } from '../shared/useRolloutData';
 import type { Verifications } from './useVerifications';
@@ -29,6 +30,10 @@ interface NodeRolloutSectionProps {
   unpooledNodes: readonly NodeRollout[];
   data: Pick<RolloutData, 'findNode' | 'findMachineConfigNode' | 'machineConfigNodesAvailable'>;
   verifications: Verifications;
+  /** Each node's Day 1 state from its status files, by name. */
+  day1States: ReadonlyMap<string, NodeDay1State>;
+  /** Whether the user may read the files (and the journal) through the node proxy. */
+  day1Access: Day1StatusAccess;
 }
 
 const EMPTY: readonly string[] = [];
@@ -49,6 +54,8 @@ const NodeRolloutSection = ({
   unpooledNodes,
   data,
   verifications,
+  day1States,
+  day1Access,
 }: NodeRolloutSectionProps) => {
   const { t } = usePluginTranslation();
   const [selected, setSelected] = useState<string>();
@@ -143,6 +150,9 @@ const NodeRolloutSection = ({
                   machineConfigNodesAvailable={data.machineConfigNodesAvailable}
                   hasDay1={hasDay1(selectedNode)}
                   verification={verifications.byNode.get(selectedNode.name)}
+                  day1={day1States.get(selectedNode.name)}
+                  machineConfigs={machineConfigsOf(selectedNode)}
+                  day1Access={day1Access}
                   onVerify={verify}
                   onClose={closeDetails}
                 />
@@ -155,6 +165,7 @@ const NodeRolloutSection = ({
               nodes={nodes}
               day1Pools={day1Pools}
               verifications={verifications.byNode}
+              day1States={day1States}
               selectedNode={selected}
               showConfigs={selectedNode === undefined}
               onSelect={select}

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { NodeRollout } from '../../rollout';
+import type { NodeDay1State, NodeRollout } from '../../rollout';
 import NodeRolloutRow from './NodeRolloutRow';
 import type { Verification } from './useVerifications';
 
@@ -9,6 +9,8 @@ export interface NodeTableRowsValue {
   /** Pools whose target has a Day 1 config. */
   day1Pools: ReadonlySet<string>;
   verifications: ReadonlyMap<string, Verification>;
+  /** Each node's Day 1 state from its status files; a state keeps its identity while unchanged. */
+  day1States?: ReadonlyMap<string, NodeDay1State>;
   selectedNode?: string;
   /** The current / desired config column. */
   showConfigs: boolean;
@@ -27,7 +29,8 @@ export const NodeTableRowsContext = createContext<NodeTableRowsValue | undefined
 const NodeTableRows = () => {
   const value = useContext(NodeTableRowsContext);
   if (value === undefined) return null;
-  const { nodes, day1Pools, verifications, selectedNode, showConfigs, onSelect, onVerify } = value;
+  const { nodes, day1Pools, verifications, day1States, selectedNode, showConfigs, onSelect, onVerify } =
+    value;
   return (
     <>
       {nodes.map((node) => (
@@ -36,6 +39,7 @@ const NodeTableRows = () => {
           node={node}
           hasDay1={node.pool !== undefined && day1Pools.has(node.pool)}
           verification={verifications.get(node.name)}
+          day1={day1States?.get(node.name)}
           isSelected={node.name === selectedNode}
           showConfigs={showConfigs}
           onSelect={onSelect}

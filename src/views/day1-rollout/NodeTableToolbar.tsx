@@ -8,8 +8,10 @@ import {
   ToolbarItem,
 } from '@patternfly/react-core';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
-import type { NodePhase } from '../../rollout';
+import type { Day1Outcome, NodePhase } from '../../rollout';
 import NodePhaseFilter from './NodePhaseFilter';
+import NodeDay1Filter from './NodeDay1Filter';
+import { day1OutcomeText } from '../shared/day1-state-text';
 import NodeTablePagination from './NodeTablePagination';
 import { nodePhaseText } from '../shared/rollout-text';
 
@@ -24,6 +26,10 @@ interface NodeTableToolbarProps {
   onSearch: (search: string) => void;
   onTogglePhase: (phase: NodePhase) => void;
   onClearPhases: () => void;
+  /** The Day 1 filter, for pools with Day 1 configs. */
+  day1?: { selected: readonly Day1Outcome[]; counts: Readonly<Record<Day1Outcome, number>> };
+  onToggleDay1?: (outcome: Day1Outcome) => void;
+  onClearDay1?: () => void;
   onClearAll: () => void;
   onSetPage: (page: number) => void;
   onPerPageSelect: (perPage: number) => void;
@@ -40,6 +46,9 @@ const NodeTableToolbar = ({
   onSearch,
   onTogglePhase,
   onClearPhases,
+  day1,
+  onToggleDay1,
+  onClearDay1,
   onClearAll,
   onSetPage,
   onPerPageSelect,
@@ -76,6 +85,21 @@ const NodeTableToolbar = ({
         >
           <NodePhaseFilter selected={phases} counts={counts} onToggle={onTogglePhase} />
         </ToolbarFilter>
+        {day1 && onToggleDay1 && (
+          <ToolbarFilter
+            categoryName={t('Day 1')}
+            labels={day1.selected.map((outcome) => ({
+              key: outcome,
+              node: day1OutcomeText(t, outcome),
+            }))}
+            deleteLabel={(_category, label) => {
+              onToggleDay1((typeof label === 'string' ? label : label.key) as Day1Outcome);
+            }}
+            deleteLabelGroup={onClearDay1}
+          >
+            <NodeDay1Filter selected={day1.selected} counts={day1.counts} onToggle={onToggleDay1} />
+          </ToolbarFilter>
+        )}
         <ToolbarItem variant="pagination">
           <NodeTablePagination
             itemCount={itemCount}

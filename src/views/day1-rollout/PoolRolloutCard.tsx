@@ -2,14 +2,15 @@ import { memo } from 'react';
 import { Card, CardBody, Stack } from '@patternfly/react-core';
 import { Link } from 'react-router';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
-import type { PoolRollout } from '../../rollout';
+import type { PoolDay1, PoolRollout } from '../../rollout';
 import { day1RolloutPath } from '../shared/paths';
 import PoolCardCounts from './PoolCardCounts';
 import PoolCardHeader from './PoolCardHeader';
 import PoolCardProgress from './PoolCardProgress';
 import PoolCardTarget from './PoolCardTarget';
 import ResumePoolButton from './ResumePoolButton';
-import { sameDay1ConfigLabels, samePoolSummary } from './pool-card-model';
+import PoolDay1Summary from './PoolDay1Summary';
+import { sameDay1ConfigLabels, samePoolDay1, samePoolSummary } from './pool-card-model';
 import { useStableValue } from './useStableValue';
 import { durationText, poolMessageText } from '../shared/rollout-text';
 
@@ -17,6 +18,8 @@ interface PoolRolloutCardProps {
   pool: PoolRollout;
   /** On the all-pools page: link to the pool's own rollout page. */
   linkToPoolPage: boolean;
+  /** The nodes' Day 1 states, for a pool whose target has Day 1 configs. */
+  day1?: PoolDay1;
 }
 
 /**
@@ -24,7 +27,7 @@ interface PoolRolloutCardProps {
  * target brings, and Resume when paused. Memoised on what it shows (not the pool's nodes), and so are
  * its parts, so a change of counts re-renders the counts.
  */
-const PoolRolloutCard = ({ pool, linkToPoolPage }: PoolRolloutCardProps) => {
+const PoolRolloutCard = ({ pool, linkToPoolPage, day1 }: PoolRolloutCardProps) => {
   const { t } = usePluginTranslation();
   // The Day 1 configs are read again with every pool aggregate: keep them while their labels hold.
   const day1Configs = useStableValue(pool.day1Configs, sameDay1ConfigLabels);
@@ -57,6 +60,14 @@ const PoolRolloutCard = ({ pool, linkToPoolPage }: PoolRolloutCardProps) => {
             state={pool.state}
           />
           <p data-test="pool-message">{poolMessageText(t, pool.message)}</p>
+          {day1 && (
+            <PoolDay1Summary
+              pool={pool.name}
+              day1={day1}
+              maxUnavailable={pool.maxUnavailable}
+              unavailable={pool.unavailableMachineCount}
+            />
+          )}
           <PoolCardCounts
             machineCount={pool.machineCount}
             updatedMachineCount={pool.updatedMachineCount}
@@ -83,6 +94,8 @@ const PoolRolloutCard = ({ pool, linkToPoolPage }: PoolRolloutCardProps) => {
 
 /** A node event changes the pool's node list, which the card does not show. */
 const sameProps = (a: PoolRolloutCardProps, b: PoolRolloutCardProps): boolean =>
-  a.linkToPoolPage === b.linkToPoolPage && samePoolSummary(a.pool, b.pool);
+  a.linkToPoolPage === b.linkToPoolPage &&
+  samePoolSummary(a.pool, b.pool) &&
+  samePoolDay1(a.day1, b.day1);
 
 export default memo(PoolRolloutCard, sameProps);

@@ -11,12 +11,16 @@ import {
   Title,
 } from '@patternfly/react-core';
 import { CubesIcon } from '@patternfly/react-icons';
+import type { NodeDay1State } from '../../rollout';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { errorMessage } from '../shared/error-message';
 import NodeRolloutSection from './NodeRolloutSection';
 import PoolRolloutCard from './PoolRolloutCard';
 import { useRolloutData } from '../shared/useRolloutData';
 import { useVerifications } from './useVerifications';
+import { useDay1Statuses } from '../shared/useDay1Statuses';
+import { useDay1Rollout } from '../shared/useDay1Rollout';
+import Day1StatusBar from './Day1StatusBar';
 
 interface RolloutViewProps {
   /** One pool's rollout; every pool's (and nodes in no pool) when undefined. */
@@ -24,17 +28,22 @@ interface RolloutViewProps {
 }
 
 const NO_NODES: never[] = [];
+const NO_DAY1_STATES: ReadonlyMap<string, NodeDay1State> = new Map();
 
 /** Pool cards and the node table, live, with the loading, error, empty and reconnecting states. */
 const RolloutView = ({ pool }: RolloutViewProps) => {
   const { t } = usePluginTranslation();
   const data = useRolloutData();
   const verifications = useVerifications();
-  const { rollout } = data;
+  // The status files are read for MCO's view of the nodes; the page shows them with their Day 1 state.
+  const statuses = useDay1Statuses(data.rollout, pool);
+  const day1 = useDay1Rollout(data.rollout, statuses);
+  const rollout = day1?.rollout;
   const pools = useMemo(
     () => (pool === undefined ? rollout?.pools : rollout?.pools.filter((p) => p.name === pool)),
     [rollout, pool],
   );
+  const hasDay1 = pools?.some((p) => p.day1Configs.length > 0) ?? false;
 
   if (data.error) {
     return (
@@ -89,10 +98,20 @@ const RolloutView = ({ pool }: RolloutViewProps) => {
           </Alert>
         </StackItem>
       )}
+      {hasDay1 && (
+        <StackItem>
+          <Day1StatusBar statuses={statuses} />
+        </StackItem>
+      )}
       <StackItem>
         <Gallery hasGutter minWidths={{ default: '100%', lg: '32rem' }}>
           {pools.map((p) => (
-            <PoolRolloutCard key={p.name} pool={p} linkToPoolPage={pool === undefined} />
+            <PoolRolloutCard
+              key={p.name}
+              pool={p}
+              linkToPoolPage={pool === undefined}
+              day1={day1?.pools.get(p.name)}
+            />
           ))}
         </Gallery>
       </StackItem>
@@ -107,6 +126,8 @@ const RolloutView = ({ pool }: RolloutViewProps) => {
           unpooledNodes={pool === undefined ? rollout.unpooledNodes : NO_NODES}
           data={data}
           verifications={verifications}
+          day1States={day1?.nodes ?? NO_DAY1_STATES}
+          day1Access={statuses.access}
         />
       </StackItem>
     </Stack>

@@ -2,8 +2,8 @@
  * The node table's view of the rollout: search by name, filter by phase, sort and page. Pure, so that
  * 2,000 nodes cost one pass per change of the inputs and nothing per render.
  */
-import { NODE_PHASES } from '../../rollout';
-import type { NodePhase, NodeRollout } from '../../rollout';
+import { NODE_PHASES, day1Outcome } from '../../rollout';
+import type { Day1Outcome, NodeDay1State, NodePhase, NodeRollout } from '../../rollout';
 
 export type NodeSortKey = 'name' | 'pool' | 'phase' | 'since';
 export type SortDirection = 'asc' | 'desc';
@@ -13,6 +13,8 @@ export interface NodeQuery {
   search: string;
   /** Phases to show; empty shows all. */
   phases: readonly NodePhase[];
+  /** Day 1 outcomes to show (the `day1` URL parameter); empty shows all. */
+  day1: readonly Day1Outcome[];
   sortBy: NodeSortKey;
   direction: SortDirection;
 }
@@ -20,6 +22,7 @@ export interface NodeQuery {
 export const DEFAULT_NODE_QUERY: NodeQuery = {
   search: '',
   phases: [],
+  day1: [],
   sortBy: 'name',
   direction: 'asc',
 };
@@ -37,16 +40,69 @@ const COMPARE: Record<NodeSortKey, (a: NodeRollout, b: NodeRollout) => number> =
   since: (a, b) => compareText(a.since ?? '', b.since ?? ''),
 };
 
+/** The URL parameter of the Day 1 filter, which the pool cards link with: `?day1=failed`. */
+export const DAY1_FILTER_PARAM = 'day1';
+
+export const DAY1_OUTCOMES: readonly Day1Outcome[] = [
+  'failed',
+  'unreachable',
+  'inProgress',
+  'unknown',
+  'loaded',
+];
+
+/** The outcomes named in a `day1` URL parameter (comma-separated); unknown words are ignored. */
+export const parseDay1Filter = (value: string | null): Day1Outcome[] =>
+  (value ?? '')
+    .split(',')
+    .filter((word): word is Day1Outcome => (DAY1_OUTCOMES as readonly string[]).includes(word));
+
+/** A node's Day 1 outcome; undefined when its pool has no Day 1 config. */
+const outcomeOf = (
+  day1States: ReadonlyMap<string, NodeDay1State> | undefined,
+  node: NodeRollout,
+): Day1Outcome | undefined => {
+  const state = day1States?.get(node.name);
+  return state === undefined ? undefined : day1Outcome(state.state);
+};
+
+/** How many nodes have each Day 1 outcome, for the filter's counts. */
+export const countDay1Outcomes = (
+  nodes: readonly NodeRollout[],
+  day1States: ReadonlyMap<string, NodeDay1State>,
+): Record<Day1Outcome, number> => {
+  const counts = Object.fromEntries(DAY1_OUTCOMES.map((outcome) => [outcome, 0])) as Record<
+    Day1Outcome,
+    number
+  >;
+  for (const node of nodes) {
+    const outcome = outcomeOf(day1States, node);
+    if (outcome !== undefined) counts[outcome]++;
+  }
+  return counts;
+};
+
+export const sameDay1Counts = (
+  a: Readonly<Record<Day1Outcome, number>>,
+  b: Readonly<Record<Day1Outcome, number>>,
+): boolean => DAY1_OUTCOMES.every((outcome) => a[outcome] === b[outcome]);
+
 /** The nodes that match `query`, sorted by its column, then by name. */
-export const selectNodes = (nodes: readonly NodeRollout[], query: NodeQuery): NodeRollout[] => {
+export const selectNodes = (
+  nodes: readonly NodeRollout[],
+  query: NodeQuery,
+  day1States?: ReadonlyMap<string, NodeDay1State>,
+): NodeRollout[] => {
   const search = query.search.trim().toLowerCase();
   const phases = new Set(query.phases);
+  const outcomes = new Set(query.day1);
   const compare = COMPARE[query.sortBy];
   const sign = query.direction === 'asc' ? 1 : -1;
   return nodes
     .filter(
       (node) =>
         (phases.size === 0 || phases.has(node.phase)) &&
+        (outcomes.size === 0 || outcomes.has(outcomeOf(day1States, node) as Day1Outcome)) &&
         (search === '' || node.name.toLowerCase().includes(search)),
     )
     .sort((a, b) => sign * compare(a, b) || compareText(a.name, b.name));

@@ -3,7 +3,7 @@
  * PoolRollout whenever one of the pool's nodes changes, which mostly leaves what the card shows as it
  * was: comparing those values keeps the ten cards of a large cluster still during a rollout.
  */
-import type { PoolRollout } from '../../rollout';
+import type { PoolDay1, PoolRollout } from '../../rollout';
 import { samePhaseCounts } from './node-table-model';
 
 /** The Day 1 configs as their labels show them: name, and whether the rollout brings them. */
@@ -37,3 +37,13 @@ export const samePoolSummary = (a: PoolRollout, b: PoolRollout): boolean => {
     })
   );
 };
+
+/** The same Day 1 counts and warning: the card's Day 1 line need not render again. */
+export const samePoolDay1 = (a: PoolDay1 | undefined, b: PoolDay1 | undefined): boolean =>
+  a === b ||
+  (a !== undefined &&
+    b !== undefined &&
+    a.overMaxUnavailable === b.overMaxUnavailable &&
+    (Object.keys(a.counts) as (keyof PoolDay1['counts'])[]).every(
+      (key) => a.counts[key] === b.counts[key],
+    ));

@@ -173,7 +173,7 @@ export const poolMessageText = (t: Translate, message: PoolMessage): string => {
   }
 };
 
-const statusProblemText = (t: Translate, problem: Day1StatusProblem): string => {
+export const statusProblemText = (t: Translate, problem: Day1StatusProblem): string => {
   switch (problem.code) {
     case 'notJSON':
       return t('not JSON ({{error}})', problem.params);
@@ -226,7 +226,7 @@ const statusFileProblemText = (t: Translate, problem: StatusFileProblem): string
 };
 
 /** Why the scripts refused or failed a load, or failed a pull. */
-const reasonText = (t: Translate, reason: Day1Reason | null, module: string): string => {
+export const reasonText = (t: Translate, reason: Day1Reason | null, module: string): string => {
   switch (reason) {
     case 'InTreeModuleHeld':
       return t('in-tree module {{module}} is in use by a module that is not listed for removal', {

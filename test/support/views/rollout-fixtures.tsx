@@ -3,7 +3,11 @@
  * test/support/rollout-objects.ts) served through the mocked SDK's useK8sWatchResources, the page
  * rendered at its route, and the Verify pod's log as the simulator prints it.
  */
-import { useK8sWatchResources } from '@openshift-console/dynamic-plugin-sdk';
+import {
+  HttpError,
+  consoleFetchText,
+  useK8sWatchResources,
+} from '@openshift-console/dynamic-plugin-sdk';
 import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import { render } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
@@ -125,10 +129,22 @@ export const serveCluster = (answers: ClusterAnswers): void => {
   );
 };
 
+/** The node proxy: sfc-a, which MCO is done with, has loaded the module; no other node has a file. */
+const serveSfcStatusFiles = (): void => {
+  jest
+    .mocked(consoleFetchText)
+    .mockImplementation((url: string) =>
+      url === '/api/kubernetes/api/v1/nodes/sfc-a/proxy/logs/kmm-day1/99-sfc-day1/status.json'
+        ? Promise.resolve(statusFile())
+        : Promise.reject(new HttpError('Not Found', 404)),
+    );
+};
+
 export const serveSfcRollout = ({
   paused = false,
   workers = 0,
 }: { paused?: boolean; workers?: number } = {}): void => {
+  serveSfcStatusFiles();
   serveCluster({
     pools: loaded([sfcPool(paused), workerPool()]),
     nodes: loaded([...sfcNodes(), ...workerNodes(workers)]),

@@ -1,0 +1,109 @@
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { consoleFetchText, useAccessReview } from '@openshift-console/dynamic-plugin-sdk';
+import type { NodeDay1Facts, Rollout } from '../../rollout';
+import { Day1StatusScheduler } from './day1-status-scheduler';
+import type {
+  Day1StatusAccess,
+  Day1StatusProgress,
+  Day1StatusTarget,
+  FetchText,
+} from './day1-status-scheduler';
+import { readConcurrency, saveConcurrency } from './day1-status-settings';
+
+export interface Day1Statuses {
+  /** Whether the user may `get nodes/proxy`; undefined while the access review runs. */
+  access: Day1StatusAccess;
+  /** By node name, for Day1RolloutDeriver. */
+  facts: ReadonlyMap<string, NodeDay1Facts>;
+  progress: Day1StatusProgress;
+  /** Reads every node again. */
+  refresh: () => void;
+  /** Nodes read at once. */
+  concurrency: number;
+  setConcurrency: (value: number) => void;
+}
+
+const NO_FACTS: ReadonlyMap<string, NodeDay1Facts> = new Map();
+const NO_PROGRESS: Day1StatusProgress = { nodes: 0, read: 0, pending: 0 };
+const noSubscription = () => () => undefined;
+
+/** The SDK's fetch: console's headers (impersonation, CSRF) and its errors (HttpError with `code`). */
+const fetchText: FetchText = async (url, signal) => {
+  const text: unknown = await consoleFetchText(url, { signal });
+  return typeof text === 'string' ? text : JSON.stringify(text);
+};
+
+/** The nodes to read: those of pools (all, or `pool` only) whose target has Day 1 configs. */
+const targetsOf = (rollout: Rollout | undefined, pool: string | undefined): Day1StatusTarget[] =>
+  (rollout?.pools ?? [])
+    .filter((p) => p.day1Configs.length > 0 && (pool === undefined || p.name === pool))
+    .flatMap((p) => {
+      const configs = p.day1Configs.map((config) => config.name);
+      return p.nodes.map((node) => ({
+        node: node.name,
+        phase: node.phase,
+        ready: node.ready,
+        bootID: node.bootID,
+        configs,
+      }));
+    });
+
+/**
+ * Each node's Day 1 status files, read through the API server for the nodes of `rollout` (MCO's view:
+ * before Day1RolloutDeriver) whose pool target has Day 1 configs, of one pool or of all. Gated on an
+ * access review for `get nodes/proxy`: without it nothing is requested and every read is `forbidden`.
+ * Reads are cancelled when the page goes.
+ */
+export const useDay1Statuses = (rollout: Rollout | undefined, pool?: string): Day1Statuses => {
+  const [allowed, checking] = useAccessReview({
+    group: '',
+    resource: 'nodes',
+    subresource: 'proxy',
+    verb: 'get',
+  });
+  const access: Day1StatusAccess = checking ? undefined : allowed;
+  const [concurrency, setConcurrencyState] = useState(() =>
+    readConcurrency(globalThis.location?.search ?? ''),
+  );
+  const [scheduler, setScheduler] = useState<Day1StatusScheduler>();
+
+  useEffect(() => {
+    const created = new Day1StatusScheduler({ fetchText });
+    setScheduler(created);
+    return () => {
+      created.dispose();
+    };
+  }, []);
+
+  useEffect(() => {
+    scheduler?.setConcurrency(concurrency);
+  }, [scheduler, concurrency]);
+  useEffect(() => {
+    scheduler?.setAccess(access);
+  }, [scheduler, access]);
+  const targets = useMemo(() => targetsOf(rollout, pool), [rollout, pool]);
+  useEffect(() => {
+    scheduler?.update(targets);
+  }, [scheduler, targets]);
+
+  const facts = useSyncExternalStore(
+    scheduler?.subscribe ?? noSubscription,
+    scheduler?.facts ?? (() => NO_FACTS),
+  );
+  const progress = useSyncExternalStore(
+    scheduler?.subscribe ?? noSubscription,
+    scheduler?.progress ?? (() => NO_PROGRESS),
+  );
+  const refresh = useCallback(() => {
+    scheduler?.refresh();
+  }, [scheduler]);
+  const setConcurrency = useCallback((value: number) => {
+    setConcurrencyState(value);
+    saveConcurrency(value);
+  }, []);
+
+  return useMemo(
+    () => ({ access, facts, progress, refresh, concurrency, setConcurrency }),
+    [access, facts, progress, refresh, concurrency, setConcurrency],
+  );
+};
