@@ -31,14 +31,12 @@ const ConfigLoadedCell = ({ pool, counts, access, loaded }: ConfigLoadedCellProp
     );
   }
   if (counts === undefined || counts.total === 0) {
-    return (
-      <span data-test="config-loaded-none">{t('Not in any pool’s target config yet')}</span>
-    );
+    return <span data-test="config-loaded-none">{t('Not in any pool’s target config yet')}</span>;
   }
   return (
     <Flex spaceItems={{ default: 'spaceItemsSm' }} data-test="config-loaded">
       <FlexItem data-test="config-loaded-count">
-        {t('Loaded on {{loaded}} of {{total}}', counts)}
+        {t('Loaded on {{loaded}} of {{total}}', { loaded: counts.loaded, total: counts.total })}
       </FlexItem>
       {counts.failed > 0 && (
         <FlexItem>

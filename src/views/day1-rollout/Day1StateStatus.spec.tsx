@@ -5,8 +5,7 @@ import { parseDay1Status } from '../../rollout';
 import { day1StatusFile } from '../../../test/support/day1-status-file';
 import Day1StateStatus from './Day1StateStatus';
 
-const status = (changes: Record<string, unknown> = {}) =>
-  parseDay1Status(day1StatusFile(changes));
+const status = (changes: Record<string, unknown> = {}) => parseDay1Status(day1StatusFile(changes));
 
 const nodeState = (config: Omit<ConfigDay1State, 'machineConfig'>): NodeDay1State => ({
   state: config.state,
@@ -29,7 +28,12 @@ const CASES: [string, Omit<ConfigDay1State, 'machineConfig'>, string, string][] 
     'Rebooting for the image',
     'reboots to load the module',
   ],
-  ['Loading', { state: 'Loading', status: status({ phase: 'Loading' }) }, 'Loading the module', 'loading sfc'],
+  [
+    'Loading',
+    { state: 'Loading', status: status({ phase: 'Loading' }) },
+    'Loading the module',
+    'loading sfc',
+  ],
   ['Loaded', { state: 'Loaded', status: status() }, 'Loaded', 'The out-of-tree sfc is loaded'],
   [
     'PullFailed',

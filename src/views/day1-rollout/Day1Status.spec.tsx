@@ -1,5 +1,9 @@
-import { HttpError, consoleFetchText, useAccessReview } from '@openshift-console/dynamic-plugin-sdk';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import {
+  HttpError,
+  consoleFetchText,
+  useAccessReview,
+} from '@openshift-console/dynamic-plugin-sdk';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   loaded,
@@ -158,9 +162,9 @@ describe('Day 1 status on the rollout page', () => {
     });
     expect(row('sfc-a')).toHaveAttribute('data-phase', 'RebootingForDay1');
     expect(row('sfc-a')).toHaveTextContent('Rebooting for Day 1 image');
-    expect(within(screen.getByTestId('pool-card-sfc')).getByTestId('pool-day1-rebooting')).toHaveTextContent(
-      '1 in a Day 1 reboot or not reported',
-    );
+    expect(
+      within(screen.getByTestId('pool-card-sfc')).getByTestId('pool-day1-rebooting'),
+    ).toHaveTextContent('1 in a Day 1 reboot or not reported');
   });
 
   it('without nodes/proxy makes no request, says why, and keeps Verify', async () => {
@@ -180,9 +184,9 @@ describe('Day 1 status on the rollout page', () => {
       'aria-disabled',
       'true',
     );
-    expect(within(screen.getByTestId('pool-card-sfc')).getByTestId('pool-day1-loaded')).toHaveTextContent(
-      'not known without access',
-    );
+    expect(
+      within(screen.getByTestId('pool-card-sfc')).getByTestId('pool-day1-loaded'),
+    ).toHaveTextContent('not known without access');
   });
 
   it('reads every node again on Refresh', async () => {

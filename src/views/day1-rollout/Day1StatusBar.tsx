@@ -15,7 +15,10 @@ import { MAX_CONCURRENCY, MIN_CONCURRENCY } from '../shared/day1-status-settings
 import type { Day1Statuses } from '../shared/useDay1Statuses';
 
 interface Day1StatusBarProps {
-  statuses: Pick<Day1Statuses, 'access' | 'progress' | 'refresh' | 'concurrency' | 'setConcurrency'>;
+  statuses: Pick<
+    Day1Statuses,
+    'access' | 'progress' | 'refresh' | 'concurrency' | 'setConcurrency'
+  >;
 }
 
 const clamp = (value: number) =>

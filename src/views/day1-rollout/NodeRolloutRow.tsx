@@ -81,12 +81,7 @@ const NodeRolloutRow = ({
         <NodePhaseStatus phase={node.phase} />
       </Td>
       <Td dataLabel={t('Day 1 follow-up')} modifier="breakWord">
-        <Day1FollowUpStatus
-          node={node}
-          hasDay1={hasDay1}
-          verification={verification}
-          day1={day1}
-        />
+        <Day1FollowUpStatus node={node} hasDay1={hasDay1} verification={verification} day1={day1} />
       </Td>
       <Td dataLabel={t('Message')} modifier="breakWord" data-test="node-message">
         {nodeMessageText(t, node.message)}

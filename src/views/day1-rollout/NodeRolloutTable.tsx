@@ -97,7 +97,16 @@ const NodeRolloutTable = ({
       onSelect,
       onVerify,
     }),
-    [pageNodes, day1Pools, verifications, day1States, selectedNode, showConfigs, onSelect, onVerify],
+    [
+      pageNodes,
+      day1Pools,
+      verifications,
+      day1States,
+      selectedNode,
+      showConfigs,
+      onSelect,
+      onVerify,
+    ],
   );
 
   const update = useCallback((changes: Partial<NodeQuery>) => {
@@ -201,7 +210,9 @@ const NodeRolloutTable = ({
           variant="sm"
           data-test="node-table-no-match"
         >
-          <EmptyStateBody>{t('Change the search, the phase filter or the Day 1 filter.')}</EmptyStateBody>
+          <EmptyStateBody>
+            {t('Change the search, the phase filter or the Day 1 filter.')}
+          </EmptyStateBody>
         </EmptyState>
       )}
       <NodeTablePagination

@@ -29,8 +29,16 @@ export const NodeTableRowsContext = createContext<NodeTableRowsValue | undefined
 const NodeTableRows = () => {
   const value = useContext(NodeTableRowsContext);
   if (value === undefined) return null;
-  const { nodes, day1Pools, verifications, day1States, selectedNode, showConfigs, onSelect, onVerify } =
-    value;
+  const {
+    nodes,
+    day1Pools,
+    verifications,
+    day1States,
+    selectedNode,
+    showConfigs,
+    onSelect,
+    onVerify,
+  } = value;
   return (
     <>
       {nodes.map((node) => (

@@ -68,7 +68,15 @@ describe('the Day 1 filter of the node table', () => {
 
 describe('the Day 1 counts of pools and configs', () => {
   const counts = (loaded: number): PoolDay1 => ({
-    counts: { total: 5, loaded, failed: 2, unreachable: 1, inProgress: 0, unknown: 0, rebooting: 0 },
+    counts: {
+      total: 5,
+      loaded,
+      failed: 2,
+      unreachable: 1,
+      inProgress: 0,
+      unknown: 0,
+      rebooting: 0,
+    },
     overMaxUnavailable: false,
   });
 

@@ -4,9 +4,7 @@ import { errorMessage } from '../shared/error-message';
 import { day1JournalUrl, lastLines } from '../shared/day1-journal';
 
 export type NodeJournal =
-  | { state: 'loading' }
-  | { state: 'loaded'; lines: string[] }
-  | { state: 'error'; error: string };
+  { state: 'loading' } | { state: 'loaded'; lines: string[] } | { state: 'error'; error: string };
 
 /**
  * The last lines of the Day 1 units' journal on `node`, fetched when the drawer shows it (and again on

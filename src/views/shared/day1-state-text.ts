@@ -94,6 +94,7 @@ export const day1StateDetail = (t: Translate, config: ConfigDay1State): string =
         : t('The out-of-tree {{module}} is loaded.', { module });
     case 'PullFailed':
       return withError(
+        t,
         t(
           'Pulling {{image}} failed: the node keeps its in-tree driver and tries again at its next boot.',
           { image },
@@ -102,6 +103,7 @@ export const day1StateDetail = (t: Translate, config: ConfigDay1State): string =
       );
     case 'LoadFailed':
       return withError(
+        t,
         config.inTreeRestored === true
           ? t('The out-of-tree module did not load; the in-tree driver was loaded again.')
           : config.inTreeRestored === false
@@ -113,6 +115,7 @@ export const day1StateDetail = (t: Translate, config: ConfigDay1State): string =
       );
     case 'Refused':
       return withError(
+        t,
         t('Refused before unloading anything, the in-tree driver is unchanged: {{reason}}.', {
           reason: reasonText(t, config.reason ?? null, status?.blockingModule ?? module),
         }),
@@ -125,6 +128,7 @@ export const day1StateDetail = (t: Translate, config: ConfigDay1State): string =
       );
     case 'RebootBudgetUsed':
       return withError(
+        t,
         t(
           'The node already made its Day 1 reboot for this image and kernel, and will not reboot again.',
         ),
@@ -148,7 +152,9 @@ export const day1StateDetail = (t: Translate, config: ConfigDay1State): string =
       );
     case 'Unreadable':
       return t('The status file is malformed: {{problems}}.', {
-        problems: (config.problems ?? []).map((problem) => statusProblemText(t, problem)).join('; '),
+        problems: (config.problems ?? [])
+          .map((problem) => statusProblemText(t, problem))
+          .join('; '),
       });
     case 'NoAccess':
       return t(

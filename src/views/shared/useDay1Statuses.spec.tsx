@@ -1,4 +1,8 @@
-import { HttpError, consoleFetchText, useAccessReview } from '@openshift-console/dynamic-plugin-sdk';
+import {
+  HttpError,
+  consoleFetchText,
+  useAccessReview,
+} from '@openshift-console/dynamic-plugin-sdk';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { deriveRollout } from '../../rollout';
 import {
