@@ -12,6 +12,7 @@ import {
   sfcDay1Config,
   sfcMachineConfigNodes,
   sfcNodes,
+  SFC_TARGET,
   sfcPool,
   statusFile,
   workerPool,
@@ -19,6 +20,7 @@ import {
 import { day1StatusUrl } from '../shared/day1-status-scheduler';
 import { day1JournalUrl } from '../shared/day1-journal';
 import type { Node } from '../../k8s/types';
+import { node } from '../../../test/support/rollout-objects';
 
 const SFC_A = day1StatusUrl('sfc-a', '99-sfc-day1');
 const JOURNAL_A =
@@ -122,20 +124,23 @@ describe('Day 1 status on the rollout page', () => {
   });
 
   it('shows a node that is down as unreachable, never failed, and warns over maxUnavailable', async () => {
-    const nodes = sfcNodes().map((n) =>
-      n.metadata.name === 'sfc-a'
-        ? {
-            ...n,
-            status: {
-              ...n.status,
-              conditions: (n.status?.conditions ?? []).map((c) =>
-                c.type === 'Ready' ? { ...c, status: 'False' as const } : c,
-              ),
-            },
-          }
-        : n,
-    );
-    serveProxy({ [SFC_A]: 503 });
+    // sfc-a and sfc-d, updated, go down (a reboot outside MCO's window): two unavailable against 1.
+    const nodes = [
+      node('sfc-a', {
+        current: SFC_TARGET,
+        roles: ['sfc', 'worker'],
+        bootID: 'boot-sfc-a',
+        ready: false,
+      }),
+      ...sfcNodes().slice(1),
+      node('sfc-d', {
+        current: SFC_TARGET,
+        roles: ['sfc', 'worker'],
+        bootID: 'boot-sfc-d',
+        ready: false,
+      }),
+    ];
+    serveProxy({ [SFC_A]: 503, [day1StatusUrl('sfc-d', '99-sfc-day1')]: 502 });
     serveSfc(nodes);
     renderRolloutPage();
     await waitFor(() => {
