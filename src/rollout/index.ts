@@ -34,7 +34,6 @@ export { DAY1_PHASES, Day1StatusError, day1FollowUp, parseDay1Status } from './d
 export type {
   ConfigDay1State,
   Day1Outcome,
-  Day1PoolCounts,
   Day1State,
   Day1StatusRead,
   NodeDay1Facts,

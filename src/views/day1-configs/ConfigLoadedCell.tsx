@@ -17,7 +17,7 @@ interface ConfigLoadedCellProps {
 const ConfigLoadedCell = ({ pool, counts, access, loaded }: ConfigLoadedCellProps) => {
   const { t } = usePluginTranslation();
   if (!loaded || access === undefined) return <>{t('Loading…')}</>;
-  if (access === false) {
+  if (!access) {
     return (
       <Tooltip
         content={t(

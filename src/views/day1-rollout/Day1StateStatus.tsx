@@ -29,7 +29,7 @@ export const Day1StateIcon = ({ state, title }: { state: ConfigDay1State; title:
 };
 
 /** The worst config's state as a label. */
-export const useNodeDay1Label = (
+const useNodeDay1Label = (
   day1: NodeDay1State,
 ): { worst: ConfigDay1State; label: string } => {
   const { t } = usePluginTranslation();

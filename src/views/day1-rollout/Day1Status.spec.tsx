@@ -31,7 +31,7 @@ type Answer = string | number | Promise<string>;
 /** Serves the node proxy: a text, an HTTP error code, or a promise, by URL; anything else is 404. */
 const serveProxy = (answers: Record<string, Answer>) => {
   jest.mocked(consoleFetchText).mockImplementation((url: string) => {
-    const answer = answers[url];
+    const answer = answers[url] as Answer | undefined;
     if (answer === undefined || typeof answer === 'number') {
       const code = answer ?? 404;
       return Promise.reject(new HttpError(`HTTP ${String(code)}`, code));

@@ -66,6 +66,9 @@ const outcomeOf = (
   return state === undefined ? undefined : day1Outcome(state.state);
 };
 
+const hasOutcome = (outcomes: ReadonlySet<Day1Outcome>, outcome: Day1Outcome | undefined) =>
+  outcome !== undefined && outcomes.has(outcome);
+
 /** How many nodes have each Day 1 outcome, for the filter's counts. */
 export const countDay1Outcomes = (
   nodes: readonly NodeRollout[],
@@ -102,7 +105,7 @@ export const selectNodes = (
     .filter(
       (node) =>
         (phases.size === 0 || phases.has(node.phase)) &&
-        (outcomes.size === 0 || outcomes.has(outcomeOf(day1States, node) as Day1Outcome)) &&
+        (outcomes.size === 0 || hasOutcome(outcomes, outcomeOf(day1States, node))) &&
         (search === '' || node.name.toLowerCase().includes(search)),
     )
     .sort((a, b) => sign * compare(a, b) || compareText(a.name, b.name));

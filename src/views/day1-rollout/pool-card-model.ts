@@ -39,11 +39,13 @@ export const samePoolSummary = (a: PoolRollout, b: PoolRollout): boolean => {
 };
 
 /** The same Day 1 counts and warning: the card's Day 1 line need not render again. */
-export const samePoolDay1 = (a: PoolDay1 | undefined, b: PoolDay1 | undefined): boolean =>
-  a === b ||
-  (a !== undefined &&
-    b !== undefined &&
+export const samePoolDay1 = (a: PoolDay1 | undefined, b: PoolDay1 | undefined): boolean => {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  return (
     a.overMaxUnavailable === b.overMaxUnavailable &&
     (Object.keys(a.counts) as (keyof PoolDay1['counts'])[]).every(
       (key) => a.counts[key] === b.counts[key],
-    ));
+    )
+  );
+};

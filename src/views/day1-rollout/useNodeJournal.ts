@@ -15,30 +15,38 @@ export const useNodeJournal = (
   machineConfigs: readonly string[],
   enabled: boolean,
 ): { journal: NodeJournal; reload: () => void } => {
-  const [journal, setJournal] = useState<NodeJournal>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const key = machineConfigs.join(',');
+  // What was fetched, and for which request: another node, configs or attempt is loading again.
+  const request = `${node}|${key}|${String(attempt)}`;
+  const [fetched, setFetched] = useState<{ request: string; journal: NodeJournal }>();
 
   useEffect(() => {
     if (!enabled || key === '') return undefined;
     const controller = new AbortController();
-    setJournal({ state: 'loading' });
     consoleFetchText(day1JournalUrl(node, key.split(',')), { signal: controller.signal })
       .then((text: unknown) => {
         if (!controller.signal.aborted) {
-          setJournal({ state: 'loaded', lines: lastLines(typeof text === 'string' ? text : '') });
+          setFetched({
+            request,
+            journal: { state: 'loaded', lines: lastLines(typeof text === 'string' ? text : '') },
+          });
         }
       })
       .catch((error: unknown) => {
-        if (!controller.signal.aborted) setJournal({ state: 'error', error: errorMessage(error) });
+        if (!controller.signal.aborted) {
+          setFetched({ request, journal: { state: 'error', error: errorMessage(error) } });
+        }
       });
     return () => {
       controller.abort();
     };
-  }, [node, key, enabled, attempt]);
+  }, [node, key, enabled, request]);
 
   const reload = useCallback(() => {
     setAttempt((n) => n + 1);
   }, []);
+  const journal: NodeJournal =
+    fetched?.request === request ? fetched.journal : { state: 'loading' };
   return { journal, reload };
 };

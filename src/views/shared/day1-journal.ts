@@ -8,7 +8,7 @@
 export const JOURNAL_LINES = 100;
 
 /** The systemd units a Day 1 config installs: the load unit, and the image pull unit. */
-export const day1Units = (machineConfig: string): string[] => [
+const day1Units = (machineConfig: string): string[] => [
   `${machineConfig}-replace-kernel-module.service`,
   `${machineConfig}-pull-kernel-module-image.service`,
 ];

@@ -41,8 +41,8 @@ export interface Day1StatusSchedulerOptions {
 }
 
 export const DEFAULT_DAY1_STATUS_CONCURRENCY = 8;
-export const DEFAULT_DAY1_STATUS_TIMEOUT_MS = 10_000;
-export const DEFAULT_DAY1_STATUS_REFRESH_MS = 5 * 60_000;
+const DEFAULT_DAY1_STATUS_TIMEOUT_MS = 10_000;
+const DEFAULT_DAY1_STATUS_REFRESH_MS = 5 * 60_000;
 const DEFAULT_FOLLOW_UP_MS = 30_000;
 const DEFAULT_NOTIFY_MS = 250;
 
@@ -90,6 +90,9 @@ const targetKey = (target: Day1StatusTarget): string =>
     '|',
   );
 
+/** A function, so that the compiler does not keep the value it saw before an await. */
+const isAborted = (controller: AbortController): boolean => controller.signal.aborted;
+
 const sameConfigs = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((config, i) => config === b[i]);
 
@@ -111,7 +114,7 @@ const failureOf = (error: unknown): FailureDetails => {
       : typeof response?.status === 'number'
         ? response.status
         : undefined;
-  return { code: status, message: typeof message === 'string' ? message : String(error) };
+  return { code: status, message: typeof message === 'string' ? message : JSON.stringify(error) };
 };
 
 /**
@@ -137,7 +140,7 @@ export class Day1StatusScheduler {
   private refreshTimer?: ReturnType<typeof setTimeout>;
   private followUpTimer?: { at: number; id: ReturnType<typeof setTimeout> };
   private notifyTimer?: ReturnType<typeof setTimeout>;
-  private disposed = false;
+  private stopped = false;
 
   constructor(private readonly options: Day1StatusSchedulerOptions) {
     this.concurrency = Math.max(1, options.concurrency ?? DEFAULT_DAY1_STATUS_CONCURRENCY);
@@ -199,7 +202,6 @@ export class Day1StatusScheduler {
 
   /** The nodes of pools whose target has Day 1 configs; nodes left out are forgotten. */
   update(targets: readonly Day1StatusTarget[]): void {
-    if (this.disposed) return;
     const seen = new Set<string>();
     let changed = false;
     for (const target of targets) {
@@ -250,7 +252,7 @@ export class Day1StatusScheduler {
 
   /** Reads every node again (the Refresh button, and every `refreshMs`). */
   refresh(): void {
-    if (this.disposed) return;
+    if (this.stopped) return;
     this.refreshedAt = this.now();
     for (const entry of this.entries.values()) {
       entry.readKey = undefined;
@@ -261,20 +263,37 @@ export class Day1StatusScheduler {
     this.scheduleRefresh(true);
   }
 
-  /** Cancels every read and timer: the page is gone. */
+  /** Cancels every read and timer: the page is gone (or React unmounts it for a moment). */
   dispose(): void {
-    this.disposed = true;
+    this.stopped = true;
     this.abortAll();
     for (const timer of [this.refreshTimer, this.followUpTimer?.id, this.notifyTimer]) {
       if (timer !== undefined) clearTimeout(timer);
     }
-    this.listeners.clear();
+    this.refreshTimer = undefined;
+    this.followUpTimer = undefined;
+    this.notifyTimer = undefined;
+  }
+
+  /** After dispose: reads what was cancelled or not read yet, and keeps the results it had. */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    for (const entry of this.entries.values()) this.enqueue(entry);
+    this.changed();
+    this.pump();
+    this.armFollowUps();
+    this.scheduleRefresh();
   }
 
   private abortAll(): void {
     for (const entry of this.entries.values()) {
-      entry.inFlight?.abort();
-      entry.inFlight = undefined;
+      if (entry.inFlight !== undefined) {
+        entry.inFlight.abort();
+        entry.inFlight = undefined;
+        // Not read after all: read again when reading resumes.
+        entry.readKey = undefined;
+      }
       entry.queued = false;
     }
     this.queue.length = 0;
@@ -292,8 +311,9 @@ export class Day1StatusScheduler {
   }
 
   private pump(): void {
-    while (!this.disposed && this.inFlight < this.concurrency && this.queue.length > 0) {
-      const name = this.queue.shift() as string;
+    while (!this.stopped && this.inFlight < this.concurrency && this.queue.length > 0) {
+      const name = this.queue.shift();
+      if (name === undefined) break;
       const entry = this.entries.get(name);
       if (entry === undefined) continue;
       entry.queued = false;
@@ -339,15 +359,15 @@ export class Day1StatusScheduler {
     nodeController: AbortController,
     previous: Day1StatusRead | undefined,
   ): Promise<Day1StatusRead | undefined> {
-    if (nodeController.signal.aborted) return undefined;
+    if (isAborted(nodeController)) return undefined;
     const request = new AbortController();
     const cancel = () => {
       request.abort();
     };
     nodeController.signal.addEventListener('abort', cancel);
-    let timedOut = false;
+    const timeout = { expired: false };
     const timer = setTimeout(() => {
-      timedOut = true;
+      timeout.expired = true;
       request.abort();
     }, this.timeoutMs);
     // Settles on abort even if the fetch does not heed its signal.
@@ -363,7 +383,7 @@ export class Day1StatusScheduler {
       ]);
       const at = new Date(this.now()).toISOString();
       try {
-        return { kind: 'read', status: parseDay1Status(String(text)), at };
+        return { kind: 'read', status: parseDay1Status(text), at };
       } catch (error) {
         if (error instanceof Day1StatusError) {
           return { kind: 'malformed', problems: error.problems, at };
@@ -371,18 +391,18 @@ export class Day1StatusScheduler {
         throw error;
       }
     } catch (error) {
-      if (nodeController.signal.aborted) return undefined;
+      if (isAborted(nodeController)) return undefined;
       const at = new Date(this.now()).toISOString();
       const failure = failureOf(error);
-      if (!timedOut && failure.code === 404) return { kind: 'missing', at };
-      if (!timedOut && failure.code === 403) return { kind: 'forbidden', at };
+      if (!timeout.expired && failure.code === 404) return { kind: 'missing', at };
+      if (!timeout.expired && failure.code === 403) return { kind: 'forbidden', at };
       const lastKnown =
         previous?.kind === 'read'
           ? { status: previous.status, at: previous.at }
           : previous?.kind === 'unreachable'
             ? previous.lastKnown
             : undefined;
-      const message = timedOut
+      const message = timeout.expired
         ? `no answer within ${String(Math.round(this.timeoutMs / 1000))} s`
         : failure.code === undefined
           ? failure.message
@@ -435,7 +455,7 @@ export class Day1StatusScheduler {
   }
 
   private scheduleRefresh(restart = false): void {
-    if (this.disposed || this.access !== true) return;
+    if (this.stopped || this.access !== true) return;
     if (this.refreshTimer !== undefined && !restart) return;
     if (this.refreshTimer !== undefined) clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(() => {
@@ -485,7 +505,7 @@ export class Day1StatusScheduler {
   /** Batches what listeners hear: a burst of results is one render. */
   private changed(): void {
     this.snapshotStale = true;
-    if (this.notifyTimer !== undefined || this.disposed) return;
+    if (this.notifyTimer !== undefined || this.stopped) return;
     this.notifyTimer = setTimeout(() => {
       this.notifyTimer = undefined;
       for (const listener of [...this.listeners]) listener();

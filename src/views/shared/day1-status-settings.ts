@@ -6,7 +6,7 @@
 import { DEFAULT_DAY1_STATUS_CONCURRENCY } from './day1-status-scheduler';
 
 export const CONCURRENCY_STORAGE_KEY = 'kmm-day1-console-plugin/day1-status-concurrency';
-export const CONCURRENCY_PARAM = 'day1Concurrency';
+const CONCURRENCY_PARAM = 'day1Concurrency';
 export const MIN_CONCURRENCY = 1;
 export const MAX_CONCURRENCY = 32;
 

@@ -68,11 +68,11 @@ describe('useDay1Statuses', () => {
     expect(urls()).toEqual([]);
     unmount();
 
-    const sfc = renderHook(() => useDay1Statuses(rollout(), 'sfc'));
+    const view = renderHook(() => useDay1Statuses(rollout(), 'sfc'));
     await waitFor(() => {
       expect(signal).toBeDefined();
     });
-    sfc.unmount();
+    view.unmount();
     expect(signal?.aborted).toBe(true);
   });
 

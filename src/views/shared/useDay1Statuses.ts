@@ -23,10 +23,6 @@ export interface Day1Statuses {
   setConcurrency: (value: number) => void;
 }
 
-const NO_FACTS: ReadonlyMap<string, NodeDay1Facts> = new Map();
-const NO_PROGRESS: Day1StatusProgress = { nodes: 0, read: 0, pending: 0 };
-const noSubscription = () => () => undefined;
-
 /** The SDK's fetch: console's headers (impersonation, CSRF) and its errors (HttpError with `code`). */
 const fetchText: FetchText = async (url, signal) => {
   const text: unknown = await consoleFetchText(url, { signal });
@@ -63,39 +59,32 @@ export const useDay1Statuses = (rollout: Rollout | undefined, pool?: string): Da
   });
   const access: Day1StatusAccess = checking ? undefined : allowed;
   const [concurrency, setConcurrencyState] = useState(() =>
-    readConcurrency(globalThis.location?.search ?? ''),
+    readConcurrency(window.location.search),
   );
-  const [scheduler, setScheduler] = useState<Day1StatusScheduler>();
+  const [scheduler] = useState(() => new Day1StatusScheduler({ fetchText }));
 
+  // Reads stop with the page (and resume if React mounts it again, as StrictMode does).
   useEffect(() => {
-    const created = new Day1StatusScheduler({ fetchText });
-    setScheduler(created);
+    scheduler.start();
     return () => {
-      created.dispose();
+      scheduler.dispose();
     };
-  }, []);
-
+  }, [scheduler]);
   useEffect(() => {
-    scheduler?.setConcurrency(concurrency);
+    scheduler.setConcurrency(concurrency);
   }, [scheduler, concurrency]);
   useEffect(() => {
-    scheduler?.setAccess(access);
+    scheduler.setAccess(access);
   }, [scheduler, access]);
   const targets = useMemo(() => targetsOf(rollout, pool), [rollout, pool]);
   useEffect(() => {
-    scheduler?.update(targets);
+    scheduler.update(targets);
   }, [scheduler, targets]);
 
-  const facts = useSyncExternalStore(
-    scheduler?.subscribe ?? noSubscription,
-    scheduler?.facts ?? (() => NO_FACTS),
-  );
-  const progress = useSyncExternalStore(
-    scheduler?.subscribe ?? noSubscription,
-    scheduler?.progress ?? (() => NO_PROGRESS),
-  );
+  const facts = useSyncExternalStore(scheduler.subscribe, scheduler.facts);
+  const progress = useSyncExternalStore(scheduler.subscribe, scheduler.progress);
   const refresh = useCallback(() => {
-    scheduler?.refresh();
+    scheduler.refresh();
   }, [scheduler]);
   const setConcurrency = useCallback((value: number) => {
     setConcurrencyState(value);
