@@ -12,7 +12,8 @@ interface ResumePoolModalProps {
 /** Confirms unpausing a pool: from then on MCO drains and reboots its nodes that are behind. */
 const ResumePoolModal = ({ pool, onClose }: ResumePoolModalProps) => {
   const { t } = usePluginTranslation();
-  const behind = pool.machineCount - pool.phaseCounts.Updated;
+  // A node in its Day 1 reboot is on the target already: MCO has nothing to do on it.
+  const behind = pool.machineCount - pool.phaseCounts.Updated - pool.phaseCounts.RebootingForDay1;
   return (
     <ConfirmActionModal
       id="resume-pool"
