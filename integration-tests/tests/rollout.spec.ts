@@ -197,8 +197,16 @@ test('Verify shows the module loaded on a good node, and why not on a node whose
     .poll(() => day1Phase(request, 'worker-5', '99-ice-day1'), { timeout: 45_000 })
     .toBe('PullFailed');
   await expect(nodeRow(page, 'worker-4')).toHaveAttribute('data-phase', 'Updated');
-  await expect(nodeRow(page, 'worker-4').getByTestId('day1-follow-up')).toContainText(
-    'not verified yet',
+  // Read from the node's status file through the API server, before any Verify.
+  await expect(nodeRow(page, 'worker-4').getByTestId('day1-follow-up')).toHaveAttribute(
+    'data-state',
+    'Loaded',
+    { timeout: 45_000 },
+  );
+  await expect(nodeRow(page, 'worker-5').getByTestId('day1-follow-up')).toHaveAttribute(
+    'data-state',
+    'PullFailed',
+    { timeout: 45_000 },
   );
 
   await nodeRow(page, 'worker-4').getByTestId('node-verify').click();
