@@ -206,8 +206,9 @@ export class Day1StatusScheduler {
     let changed = false;
     for (const target of targets) {
       seen.add(target.node);
-      const key = targetKey(target);
       let entry = this.entries.get(target.node);
+      if (entry?.target === target) continue;
+      const key = targetKey(target);
       if (entry === undefined) {
         entry = {
           target,

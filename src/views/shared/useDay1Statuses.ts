@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { consoleFetchText, useAccessReview } from '@openshift-console/dynamic-plugin-sdk';
-import type { NodeDay1Facts, Rollout } from '../../rollout';
+import type { NodeDay1Facts, NodeRollout, Rollout } from '../../rollout';
 import { Day1StatusScheduler } from './day1-status-scheduler';
 import type {
   Day1StatusAccess,
@@ -29,19 +29,33 @@ const fetchText: FetchText = async (url, signal) => {
   return typeof text === 'string' ? text : JSON.stringify(text);
 };
 
-/** The nodes to read: those of pools (all, or `pool` only) whose target has Day 1 configs. */
-const targetsOf = (rollout: Rollout | undefined, pool: string | undefined): Day1StatusTarget[] =>
+/**
+ * The nodes to read: those of pools (all, or `pool` only) whose target has Day 1 configs. A node's
+ * target keeps its identity while its NodeRollout and configs do (the scheduler then skips it).
+ */
+const targetsOf = (
+  cache: WeakMap<NodeRollout, Day1StatusTarget>,
+  rollout: Rollout | undefined,
+  pool: string | undefined,
+): Day1StatusTarget[] =>
   (rollout?.pools ?? [])
     .filter((p) => p.day1Configs.length > 0 && (pool === undefined || p.name === pool))
     .flatMap((p) => {
       const configs = p.day1Configs.map((config) => config.name);
-      return p.nodes.map((node) => ({
-        node: node.name,
-        phase: node.phase,
-        ready: node.ready,
-        bootID: node.bootID,
-        configs,
-      }));
+      const joined = configs.join();
+      return p.nodes.map((node) => {
+        const cached = cache.get(node);
+        if (cached?.configs.join() === joined) return cached;
+        const target = {
+          node: node.name,
+          phase: node.phase,
+          ready: node.ready,
+          bootID: node.bootID,
+          configs,
+        };
+        cache.set(node, target);
+        return target;
+      });
     });
 
 /**
@@ -76,7 +90,11 @@ export const useDay1Statuses = (rollout: Rollout | undefined, pool?: string): Da
   useEffect(() => {
     scheduler.setAccess(access);
   }, [scheduler, access]);
-  const targets = useMemo(() => targetsOf(rollout, pool), [rollout, pool]);
+  const [targetCache] = useState(() => new WeakMap<NodeRollout, Day1StatusTarget>());
+  const targets = useMemo(
+    () => targetsOf(targetCache, rollout, pool),
+    [targetCache, rollout, pool],
+  );
   useEffect(() => {
     scheduler.update(targets);
   }, [scheduler, targets]);
