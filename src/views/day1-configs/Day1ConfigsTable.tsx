@@ -35,7 +35,19 @@ const Day1ConfigsTable = ({ rows }: Day1ConfigsTableProps) => {
   });
   const { rollout, loaded: rolloutLoaded } = useRolloutData();
   // Each config's nodes' status files, read as the rollout page reads them.
-  const statuses = useDay1Statuses(rollout);
+  const configNames = useMemo(
+    () => new Set(rows.map((row) => row.summary.machineConfigName)),
+    [rows],
+  );
+  // Only the nodes of pools whose target has one of the configs listed (the pool tab lists a few).
+  const poolsToRead = useMemo(
+    () =>
+      rollout?.pools
+        .filter((pool) => pool.day1Configs.some((config) => configNames.has(config.name)))
+        .map((pool) => pool.name) ?? [],
+    [rollout, configNames],
+  );
+  const statuses = useDay1Statuses(rollout, poolsToRead);
   const day1 = useDay1Rollout(rollout, statuses);
   const loadedCounts = useMemo(
     () => (day1 === undefined ? undefined : configDay1Counts(day1)),

@@ -30,16 +30,16 @@ const fetchText: FetchText = async (url, signal) => {
 };
 
 /**
- * The nodes to read: those of pools (all, or `pool` only) whose target has Day 1 configs. A node's
+ * The nodes to read: those of pools (all, or those named in `pools`) whose target has Day 1 configs. A node's
  * target keeps its identity while its NodeRollout and configs do (the scheduler then skips it).
  */
 const targetsOf = (
   cache: WeakMap<NodeRollout, Day1StatusTarget>,
   rollout: Rollout | undefined,
-  pool: string | undefined,
+  pools: ReadonlySet<string> | undefined,
 ): Day1StatusTarget[] =>
   (rollout?.pools ?? [])
-    .filter((p) => p.day1Configs.length > 0 && (pool === undefined || p.name === pool))
+    .filter((p) => p.day1Configs.length > 0 && (pools === undefined || pools.has(p.name)))
     .flatMap((p) => {
       const configs = p.day1Configs.map((config) => config.name);
       const joined = configs.join();
@@ -60,11 +60,15 @@ const targetsOf = (
 
 /**
  * Each node's Day 1 status files, read through the API server for the nodes of `rollout` (MCO's view:
- * before Day1RolloutDeriver) whose pool target has Day 1 configs, of one pool or of all. Gated on an
+ * before Day1RolloutDeriver) whose pool target has Day 1 configs, of the pools named in `pools` (one
+ * name, or several) or of all. Gated on an
  * access review for `get nodes/proxy`: without it nothing is requested and every read is `forbidden`.
  * Reads are cancelled when the page goes.
  */
-export const useDay1Statuses = (rollout: Rollout | undefined, pool?: string): Day1Statuses => {
+export const useDay1Statuses = (
+  rollout: Rollout | undefined,
+  pools?: string | readonly string[],
+): Day1Statuses => {
   const [allowed, checking] = useAccessReview({
     group: '',
     resource: 'nodes',
@@ -90,10 +94,18 @@ export const useDay1Statuses = (rollout: Rollout | undefined, pool?: string): Da
   useEffect(() => {
     scheduler.setAccess(access);
   }, [scheduler, access]);
+  // A string, so that a new array naming the same pools reads the same nodes.
+  const poolKey =
+    pools === undefined ? undefined : typeof pools === 'string' ? pools : pools.join('\n');
   const [targetCache] = useState(() => new WeakMap<NodeRollout, Day1StatusTarget>());
   const targets = useMemo(
-    () => targetsOf(targetCache, rollout, pool),
-    [targetCache, rollout, pool],
+    () =>
+      targetsOf(
+        targetCache,
+        rollout,
+        poolKey === undefined ? undefined : new Set(poolKey.split('\n')),
+      ),
+    [targetCache, rollout, poolKey],
   );
   useEffect(() => {
     scheduler.update(targets);
