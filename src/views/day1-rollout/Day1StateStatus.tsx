@@ -29,9 +29,7 @@ export const Day1StateIcon = ({ state, title }: { state: ConfigDay1State; title:
 };
 
 /** The worst config's state as a label. */
-const useNodeDay1Label = (
-  day1: NodeDay1State,
-): { worst: ConfigDay1State; label: string } => {
+const useNodeDay1Label = (day1: NodeDay1State): { worst: ConfigDay1State; label: string } => {
   const { t } = usePluginTranslation();
   const worst =
     day1.configs.find((config) => config.machineConfig === day1.worstConfig) ?? day1.configs[0];
