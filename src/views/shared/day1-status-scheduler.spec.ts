@@ -249,6 +249,53 @@ describe('Day1StatusScheduler', () => {
     scheduler.dispose();
   });
 
+  it('caches per node and boot: a new boot is read once, the earlier status kept until then', async () => {
+    const { fetch, scheduler } = start();
+    scheduler.setAccess(true);
+    scheduler.update([target('a')]);
+    fetch.calls[0].resolve(day1StatusFile({ bootID: 'boot-a', phase: 'RebootPending' }));
+    await settle();
+    // The follow-up for a node between steps is not due yet; the same boot asks nothing.
+    scheduler.update([target('a')]);
+    expect(fetch.calls).toHaveLength(1);
+
+    scheduler.update([target('a', { bootID: 'boot-a2' })]);
+    expect(fetch.calls).toHaveLength(2);
+    // While the new boot's file is being read, the earlier one tells the domain a Day 1 reboot happened.
+    const pending = scheduler.facts().get('a')?.reads.get('99-sfc-day1');
+    expect(pending).toMatchObject({
+      kind: 'read',
+      status: { bootID: 'boot-a', phase: 'RebootPending' },
+    });
+    fetch.calls[1].resolve(day1StatusFile({ bootID: 'boot-a2' }));
+    await settle();
+    expect(scheduler.facts().get('a')?.reads.get('99-sfc-day1')).toMatchObject({
+      kind: 'read',
+      status: { bootID: 'boot-a2', phase: 'Loaded' },
+    });
+    scheduler.update([target('a', { bootID: 'boot-a2' })]);
+    jest.advanceTimersByTime(60_000);
+    expect(fetch.calls).toHaveLength(2);
+    scheduler.dispose();
+  });
+
+  it('resumes after dispose, reading what was cancelled', async () => {
+    const { fetch, scheduler } = start();
+    scheduler.setAccess(true);
+    scheduler.update([target('a'), target('b')]);
+    fetch.calls[0].resolve(loaded('a'));
+    await settle();
+    scheduler.dispose();
+    expect(fetch.calls[1].signal.aborted).toBe(true);
+    scheduler.start();
+    expect(fetch.calls.map((call) => call.url)).toEqual([
+      day1StatusUrl('a', '99-sfc-day1'),
+      day1StatusUrl('b', '99-sfc-day1'),
+      day1StatusUrl('b', '99-sfc-day1'),
+    ]);
+    scheduler.dispose();
+  });
+
   it('makes no request without access, and says forbidden for every config', () => {
     const { fetch, scheduler } = start();
     scheduler.setAccess(false);
