@@ -107,9 +107,9 @@ export class Simulation {
    * What the API server's node proxy reaches on a node: its files and journal, and whether its kubelet
    * answers now; undefined for a node the simulation does not run (unknown or malformed).
    */
-  kubelet(node: string):
-    | (KubeletNode & { reachability: NodeAgent['kubeletReachability'] })
-    | undefined {
+  kubelet(
+    node: string,
+  ): (KubeletNode & { reachability: NodeAgent['kubeletReachability'] }) | undefined {
     const agent = this.operatorInstance?.agent(node);
     if (agent === undefined) return undefined;
     return {

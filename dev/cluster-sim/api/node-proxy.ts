@@ -268,7 +268,9 @@ const validateQuery = (q: NodeLogQuery, tree: LogTree): string[] => {
     if (service.length > 256)
       errors.push(`query: Invalid value: ${quoted(service)}: length must be less than 100`);
     else if (UNSAFE_SERVICE_CHARACTERS.test(service))
-      errors.push(`query: Invalid value: ${quoted(service)}: input contains unsupported characters`);
+      errors.push(
+        `query: Invalid value: ${quoted(service)}: input contains unsupported characters`,
+      );
   }
   if (q.services.length > MAX_SERVICES)
     errors.push(
@@ -373,7 +375,8 @@ const openshiftJournal = (node: KubeletNode, params: URLSearchParams): KubeletAn
   if (errors.length > 0) return textError(400, aggregate(errors));
   const q = query ?? { services: [], files: [], pattern: '' };
   // Without units, the whole journal: every unit it knows.
-  if (q.services.length === 0 && q.files.length === 0) return journalAnswer(node.journal.renderAll());
+  if (q.services.length === 0 && q.files.length === 0)
+    return journalAnswer(node.journal.renderAll());
   const problems = validateQuery(q, new LogTree(node.files));
   if (problems.length > 0) return textError(406, aggregate(problems));
   return serveJournal(node, q);
@@ -396,7 +399,8 @@ export const kubeletGet = (
   const { query, errors } = parseNodeLogQuery(params);
   if (errors.length > 0) return textError(400, aggregate(errors));
   if (query !== null) {
-    if (stripped !== '' && stripped !== '/') return textError(406, 'path not allowed in query mode');
+    if (stripped !== '' && stripped !== '/')
+      return textError(406, 'path not allowed in query mode');
     const problems = validateQuery(query, new LogTree(node.files));
     if (problems.length > 0) return textError(406, aggregate(problems));
     if (query.services.length > 0) return serveJournal(node, query);

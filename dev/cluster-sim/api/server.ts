@@ -68,7 +68,8 @@ const jsonOrText = (text: string): unknown => {
 const nodeProxyTarget = (pathname: string): { node: string; path: string } | undefined => {
   const match = /^\/api\/v1\/nodes\/([^/]+)\/proxy(\/.*)?$/.exec(pathname);
   if (match === null) return undefined;
-  return { node: match[1], path: match[2] ?? '' };
+  const rest = match[2] as string | undefined;
+  return { node: match[1], path: rest ?? '' };
 };
 
 /** The verb RBAC checks for a connect request with this method (RequestInfo). */
@@ -350,7 +351,6 @@ export class ApiServer {
       path,
       url.searchParams,
     );
-    if (response.headersSent || response.destroyed) return;
     response.writeHead(answer.status, {
       ...answer.headers,
       'Content-Length': Buffer.byteLength(answer.body),

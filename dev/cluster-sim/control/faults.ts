@@ -149,7 +149,9 @@ export const faultRequestProblems = (body: unknown): string[] => {
     typeof request.slowProxy !== 'boolean' &&
     !milliseconds(request.slowProxy)
   ) {
-    problems.push('slowProxy must be true, false or a whole number of milliseconds from 0 to 60000');
+    problems.push(
+      'slowProxy must be true, false or a whole number of milliseconds from 0 to 60000',
+    );
   }
   for (const key of ['dropWatches', 'expireWatches', 'clear']) {
     if (key in request && typeof request[key] !== 'boolean')

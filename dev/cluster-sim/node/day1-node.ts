@@ -264,7 +264,8 @@ export class Day1Node {
     for (const config of configs) {
       if (!config.hasPullUnit) continue;
       const kmodImage = kernelModuleImageRef(config, env.kernelVersion);
-      const unit = config.pullUnit ?? `${config.machineConfigName}-pull-kernel-module-image.service`;
+      const unit =
+        config.pullUnit ?? `${config.machineConfigName}-pull-kernel-module-image.service`;
       const log = this.startUnit(unit, unit.replace(/\.service$/, '.sh'), config, env);
       // podman image exists for both: nothing to pull, the unit exits at once without writing.
       if (this.images.has(kmodImage) && this.images.has(config.workerImage)) {
@@ -316,7 +317,7 @@ export class Day1Node {
           this.writeStatus(config, env, 'PullFailed', { reason: 'PullFailed', lastError });
           this.endUnit(unit, env, false);
           if (pending === 1 && reboot) {
-          // The last pull to finish failed; one that succeeded before it reboots the node now.
+            // The last pull to finish failed; one that succeeded before it reboots the node now.
             reboots[reboots.length - 1]?.(
               'rebooting so that the kernel modules load before networking',
             );

@@ -96,8 +96,9 @@ export class NodeJournal {
         (query.pattern === undefined || query.pattern.test(e.message)),
     );
     if (query.boot !== undefined) {
-      const boot = this.boots[this.boots.length - 1 + query.boot];
-      if (boot === undefined) return `Data from the specified boot (${String(query.boot)}) is not available: No such boot ID in journal\n`;
+      const boot = this.boots.at(query.boot - 1);
+      if (boot === undefined)
+        return `Data from the specified boot (${String(query.boot)}) is not available: No such boot ID in journal\n`;
       selected = selected.filter((e) => e.bootID === boot);
     }
     if (query.tailLines !== undefined)

@@ -141,10 +141,7 @@ describe('the node proxy to the kubelet /logs/', () => {
         text: 'query: Invalid value: []string{" "}: query cannot be empty\n',
       });
       // A file can be queried by name from /logs/, without options.
-      const queried = await raw(
-        sim,
-        proxy('worker-4', `/logs/?query=/kmm-day1/${MC}/status.json`),
-      );
+      const queried = await raw(sim, proxy('worker-4', `/logs/?query=/kmm-day1/${MC}/status.json`));
       expect(queried.text).toBe(plain.text);
       expect(
         await raw(sim, proxy('worker-4', `/logs/?query=/kmm-day1/${MC}/status.json&tailLines=1`)),
@@ -161,18 +158,20 @@ describe('the node proxy to the kubelet /logs/', () => {
       expect(journal.headers.get('content-type')).toBe('text/plain;charset=UTF-8');
       const lines = journal.text.trimEnd().split('\n');
       expect(lines[0]).toMatch(
-        new RegExp(`^Nov 24 \\d\\d:\\d\\d:\\d\\d\\.\\d{6} worker-4 systemd\\[1\\]: Starting ${LOAD_UNIT}\\.\\.\\.$`),
+        new RegExp(
+          `^Nov 24 \\d\\d:\\d\\d:\\d\\d\\.\\d{6} worker-4 systemd\\[1\\]: Starting ${LOAD_UNIT}\\.\\.\\.$`,
+        ),
       );
       const text = journal.text;
-      expect(text).toContain(
-        `worker-4 ${MC}-replace-kernel-module.sh[`,
-      );
+      expect(text).toContain(`worker-4 ${MC}-replace-kernel-module.sh[`);
       expect(text).toContain(`kmm-day1[${MC}]: quay.io/acme/sfc-kmod:`);
       expect(text).toContain('is not in local storage yet; keeping the in-tree driver');
       expect(text).toContain(`kmm-day1[${MC}]: pulled quay.io/acme/sfc-kmod:`);
       expect(text).toContain('rebooting so that the kernel modules load before networking');
       expect(text).toMatch(/^-- Boot [0-9a-f]{32} --$/m);
-      expect(text).toMatch(new RegExp(`kmm-day1\\[${MC}\\]: module sfc loaded from quay\\.io/acme/sfc-kmod:`));
+      expect(text).toMatch(
+        new RegExp(`kmm-day1\\[${MC}\\]: module sfc loaded from quay\\.io/acme/sfc-kmod:`),
+      );
       expect(text).toContain(`Finished ${LOAD_UNIT}.`);
 
       const loadOnly = await raw(sim, proxy('worker-4', `/logs/?query=${LOAD_UNIT}&tailLines=2`));
@@ -187,7 +186,9 @@ describe('the node proxy to the kubelet /logs/', () => {
       expect((await raw(sim, proxy('worker-4', '/logs/?query=bad%2Funit'))).status).toBe(406);
       expect(
         (await raw(sim, proxy('worker-4', `/logs/?query=${LOAD_UNIT}&pattern=loaded%20from`))).text,
-      ).toMatch(/^\S+ \d\d \S+ worker-4 \S+\[\d+\]: kmm-day1\[99-sfc-day1\]: module sfc loaded from \S+\n$/);
+      ).toMatch(
+        /^\S+ \d\d \S+ worker-4 \S+\[\d+\]: kmm-day1\[99-sfc-day1\]: module sfc loaded from \S+\n$/,
+      );
     });
 
     it('marks a stale file with an earlier boot and cuts a corrupt one short', async () => {
@@ -286,8 +287,8 @@ describe('the node proxy to the kubelet /logs/', () => {
 
   it('cannot reach a node that is rebooting: 500 from the API server, never a file', async () => {
     sim.simulation.store.create(MACHINE_CONFIGS, day1MachineConfig() as SimObject);
-    const address = (nodeObject(sim, 'worker-4').status as { addresses: { address: string }[] })
-      .addresses[0].address;
+    const address = (nodeObject(sim, 'worker-4').status.addresses as { address: string }[])[0]
+      .address;
     expect(address).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     sim.clock.runUntil(() => agent(sim, 'worker-4').kubeletReachability === 'down');
     const down = await request(sim, proxy('worker-4', STATUS_PATH));
