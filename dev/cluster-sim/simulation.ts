@@ -170,6 +170,8 @@ export class Simulation {
           currentConfig: currentConfigOf(node),
           desiredConfig: desiredConfigOf(node),
           daemon: agent?.describe() ?? null,
+          // Whether the node proxy reaches the kubelet: up, kubeletStopped (refused) or down.
+          kubelet: agent?.kubeletReachability ?? null,
           day1: Object.fromEntries(
             Object.entries(agent?.day1.statuses() ?? {}).map(([mc, s]) => [mc, s.phase]),
           ),
