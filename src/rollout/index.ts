@@ -23,6 +23,7 @@ export type {
 } from './messages';
 export {
   formatDay1Message,
+  formatDay1State,
   formatNodeMessage,
   formatPoolMessage,
   formatVerifyOutcome,
