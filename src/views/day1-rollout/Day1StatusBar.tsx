@@ -56,11 +56,13 @@ const Day1StatusBar = ({ statuses }: Day1StatusBarProps) => {
         {progress.pending > 0 && (
           <Spinner size="sm" isInline aria-hidden className="pf-v6-u-mr-sm" />
         )}
-        {t('Day 1 status read from {{read}} of {{count}} nodes', {
-          read: progress.read,
-          count: progress.nodes,
-          defaultValue_one: 'Day 1 status read from {{read}} of {{count}} node',
-        })}
+        {progress.nodes === 0
+          ? t('No status file to read yet: MCO has not updated any node to a Day 1 config')
+          : t('Day 1 status read from {{read}} of {{count}} nodes', {
+              read: progress.read,
+              count: progress.nodes,
+              defaultValue_one: 'Day 1 status read from {{read}} of {{count}} node',
+            })}
         {progress.refreshedAt !== undefined && (
           <>
             {' · '}

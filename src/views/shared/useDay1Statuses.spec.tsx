@@ -56,6 +56,21 @@ describe('useDay1Statuses', () => {
     expect(result.current.concurrency).toBe(8);
   });
 
+  it('asks nothing more when the rollout is derived again with nothing changed', async () => {
+    const { result, rerender } = renderHook(({ r }) => useDay1Statuses(r), {
+      initialProps: { r: rollout() },
+    });
+    await waitFor(() => {
+      expect(result.current.progress.read).toBe(2);
+    });
+    const facts = result.current.facts;
+    rerender({ r: rollout() });
+    rerender({ r: rollout() });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(urls()).toHaveLength(2);
+    expect(result.current.facts).toBe(facts);
+  });
+
   it('reads one pool only when asked, and cancels its reads when unmounted', async () => {
     let signal: AbortSignal | undefined;
     jest.mocked(consoleFetchText).mockImplementation((_url, options) => {
