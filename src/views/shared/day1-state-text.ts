@@ -6,7 +6,10 @@ import type { ConfigDay1State, Day1Outcome, Day1State } from '../../rollout';
 import { reasonText, statusProblemText } from './rollout-text';
 import type { Translate } from './usePluginTranslation';
 
-/** The state in a few words; a failed load says whether the in-tree driver is back. */
+/**
+ * The state in a few words, as `day1-utility rollout`'s DAY 1 column words it (formatDay1State); a
+ * failed load says whether the in-tree driver is back.
+ */
 export const day1StateText = (
   t: Translate,
   state: Day1State,
@@ -16,15 +19,15 @@ export const day1StateText = (
     case 'WaitingForMCO':
       return t('Waiting for MCO');
     case 'PullingImage':
-      return t('Pulling the image');
+      return t('Pulling image');
     case 'RebootingForImage':
       return t('Rebooting for the image');
     case 'Loading':
-      return t('Loading the module');
+      return t('Loading');
     case 'Loaded':
       return t('Loaded');
     case 'PullFailed':
-      return t('Pull failed');
+      return t('Pull failed, in-tree driver kept');
     case 'LoadFailed':
       return inTreeRestored === true
         ? t('Load failed, in-tree driver restored')
@@ -32,7 +35,7 @@ export const day1StateText = (
           ? t('Load failed, in-tree driver not restored')
           : t('Load failed');
     case 'Refused':
-      return t('Refused');
+      return t('Refused, in-tree driver unchanged');
     case 'SkippedAfterCrash':
       return t('Skipped after a crash');
     case 'RebootBudgetUsed':
