@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { PageSection } from '@patternfly/react-core';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { matchesLabelSelector } from '../../k8s/label-selector';
@@ -7,6 +7,8 @@ import PoolRolloutSection from '../day1-rollout/PoolRolloutSection';
 import CreateDay1ConfigButton from './CreateDay1ConfigButton';
 import Day1ConfigsContent from './Day1ConfigsContent';
 import { useDay1Configs } from './useDay1Configs';
+import { useRolloutData } from '../shared/useRolloutData';
+import { Day1StatusesProvider, useDay1Statuses } from '../shared/useDay1Statuses';
 
 interface Day1ConfigsPoolTabProps {
   /** The MachineConfigPool whose details page shows this tab (console.tab/horizontalNav). */
@@ -25,19 +27,37 @@ const Day1ConfigsPoolTab = ({ obj }: Day1ConfigsPoolTabProps) => {
     [selector],
   );
   const configs = useDay1Configs(selectedByPool);
+  // One reading of the nodes' status files for the configs' column and the pool's rollout below.
+  const { rollout } = useRolloutData();
+  const poolName = obj.metadata.name;
+  const pools = useMemo(() => {
+    const names = new Set(configs.rows.map((row) => row.summary.machineConfigName));
+    return [
+      poolName,
+      ...(rollout?.pools ?? [])
+        .filter(
+          (pool) =>
+            pool.name !== poolName && pool.day1Configs.some((config) => names.has(config.name)),
+        )
+        .map((pool) => pool.name),
+    ];
+  }, [configs.rows, rollout, poolName]);
+  const statuses = useDay1Statuses(rollout, pools);
   return (
-    <PageSection data-test="day1-pool-tab">
-      <Day1ConfigsContent
-        {...configs}
-        emptyAction={<CreateDay1ConfigButton pool={obj.metadata.name} />}
-        emptyTitle={t('No Day 1 kernel module configs for this pool')}
-        emptyBody={t(
-          'No Day 1 kernel module config applies to the nodes of {{pool}}. Configs for this pool, or for a pool whose configs it inherits, appear here.',
-          { pool: obj.metadata.name },
-        )}
-      />
-      <PoolRolloutSection pool={obj.metadata.name} />
-    </PageSection>
+    <Day1StatusesProvider value={statuses}>
+      <PageSection data-test="day1-pool-tab">
+        <Day1ConfigsContent
+          {...configs}
+          emptyAction={<CreateDay1ConfigButton pool={obj.metadata.name} />}
+          emptyTitle={t('No Day 1 kernel module configs for this pool')}
+          emptyBody={t(
+            'No Day 1 kernel module config applies to the nodes of {{pool}}. Configs for this pool, or for a pool whose configs it inherits, appear here.',
+            { pool: obj.metadata.name },
+          )}
+        />
+        <PoolRolloutSection pool={obj.metadata.name} />
+      </PageSection>
+    </Day1StatusesProvider>
   );
 };
 

@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { consoleFetchText, useAccessReview } from '@openshift-console/dynamic-plugin-sdk';
 import type { NodeDay1Facts, NodeRollout, Rollout } from '../../rollout';
 import { Day1StatusScheduler } from './day1-status-scheduler';
@@ -28,6 +36,13 @@ const fetchText: FetchText = async (url, signal) => {
   const text: unknown = await consoleFetchText(url, { signal });
   return typeof text === 'string' ? text : JSON.stringify(text);
 };
+
+/**
+ * Statuses read once for a whole page whose parts each need them (the pool tab: its configs' list and
+ * the pool's rollout): the parts below use these instead of reading the same nodes again.
+ */
+const SharedDay1Statuses = createContext<Day1Statuses | undefined>(undefined);
+export const Day1StatusesProvider = SharedDay1Statuses.Provider;
 
 /**
  * The nodes to read: those of pools (all, or those named in `pools`) whose target has Day 1 configs. A node's
@@ -79,6 +94,7 @@ export const useDay1Statuses = (
   const [concurrency, setConcurrencyState] = useState(() =>
     readConcurrency(window.location.search),
   );
+  const shared = useContext(SharedDay1Statuses);
   const [scheduler] = useState(() => new Day1StatusScheduler({ fetchText }));
 
   // Reads stop with the page (and resume if React mounts it again, as StrictMode does).
@@ -108,8 +124,9 @@ export const useDay1Statuses = (
     [targetCache, rollout, poolKey],
   );
   useEffect(() => {
-    scheduler.update(targets);
-  }, [scheduler, targets]);
+    // Under a provider this one reads nothing: the provider's statuses are returned.
+    scheduler.update(shared === undefined ? targets : []);
+  }, [scheduler, targets, shared]);
 
   const facts = useSyncExternalStore(scheduler.subscribe, scheduler.facts);
   const progress = useSyncExternalStore(scheduler.subscribe, scheduler.progress);
@@ -121,8 +138,9 @@ export const useDay1Statuses = (
     saveConcurrency(value);
   }, []);
 
-  return useMemo(
+  const own = useMemo(
     () => ({ access, facts, progress, refresh, concurrency, setConcurrency }),
     [access, facts, progress, refresh, concurrency, setConcurrency],
   );
+  return shared ?? own;
 };
