@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import {
   Alert,
   Bullseye,
@@ -12,11 +12,14 @@ import {
 } from '@patternfly/react-core';
 import { CubesIcon } from '@patternfly/react-icons';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
-import { errorMessage } from '../shared/error-message';
 import NodeRolloutSection from './NodeRolloutSection';
 import PoolRolloutCard from './PoolRolloutCard';
+import PoolSummaryTable, { COMPACT_POOLS_FROM } from './PoolSummaryTable';
 import { useRolloutData } from '../shared/useRolloutData';
 import { useVerifications } from './useVerifications';
+import { useLoadRetry } from './useLoadRetry';
+import type { LoadRetry } from './useLoadRetry';
+import { RolloutLoadError, RolloutRecoveredAlert } from './RolloutLoadError';
 
 interface RolloutViewProps {
   /** One pool's rollout; every pool's (and nodes in no pool) when undefined. */
@@ -26,9 +29,17 @@ interface RolloutViewProps {
 const NO_NODES: never[] = [];
 
 /** Pool cards and the node table, live, with the loading, error, empty and reconnecting states. */
-const RolloutView = ({ pool }: RolloutViewProps) => {
+const RolloutContent = ({ pool, retry }: RolloutViewProps & { retry: LoadRetry }) => {
   const { t } = usePluginTranslation();
   const data = useRolloutData();
+  const { reportFailure, reportLoaded } = retry;
+  const failed = data.error !== undefined && data.error !== null && data.error !== '';
+  useEffect(() => {
+    if (failed) reportFailure(data.error);
+    else if (data.loaded) reportLoaded();
+    // Once per outcome of this attempt, not for each new error object of the same failure.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [failed, data.loaded, reportFailure, reportLoaded]);
   const verifications = useVerifications();
   const { rollout } = data;
   const pools = useMemo(
@@ -36,17 +47,8 @@ const RolloutView = ({ pool }: RolloutViewProps) => {
     [rollout, pool],
   );
 
-  if (data.error) {
-    return (
-      <Alert
-        variant="danger"
-        isInline
-        title={t('Could not load the rollout')}
-        data-test="rollout-error"
-      >
-        {errorMessage(data.error)}
-      </Alert>
-    );
+  if (failed || (!data.loaded && retry.failures > 0)) {
+    return <RolloutLoadError error={failed ? data.error : retry.lastError} retry={retry} />;
   }
   if (!data.loaded || rollout === undefined || pools === undefined) {
     return (
@@ -75,6 +77,11 @@ const RolloutView = ({ pool }: RolloutViewProps) => {
   }
   return (
     <Stack hasGutter data-test="rollout-view">
+      {retry.recoveredAfter !== undefined && (
+        <StackItem>
+          <RolloutRecoveredAlert retry={retry} />
+        </StackItem>
+      )}
       {data.interrupted && (
         <StackItem>
           <Alert
@@ -90,11 +97,15 @@ const RolloutView = ({ pool }: RolloutViewProps) => {
         </StackItem>
       )}
       <StackItem>
-        <Gallery hasGutter minWidths={{ default: '100%', lg: '32rem' }}>
-          {pools.map((p) => (
-            <PoolRolloutCard key={p.name} pool={p} linkToPoolPage={pool === undefined} />
-          ))}
-        </Gallery>
+        {pool === undefined && pools.length >= COMPACT_POOLS_FROM ? (
+          <PoolSummaryTable pools={pools} />
+        ) : (
+          <Gallery hasGutter minWidths={{ default: '100%', lg: '32rem' }}>
+            {pools.map((p) => (
+              <PoolRolloutCard key={p.name} pool={p} linkToPoolPage={pool === undefined} />
+            ))}
+          </Gallery>
+        )}
       </StackItem>
       <StackItem>
         <Title headingLevel="h2" size="lg">
@@ -111,6 +122,15 @@ const RolloutView = ({ pool }: RolloutViewProps) => {
       </StackItem>
     </Stack>
   );
+};
+
+/**
+ * The rollout, retried while its first load fails: each attempt mounts the content (and so its watches)
+ * anew, which lists again at once.
+ */
+const RolloutView = ({ pool }: RolloutViewProps) => {
+  const retry = useLoadRetry();
+  return <RolloutContent key={retry.attempt} pool={pool} retry={retry} />;
 };
 
 export default RolloutView;
