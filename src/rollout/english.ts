@@ -12,12 +12,24 @@ import type {
   StatusFileProblem,
 } from './messages';
 import type { Day1Reason } from './day1-status';
+import type { DrainBlock } from './drain-block';
 
 const NOT_READY: Record<NotReadyReason, string> = {
   NotReady: 'Not ready',
   DiskPressure: 'Disk pressure',
   NetworkUnavailable: 'Network unavailable',
   Unschedulable: 'Node is marked unschedulable',
+};
+
+const drainBlockedEnglish = ({ cause, pod, namespace, text }: DrainBlock & { text: string }) => {
+  const who = pod === null ? 'a pod' : `pod ${namespace === null ? '' : `${namespace}/`}${pod}`;
+  const why =
+    cause === 'disruptionBudget'
+      ? `evicting ${who} would violate its PodDisruptionBudget`
+      : cause === 'evictionFailed'
+        ? `${who} could not be evicted`
+        : 'the drain timed out';
+  return `Drain blocked: ${why}. MCO retries the drain; after an hour the daemon reports the node degraded. The drain controller says: ${text}`;
 };
 
 /** A node's message; empty when it has none. */
@@ -40,6 +52,8 @@ export const formatNodeMessage = (message: NodeMessage | undefined): string => {
       return 'Draining the node';
     case 'drainingNodeFor':
       return `Draining the node for ${message.params.config}`;
+    case 'drainBlocked':
+      return drainBlockedEnglish(message.params);
     case 'drainedWriting':
       return `Drained; writing the files and OS of ${message.params.config}`;
     case 'cordonedDrainingNext':

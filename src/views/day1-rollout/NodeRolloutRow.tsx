@@ -6,6 +6,7 @@ import { usePluginTranslation } from '../shared/usePluginTranslation';
 import type { NodeRollout } from '../../rollout';
 import Day1FollowUpStatus from './Day1FollowUpStatus';
 import NodePhaseStatus from './NodePhaseStatus';
+import DrainBlockedFor from './DrainBlockedFor';
 import { nodeMessageText } from '../shared/rollout-text';
 import { CONFIGS_VISIBILITY } from './NodeTableHeader';
 import type { Verification } from './useVerifications';
@@ -82,6 +83,7 @@ const NodeRolloutRow = ({
       </Td>
       <Td dataLabel={t('Message')} modifier="breakWord" data-test="node-message">
         {nodeMessageText(t, node.message)}
+        {node.message?.code === 'drainBlocked' && <DrainBlockedFor since={node.since} />}
       </Td>
       <Td dataLabel={t('Since')}>
         <Timestamp timestamp={node.since} />
