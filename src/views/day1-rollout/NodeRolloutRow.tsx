@@ -7,6 +7,7 @@ import type { NodeRollout } from '../../rollout';
 import Day1FollowUpStatus from './Day1FollowUpStatus';
 import NodePhaseStatus from './NodePhaseStatus';
 import DrainBlockedFor from './DrainBlockedFor';
+import { NodeEstimate } from './NodeEstimate';
 import { nodeMessageText } from '../shared/rollout-text';
 import { CONFIGS_VISIBILITY } from './NodeTableHeader';
 import type { Verification } from './useVerifications';
@@ -116,6 +117,9 @@ const NodeRolloutRow = ({
           )}
         </Td>
       )}
+      <Td dataLabel={t('Done in')} data-test="node-estimate-cell">
+        <NodeEstimate node={node} />
+      </Td>
       <Td isActionCell>
         {hasDay1 ? (
           verifyButton

@@ -15,6 +15,7 @@ import { usePluginTranslation } from '../shared/usePluginTranslation';
 import NodeRolloutSection from './NodeRolloutSection';
 import PoolRolloutCard from './PoolRolloutCard';
 import PoolSummaryTable, { COMPACT_POOLS_FROM } from './PoolSummaryTable';
+import { PoolTimingProvider } from './NodeEstimate';
 import { useRolloutData } from '../shared/useRolloutData';
 import { useVerifications } from './useVerifications';
 import { useLoadRetry } from './useLoadRetry';
@@ -113,12 +114,14 @@ const RolloutContent = ({ pool, retry }: RolloutViewProps & { retry: LoadRetry }
         </Title>
       </StackItem>
       <StackItem>
-        <NodeRolloutSection
-          pools={pools}
-          unpooledNodes={pool === undefined ? rollout.unpooledNodes : NO_NODES}
-          data={data}
-          verifications={verifications}
-        />
+        <PoolTimingProvider pools={pools}>
+          <NodeRolloutSection
+            pools={pools}
+            unpooledNodes={pool === undefined ? rollout.unpooledNodes : NO_NODES}
+            data={data}
+            verifications={verifications}
+          />
+        </PoolTimingProvider>
       </StackItem>
     </Stack>
   );
