@@ -7,8 +7,8 @@ import type {
   MachineConfigPool,
   Node,
 } from '../k8s/types';
-import { deriveRollout, formatNodeMessage, formatPoolMessage } from '../rollout';
-import type { NodeRollout, PoolRollout, Rollout, RolloutInput } from '../rollout';
+import { deriveRollout, formatNodeMessage, formatPoolMessage, nodeEstimate } from '../rollout';
+import type { NodeRollout, PoolRollout, PoolTiming, Rollout, RolloutInput } from '../rollout';
 import { formatUsage, parseFlags, UsageError } from './flags';
 import type { FlagSpec } from './flags';
 import type { CommandIO } from './io';
@@ -248,15 +248,32 @@ const table = (rows: string[][], indent = ''): string => {
     .join('\n');
 };
 
-const nodeTable = (nodes: NodeRollout[], now: number): string =>
+/** When the node will be done, as oc's EST column: "+4m", "?" when unknown, "-" when there is nothing to do. */
+const estimateCell = (node: NodeRollout, timing: PoolTiming | undefined, now: number): string => {
+  const estimate = nodeEstimate(node, timing, now);
+  switch (estimate.kind) {
+    case 'at':
+      return `+${formatDuration((estimate.at - now) / 1000)}`;
+    case 'late':
+      return 'now';
+    case 'waiting':
+    case 'unknown':
+      return '?';
+    case 'none':
+      return '-';
+  }
+};
+
+const nodeTable = (nodes: NodeRollout[], now: number, timing?: PoolTiming): string =>
   table([
-    ['NAME', 'PHASE', 'SINCE', 'CURRENT CONFIG', 'DESIRED CONFIG', 'MESSAGE'],
+    ['NAME', 'PHASE', 'SINCE', 'CURRENT CONFIG', 'DESIRED CONFIG', 'EST', 'MESSAGE'],
     ...nodes.map((node) => [
       node.name,
       node.phase,
       node.since === undefined ? '-' : formatDuration((now - Date.parse(node.since)) / 1000),
       node.currentConfig ?? '-',
       node.desiredConfig ?? '-',
+      estimateCell(node, timing, now),
       formatNodeMessage(node.message),
     ]),
   ]);
@@ -296,7 +313,7 @@ const poolSection = (pool: PoolRollout, now: number): string => {
     ['Max unavailable:', String(pool.maxUnavailable)],
     ['Time left:', timeLeft(pool)],
   );
-  const nodes = pool.nodes.length === 0 ? '  No nodes.' : nodeTable(pool.nodes, now);
+  const nodes = pool.nodes.length === 0 ? '  No nodes.' : nodeTable(pool.nodes, now, pool);
   return `MachineConfigPool ${pool.name}\n${table(fields, '  ')}\n\n${nodes}\n`;
 };
 
