@@ -21,7 +21,8 @@ const NOT_READY: Record<NotReadyReason, string> = {
   Unschedulable: 'Node is marked unschedulable',
 };
 
-const drainBlockedEnglish = ({ cause, pod, namespace, text }: DrainBlock & { text: string }) => {
+/** What blocks a drain; the drain controller's own words are in `text` (the console's node details). */
+const drainBlockedEnglish = ({ cause, pod, namespace }: DrainBlock) => {
   const who = pod === null ? 'a pod' : `pod ${namespace === null ? '' : `${namespace}/`}${pod}`;
   const why =
     cause === 'disruptionBudget'
@@ -29,7 +30,7 @@ const drainBlockedEnglish = ({ cause, pod, namespace, text }: DrainBlock & { tex
       : cause === 'evictionFailed'
         ? `${who} could not be evicted`
         : 'the drain timed out';
-  return `Drain blocked: ${why}. MCO retries the drain; after an hour the daemon reports the node degraded. The drain controller says: ${text}`;
+  return `Drain blocked: ${why}. MCO retries the drain; after an hour the daemon reports the node degraded.`;
 };
 
 /** A node's message; empty when it has none. */

@@ -51,6 +51,7 @@ export const RolloutLoadError = ({ error, retry }: RolloutLoadErrorProps) => {
           : t('Failed {{count}} times. Trying again by itself in {{seconds}} s.', {
               count: retry.failures,
               seconds,
+              defaultValue_one: 'Failed {{count}} time. Trying again by itself in {{seconds}} s.',
             })}
       </Content>
     </Alert>
@@ -71,6 +72,7 @@ export const RolloutRecoveredAlert = ({ retry }: { retry: LoadRetry }) => {
     >
       {t('The rollout loaded after {{count}} failed attempts. It is live again.', {
         count: retry.recoveredAfter,
+        defaultValue_one: 'The rollout loaded after {{count}} failed attempt. It is live again.',
       })}
     </Alert>
   );
