@@ -19,7 +19,9 @@ describe('readDrainBlock', () => {
       ),
     ).toEqual({ cause: 'evictionFailed', pod: 'db-0', namespace: 'prod' });
     expect(
-      readDrainBlock('Error: Node Drain has not succeeded. Error is: [global timeout reached: 1m30s]'),
+      readDrainBlock(
+        'Error: Node Drain has not succeeded. Error is: [global timeout reached: 1m30s]',
+      ),
     ).toEqual({ cause: 'timeout', pod: null, namespace: null });
   });
 

@@ -18,8 +18,7 @@ const sameTimings = (
   [...a].every(([pool, timing]) => {
     const other = b.get(pool);
     return (
-      other !== undefined &&
-      other.estimatePerNodeMs === timing.estimatePerNodeMs &&
+      other?.estimatePerNodeMs === timing.estimatePerNodeMs &&
       other.estimateTailMs === timing.estimateTailMs
     );
   });

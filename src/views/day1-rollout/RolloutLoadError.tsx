@@ -4,12 +4,14 @@ import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { errorMessage } from '../shared/error-message';
 import type { LoadRetry } from './useLoadRetry';
 
-/** Whole seconds until `at`, updated every second while there is one. */
+/**
+ * Whole seconds until `at`, updated every second while there is one. Its user mounts anew for each
+ * `at`, so the clock starts when `at` is set.
+ */
 const useSecondsUntil = (at: number | undefined): number | undefined => {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (at === undefined) return undefined;
-    setNow(Date.now());
     const id = setInterval(() => {
       setNow(Date.now());
     }, 1000);

@@ -68,7 +68,11 @@ describe('the rollout page when the API fails', () => {
   });
 
   it('retries at once from the Retry button, and the notice can be closed', async () => {
-    const user = userEvent.setup({ advanceTimers: (ms) => jest.advanceTimersByTime(ms) });
+    const user = userEvent.setup({
+      advanceTimers: (ms) => {
+        jest.advanceTimersByTime(ms);
+      },
+    });
     failing();
     renderRolloutPage();
     expect(screen.getByTestId('rollout-error')).toBeInTheDocument();

@@ -49,7 +49,14 @@ const RolloutContent = ({ pool, retry }: RolloutViewProps & { retry: LoadRetry }
   );
 
   if (failed || (!data.loaded && retry.failures > 0)) {
-    return <RolloutLoadError error={failed ? data.error : retry.lastError} retry={retry} />;
+    return (
+      // Anew for each scheduled attempt, so that its countdown starts from now.
+      <RolloutLoadError
+        key={retry.nextAttemptAt ?? 'trying'}
+        error={failed ? data.error : retry.lastError}
+        retry={retry}
+      />
+    );
   }
   if (!data.loaded || rollout === undefined || pools === undefined) {
     return (

@@ -46,23 +46,20 @@ export const useLoadRetry = (): LoadRetry => {
     setAttempt((n) => n + 1);
   }, [cancel]);
 
-  const reportFailure = useCallback(
-    (error: unknown) => {
-      failuresRef.current += 1;
-      setFailures(failuresRef.current);
-      setLastError(error);
-      setRecoveredAfter(undefined);
-      const delay = retryDelayMs(failuresRef.current);
-      clearTimeout(timer.current);
-      setNextAttemptAt(Date.now() + delay);
-      timer.current = setTimeout(() => {
-        timer.current = undefined;
-        setNextAttemptAt(undefined);
-        setAttempt((n) => n + 1);
-      }, delay);
-    },
-    [],
-  );
+  const reportFailure = useCallback((error: unknown) => {
+    failuresRef.current += 1;
+    setFailures(failuresRef.current);
+    setLastError(error);
+    setRecoveredAfter(undefined);
+    const delay = retryDelayMs(failuresRef.current);
+    clearTimeout(timer.current);
+    setNextAttemptAt(Date.now() + delay);
+    timer.current = setTimeout(() => {
+      timer.current = undefined;
+      setNextAttemptAt(undefined);
+      setAttempt((n) => n + 1);
+    }, delay);
+  }, []);
 
   const reportLoaded = useCallback(() => {
     cancel();
