@@ -117,7 +117,7 @@ const NodeRolloutRow = ({
           )}
         </Td>
       )}
-      <Td dataLabel={t('Done in')} data-test="node-estimate-cell">
+      <Td dataLabel={t('Done in')} modifier="nowrap" data-test="node-estimate-cell">
         <NodeEstimate node={node} />
       </Td>
       <Td isActionCell>
