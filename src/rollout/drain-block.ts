@@ -7,7 +7,7 @@
  * `oc adm upgrade status` shows these words beside the draining node.
  */
 
-export type DrainBlockCause =
+type DrainBlockCause =
   /** A PodDisruptionBudget forbids the eviction (the API server answers 429 to it). */
   | 'disruptionBudget'
   /** An eviction failed for another reason. */

@@ -107,7 +107,7 @@ export const smoothEstimate = (
  * - `waiting`: a Pending node, done when its turn comes (MCO picks the order);
  * - `unknown`: degraded, or its start is unknown; `none`: updated or paused.
  */
-export type NodeEstimate =
+type NodeEstimate =
   | { kind: 'at'; at: number }
   | { kind: 'late' }
   | { kind: 'waiting' }

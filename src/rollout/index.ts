@@ -34,9 +34,9 @@ export {
   estimateRemainingMs,
   nodeEstimate,
 } from './estimate';
-export type { NodeEstimate, PoolTiming } from './estimate';
+export type { PoolTiming } from './estimate';
 export type { Day1FollowUp, Day1Reason, Day1Status } from './day1-status';
-export type { DrainBlock, DrainBlockCause } from './drain-block';
+export type { DrainBlock } from './drain-block';
 export { DAY1_PHASES, Day1StatusError, day1FollowUp, parseDay1Status } from './day1-status';
 export type { VerifyOutcome, VerifyOutput, VerifyPodOptions } from './verify-pod';
 export {
