@@ -39,6 +39,11 @@ export interface ClusterSimOptions {
   bookmarkIntervalMs?: number;
   /** Called with every API request as it arrives (tests read what a client sent). */
   onRequest?: (request: ReceivedRequest) => void;
+  /**
+   * Added to every node proxy call (`/api/v1/nodes/<n>/proxy/…`), on the clock: the round trip from the
+   * API server to a kubelet, for benchmarks. Kept across resets and `clear`. Default 0.
+   */
+  proxyLatencyMs?: number;
 }
 
 export interface ClusterSim {
@@ -70,6 +75,11 @@ export const startClusterSim = async (options: ClusterSimOptions = {}): Promise<
     timings: options.timings,
     log,
   });
+  if (options.proxyLatencyMs !== undefined) {
+    const problems = faultRequestProblems({ proxyLatencyMs: options.proxyLatencyMs });
+    if (problems.length > 0) throw new Error(problems.join('; '));
+    simulation.faults.proxyLatencyMs = options.proxyLatencyMs;
+  }
   const server = new ApiServer({
     simulation,
     schemas,

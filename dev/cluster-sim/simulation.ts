@@ -18,7 +18,8 @@ import { WellFormed } from './core/well-formed';
 import { Faults } from './control/faults';
 import type { FaultRequest } from './control/faults';
 import { MachineConfigOperator } from './mco/operator';
-import type { NodeHardware } from './mco/daemon';
+import type { NodeAgent, NodeHardware } from './mco/daemon';
+import type { KubeletNode } from './api/node-proxy';
 import { currentConfigOf, daemonState, desiredConfigOf, isNodeReady } from './mco/node-state';
 import type { Day1Status } from './node/day1-node';
 import { PodController } from './node/pods';
@@ -102,6 +103,22 @@ export class Simulation {
     return this.operatorInstance?.agent(node)?.day1.statuses();
   }
 
+  /**
+   * What the API server's node proxy reaches on a node: its files and journal, and whether its kubelet
+   * answers now; undefined for a node the simulation does not run (unknown or malformed).
+   */
+  kubelet(
+    node: string,
+  ): (KubeletNode & { reachability: NodeAgent['kubeletReachability'] }) | undefined {
+    const agent = this.operatorInstance?.agent(node);
+    if (agent === undefined) return undefined;
+    return {
+      files: agent.day1.files,
+      journal: agent.day1.journal,
+      reachability: agent.kubeletReachability,
+    };
+  }
+
   podLog(pod: Parameters<PodController['log']>[0]): string {
     return this.pods?.log(pod) ?? '';
   }
@@ -153,6 +170,8 @@ export class Simulation {
           currentConfig: currentConfigOf(node),
           desiredConfig: desiredConfigOf(node),
           daemon: agent?.describe() ?? null,
+          // Whether the node proxy reaches the kubelet: up, kubeletStopped (refused) or down.
+          kubelet: agent?.kubeletReachability ?? null,
           day1: Object.fromEntries(
             Object.entries(agent?.day1.statuses() ?? {}).map(([mc, s]) => [mc, s.phase]),
           ),

@@ -189,7 +189,7 @@ test('Verify shows the module loaded on a good node, and why not on a node whose
   await expect(page.getByTestId('pool-card-sfc')).toHaveAttribute('data-state', 'Updated', {
     timeout: 45_000,
   });
-  // The Day 1 units finish after MCO: the pull, and on worker-4 the second reboot.
+  // The Day 1 pull and, on worker-4, the second reboot happen before MCO is done with each node.
   await expect
     .poll(() => day1Phase(request, 'worker-4', '99-ice-day1'), { timeout: 45_000 })
     .toBe('Loaded');

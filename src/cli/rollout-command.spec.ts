@@ -9,6 +9,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dump, load } from 'js-yaml';
+import { day1StatusFile } from '../../test/support/day1-status-file';
+import { R2, node, pool } from '../../test/support/rollout-objects';
 import { CLUSTER_STATES } from '../../test/support/schema-checks';
 import type { MachineConfigPool, Node } from '../k8s/types';
 import { deriveRollout } from '../rollout';
@@ -110,6 +112,8 @@ describe('day1-utility rollout on oc dumps', () => {
         'state',
         'targetConfig',
         'completion',
+        'maxUnavailable',
+        'day1',
         'nodes',
       ]);
       for (const node of pool.nodes) {
@@ -119,6 +123,7 @@ describe('day1-utility rollout on oc dumps', () => {
           'currentConfig',
           'desiredConfig',
           'message',
+          'day1',
         ]);
       }
     }
@@ -292,5 +297,116 @@ describe('usage', () => {
     const produce = spawnSync('node', [BIN, '-h'], { encoding: 'utf8' });
     expect(produce.status).toBe(0);
     expect(produce.stdout).toContain('day1-utility rollout -f FILE');
+  });
+});
+
+describe('Day 1 status files', () => {
+  const KERNEL = '5.14.0-427.13.1.el9_4.x86_64';
+  // The sfc pool's target brings 99-sfc-day1; MCO is done with both nodes.
+  const cluster = () =>
+    file(
+      'day1-cluster.yaml',
+      dump({
+        apiVersion: 'v1',
+        kind: 'List',
+        items: [
+          pool({ name: 'sfc', sources: ['00-worker', '99-sfc-day1'], current: R2 }),
+          node('worker-4', { current: R2, roles: ['worker', 'sfc'] }),
+          node('worker-5', { current: R2, roles: ['worker', 'sfc'] }),
+        ],
+      }),
+    );
+  /** What `oc get --raw .../proxy/logs/kmm-day1/99-sfc-day1/status.json` prints for a node. */
+  const statusOf = (nodeName: string, changes: Record<string, unknown> = {}) =>
+    day1StatusFile({ bootID: `boot-${nodeName}`, kernelVersion: KERNEL, ...changes });
+
+  interface Day1Json {
+    pools: {
+      name: string;
+      state: string;
+      day1: Record<string, number> | null;
+      nodes: {
+        name: string;
+        phase: string;
+        day1: { state: string; text: string; configs: { inTreeRestored: unknown }[] } | null;
+      }[];
+    }[];
+  }
+
+  it('adds a DAY 1 column and the loaded count from the status files, matched by boot', () => {
+    const statuses = file(
+      'statuses.json',
+      statusOf('worker-4') +
+        statusOf('worker-5', {
+          phase: 'LoadFailed',
+          moduleLoaded: false,
+          inTreeRestored: true,
+          reason: 'WorkerFailed',
+          lastError: 'the KMM worker exited with status 1',
+          loadedAt: null,
+        }),
+    );
+    const { status, stdout, stderr } = run(['-f', cluster(), '-f', statuses]);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/Module loaded: +on 1 of 2 nodes \(1 failed, 0 unreachable/);
+    const header = stdout.split('\n').find((line) => line.startsWith('NAME'));
+    expect(header?.split(/\s{2,}/)).toEqual([
+      'NAME',
+      'PHASE',
+      'SINCE',
+      'CURRENT CONFIG',
+      'DESIRED CONFIG',
+      'DAY 1',
+      'MESSAGE',
+    ]);
+    expect(stdout).toMatch(/worker-4 .* Loaded/);
+    expect(stdout).toMatch(/worker-5 .* Load failed, in-tree driver restored/);
+
+    const json = JSON.parse(
+      run(['-f', cluster(), '-f', statuses, '-o', 'json']).stdout,
+    ) as Day1Json;
+    const [sfc] = json.pools;
+    expect(sfc.day1).toMatchObject({ total: 2, loaded: 1, failed: 1 });
+    expect(sfc.nodes.map((n) => [n.name, n.day1?.state])).toEqual([
+      ['worker-4', 'Loaded'],
+      ['worker-5', 'LoadFailed'],
+    ]);
+    expect(sfc.nodes[1].day1?.configs[0].inTreeRestored).toBe(true);
+  });
+
+  it('does not call a pool done while a node has not reported from its boot', () => {
+    const statuses = file('one-status.json', statusOf('worker-4'));
+    const json = JSON.parse(
+      run(['-f', cluster(), '-f', statuses, '-o', 'json']).stdout,
+    ) as Day1Json;
+    expect(json.pools[0].state).toBe('Updating');
+    expect(json.pools[0].nodes.map((n) => [n.name, n.phase, n.day1?.state])).toEqual([
+      ['worker-4', 'Updated', 'Loaded'],
+      ['worker-5', 'RebootingForDay1', 'NotReported'],
+    ]);
+  });
+
+  it('leaves out, and says so, a file from a boot no node runs now', () => {
+    const statuses = file('stale.json', statusOf('worker-4', { bootID: 'boot-before' }));
+    const { status, stderr } = run(['-f', cluster(), '-f', statuses, '-o', 'json']);
+    expect(status).toBe(0);
+    expect(stderr).toContain(
+      "the status file of 99-sfc-day1 from boot boot-before matches no node's current boot",
+    );
+  });
+
+  it('names the document of a malformed status file', () => {
+    const statuses = file('bad.json', statusOf('worker-4', { schemaVersion: 7 }));
+    const { status, stderr } = run(['-f', cluster(), '-f', statuses]);
+    expect(status).toBe(1);
+    expect(stderr).toContain('bad.json, document 1: the Day 1 status file is malformed');
+  });
+
+  it('says nothing of Day 1 states without status files', () => {
+    const json = JSON.parse(run(['-f', cluster(), '-o', 'json']).stdout) as Day1Json;
+    expect(json.pools[0].state).toBe('Updated');
+    expect(json.pools[0].day1).toBeNull();
+    expect(json.pools[0].nodes[0].day1).toBeNull();
   });
 });

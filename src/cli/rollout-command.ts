@@ -7,8 +7,28 @@ import type {
   MachineConfigPool,
   Node,
 } from '../k8s/types';
-import { deriveRollout, formatNodeMessage, formatPoolMessage, nodeEstimate } from '../rollout';
-import type { NodeRollout, PoolRollout, PoolTiming, Rollout, RolloutInput } from '../rollout';
+import {
+  Day1RolloutDeriver,
+  Day1StatusError,
+  deriveRollout,
+  formatDay1State,
+  formatNodeMessage,
+  formatPoolMessage,
+  nodeEstimate,
+  parseDay1Status,
+} from '../rollout';
+import type {
+  Day1Rollout,
+  Day1Status,
+  Day1StatusRead,
+  NodeDay1Facts,
+  NodeDay1State,
+  NodeRollout,
+  PoolRollout,
+  PoolTiming,
+  Rollout,
+  RolloutInput,
+} from '../rollout';
 import { formatUsage, parseFlags, UsageError } from './flags';
 import type { FlagSpec } from './flags';
 import type { CommandIO } from './io';
@@ -20,7 +40,7 @@ const FLAGS: FlagSpec[] = [
     aliases: ['filename'],
     valueName: 'file',
     usage:
-      'YAML or JSON from oc get (a List, or several documents: YAML between "---" lines, JSON one after another); "-" reads stdin; repeatable',
+      'YAML or JSON from oc get (a List, or several documents: YAML between "---" lines, JSON one after another), and Day 1 status files; "-" reads stdin; repeatable',
   },
   {
     name: 'o',
@@ -41,7 +61,12 @@ Shows how far MachineConfigs have rolled out: each MachineConfigPool's progress 
 "oc adm upgrade status". Reads what this prints:
   ${OC_GET}
 MachineConfigNodes (OpenShift 4.19 and later) and MachineConfigs are optional; a ClusterVersion is also
-read if given.`,
+read if given.
+
+Day 1 status files add a DAY 1 column (whether the module loaded on each node) and keep a pool from
+counting as done while a node reboots for its Day 1 image. Read them through the API server:
+  oc get --raw /api/v1/nodes/<node>/proxy/logs/kmm-day1/<machine-config>/status.json
+Each file is matched to the node that runs the boot it names (bootID).`,
   FLAGS,
 );
 
@@ -65,9 +90,15 @@ interface Collected {
   machineConfigNodes: MachineConfigNode[];
   machineConfigs: MachineConfig[];
   clusterVersion?: ClusterVersion;
+  /** Day 1 status files (`oc get --raw .../proxy/logs/kmm-day1/<mc>/status.json`). */
+  statuses: Day1Status[];
   /** Objects of other kinds, counted by kind. */
   ignored: Map<string, number>;
 }
+
+/** A document with no kind that has a status file's fields: a Day 1 status file. */
+const looksLikeDay1Status = (value: Record<string, unknown>): boolean =>
+  value.kind === undefined && 'schemaVersion' in value && 'machineConfig' in value;
 
 const KINDS = ['MachineConfigPool', 'Node', 'MachineConfigNode', 'MachineConfig', 'ClusterVersion'];
 
@@ -87,6 +118,15 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const collect = (value: unknown, where: string, into: Collected, kindFromList?: string): void => {
   if (!isRecord(value)) {
     throw new InputError(`${where}: expected a Kubernetes object, found ${describeValue(value)}`);
+  }
+  if (looksLikeDay1Status(value)) {
+    try {
+      into.statuses.push(parseDay1Status(JSON.stringify(value)));
+    } catch (error) {
+      if (error instanceof Day1StatusError) throw new InputError(`${where}: ${error.message}`);
+      throw error;
+    }
+    return;
   }
   const kind = typeof value.kind === 'string' && value.kind !== '' ? value.kind : kindFromList;
   if (kind === undefined) throw new InputError(`${where}: the object has no "kind"`);
@@ -182,6 +222,7 @@ const readInput = (files: string[], reader: InputReader): Collected => {
     nodes: [],
     machineConfigNodes: [],
     machineConfigs: [],
+    statuses: [],
     ignored: new Map(),
   };
   let stdin: string | undefined;
@@ -264,15 +305,37 @@ const estimateCell = (node: NodeRollout, timing: PoolTiming | undefined, now: nu
   }
 };
 
-const nodeTable = (nodes: NodeRollout[], now: number, timing?: PoolTiming): string =>
+/** The DAY 1 cell: the node's state, naming the config when the node has several. */
+const day1Cell = (state: NodeDay1State | undefined): string => {
+  if (state === undefined) return '-';
+  const text = formatDay1State(state);
+  return state.configs.length > 1 ? `${text} (${state.worstConfig})` : text;
+};
+
+const nodeTable = (
+  nodes: NodeRollout[],
+  now: number,
+  day1?: Day1Rollout,
+  timing?: PoolTiming,
+): string =>
   table([
-    ['NAME', 'PHASE', 'SINCE', 'CURRENT CONFIG', 'DESIRED CONFIG', 'EST', 'MESSAGE'],
+    [
+      'NAME',
+      'PHASE',
+      'SINCE',
+      'CURRENT CONFIG',
+      'DESIRED CONFIG',
+      ...(day1 === undefined ? [] : ['DAY 1']),
+      'EST',
+      'MESSAGE',
+    ],
     ...nodes.map((node) => [
       node.name,
       node.phase,
       node.since === undefined ? '-' : formatDuration((now - Date.parse(node.since)) / 1000),
       node.currentConfig ?? '-',
       node.desiredConfig ?? '-',
+      ...(day1 === undefined ? [] : [day1Cell(day1.nodes.get(node.name))]),
       estimateCell(node, timing, now),
       formatNodeMessage(node.message),
     ]),
@@ -290,7 +353,7 @@ const timeLeft = (pool: PoolRollout): string => {
   return `about ${formatDuration(pool.estimatedSecondsLeft)} (${basis})`;
 };
 
-const poolSection = (pool: PoolRollout, now: number): string => {
+const poolSection = (pool: PoolRollout, now: number, day1?: Day1Rollout): string => {
   const message = formatPoolMessage(pool.message);
   const fields: string[][] = [
     ['State:', `${pool.state}${message === '' ? '' : ` (${message})`}`],
@@ -313,20 +376,53 @@ const poolSection = (pool: PoolRollout, now: number): string => {
     ['Max unavailable:', String(pool.maxUnavailable)],
     ['Time left:', timeLeft(pool)],
   );
-  const nodes = pool.nodes.length === 0 ? '  No nodes.' : nodeTable(pool.nodes, now, pool);
+  const counts = day1?.pools.get(pool.name)?.counts;
+  if (counts !== undefined) {
+    fields.push([
+      'Module loaded:',
+      `on ${String(counts.loaded)} of ${String(counts.total)} nodes (${String(counts.failed)} failed, ${String(counts.unreachable)} unreachable, ${String(counts.inProgress)} in progress, ${String(counts.unknown)} unknown)`,
+    ]);
+  }
+  if (pool.unavailableMachineCount > pool.maxUnavailable) {
+    fields.push([
+      'Warning:',
+      `${String(pool.unavailableMachineCount)} nodes are unavailable, more than maxUnavailable ${String(pool.maxUnavailable)}: something reboots nodes outside MCO's throttle (such as the Day 1 configs made before the pull unit ran before the kubelet, and KMM's own)`,
+    ]);
+  }
+  const nodes = pool.nodes.length === 0 ? '  No nodes.' : nodeTable(pool.nodes, now, day1, pool);
   return `MachineConfigPool ${pool.name}\n${table(fields, '  ')}\n\n${nodes}\n`;
 };
 
-const formatRolloutTable = (rollout: Rollout, now: number): string => {
-  const sections = rollout.pools.map((pool) => poolSection(pool, now));
+const formatRolloutTable = (rollout: Rollout, now: number, day1?: Day1Rollout): string => {
+  const sections = rollout.pools.map((pool) => poolSection(pool, now, day1));
   if (rollout.unpooledNodes.length > 0) {
     sections.push(`Nodes in no pool\n\n${nodeTable(rollout.unpooledNodes, now)}\n`);
   }
   return sections.join('\n');
 };
 
-/** The JSON shape `-o json` prints: these fields only, in this order, null where unknown. */
-export const rolloutJSON = (rollout: Rollout) => ({
+const day1JSON = (state: NodeDay1State | undefined) =>
+  state === undefined
+    ? null
+    : {
+        state: state.state,
+        text: formatDay1State(state),
+        configs: state.configs.map((config) => ({
+          machineConfig: config.machineConfig,
+          state: config.state,
+          phase: config.status?.phase ?? null,
+          inTreeRestored: config.inTreeRestored ?? null,
+          reason: config.reason ?? null,
+          error: config.error ?? null,
+          updatedAt: config.status?.updatedAt ?? null,
+        })),
+      };
+
+/**
+ * The JSON shape `-o json` prints: these fields only, in this order, null where unknown. `day1` is
+ * null without status files, or for pools and nodes without Day 1 configs.
+ */
+export const rolloutJSON = (rollout: Rollout, day1?: Day1Rollout) => ({
   pools: rollout.pools.map((pool) => ({
     name: pool.name,
     machineCount: pool.machineCount,
@@ -338,12 +434,15 @@ export const rolloutJSON = (rollout: Rollout) => ({
     state: pool.state,
     targetConfig: pool.targetConfig ?? null,
     completion: pool.completion,
+    maxUnavailable: pool.maxUnavailable,
+    day1: day1?.pools.get(pool.name)?.counts ?? null,
     nodes: pool.nodes.map((node) => ({
       name: node.name,
       phase: node.phase,
       currentConfig: node.currentConfig ?? null,
       desiredConfig: node.desiredConfig ?? null,
       message: formatNodeMessage(node.message),
+      day1: day1JSON(day1?.nodes.get(node.name)),
     })),
   })),
 });
@@ -397,11 +496,39 @@ export const runRollout = (
     machineConfigs: input.machineConfigs.length > 0 ? input.machineConfigs : undefined,
     clusterVersion: input.clusterVersion,
   };
-  const rollout = deriveRollout(rolloutInput, now);
+  const derived = deriveRollout(rolloutInput, now);
+  const day1 = input.statuses.length === 0 ? undefined : withStatusFiles(derived, input, io);
+  const rollout = day1?.rollout ?? derived;
   io.stdout(
     format === 'json'
-      ? `${JSON.stringify(rolloutJSON(rollout), null, 2)}\n`
-      : formatRolloutTable(rollout, now),
+      ? `${JSON.stringify(rolloutJSON(rollout, day1), null, 2)}\n`
+      : formatRolloutTable(rollout, now, day1),
   );
   return 0;
+};
+
+/**
+ * The rollout with the Day 1 state of each node, from the status files given: each is matched to the
+ * node running the boot it names. A file that matches no node's current boot is left out, and said.
+ */
+const withStatusFiles = (rollout: Rollout, input: Collected, io: CommandIO): Day1Rollout => {
+  const nodeOfBoot = new Map<string, string>();
+  for (const node of input.nodes) {
+    const bootID = node.status?.nodeInfo?.bootID;
+    if (typeof bootID === 'string' && bootID !== '') nodeOfBoot.set(bootID, node.metadata.name);
+  }
+  const facts = new Map<string, NodeDay1Facts & { reads: Map<string, Day1StatusRead> }>();
+  for (const status of input.statuses) {
+    const node = nodeOfBoot.get(status.bootID);
+    if (node === undefined) {
+      io.stderr(
+        `day1-utility rollout: the status file of ${status.machineConfig} from boot ${status.bootID} matches no node's current boot (a file from an earlier boot, or of a node not given); left out\n`,
+      );
+      continue;
+    }
+    const entry = facts.get(node) ?? { reads: new Map<string, Day1StatusRead>() };
+    entry.reads.set(status.machineConfig, { kind: 'read', status, at: status.updatedAt });
+    facts.set(node, entry);
+  }
+  return new Day1RolloutDeriver().derive(rollout, facts);
 };

@@ -12,6 +12,7 @@ import type {
   StatusFileProblem,
 } from './messages';
 import type { Day1Reason } from './day1-status';
+import type { Day1State, NodeDay1State } from './day1-state';
 import type { DrainBlock } from './drain-block';
 
 const NOT_READY: Record<NotReadyReason, string> = {
@@ -236,3 +237,35 @@ export const formatVerifyOutcome = (outcome: {
   outcome.worstConfig === undefined
     ? formatDay1Message(outcome.message)
     : `${formatDay1Message(outcome.message)} (${outcome.worstConfig})`;
+
+const DAY1_STATE_TEXT: Record<Day1State, string> = {
+  WaitingForMCO: 'Waiting for MCO',
+  PullingImage: 'Pulling image',
+  RebootingForImage: 'Rebooting for the image',
+  Loading: 'Loading',
+  Loaded: 'Loaded',
+  PullFailed: 'Pull failed, in-tree driver kept',
+  LoadFailed: 'Load failed',
+  Refused: 'Refused, in-tree driver unchanged',
+  SkippedAfterCrash: 'Skipped after a crash',
+  RebootBudgetUsed: 'Reboot budget used',
+  Unreachable: 'Unreachable',
+  Stale: 'Stale',
+  NotReported: 'Not reported',
+  Unreadable: 'Unreadable',
+  NoAccess: 'No access',
+};
+
+/** A node's Day 1 state in a few words, as the DAY 1 column shows it. */
+export const formatDay1State = (state: NodeDay1State): string => {
+  if (state.state !== 'LoadFailed') return DAY1_STATE_TEXT[state.state];
+  const worst = state.configs.find((config) => config.machineConfig === state.worstConfig);
+  switch (worst?.inTreeRestored) {
+    case true:
+      return 'Load failed, in-tree driver restored';
+    case false:
+      return 'Load failed, in-tree driver not restored';
+    default:
+      return DAY1_STATE_TEXT.LoadFailed;
+  }
+};

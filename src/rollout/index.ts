@@ -23,6 +23,7 @@ export type {
 } from './messages';
 export {
   formatDay1Message,
+  formatDay1State,
   formatNodeMessage,
   formatPoolMessage,
   formatVerifyOutcome,
@@ -38,6 +39,9 @@ export type { PoolTiming } from './estimate';
 export type { Day1FollowUp, Day1Reason, Day1Status } from './day1-status';
 export type { DrainBlock } from './drain-block';
 export { DAY1_PHASES, Day1StatusError, day1FollowUp, parseDay1Status } from './day1-status';
+export type { Day1StatusRead, NodeDay1Facts, NodeDay1State } from './day1-state';
+export type { Day1Rollout } from './day1-rollout';
+export { Day1RolloutDeriver } from './day1-rollout';
 export type { VerifyOutcome, VerifyOutput, VerifyPodOptions } from './verify-pod';
 export {
   DEFAULT_VERIFY_IMAGE,

@@ -1,6 +1,7 @@
 /**
  * The two users of dev/README.md, identified by bearer token: `admin` (kube:admin, may do everything) and
- * `read-only` (get, list and watch only). Errors and access-review answers are worded as RBAC words them.
+ * `read-only` (get, list and watch only, as the cluster-reader role: not `nodes/proxy`, which reads the
+ * nodes' logs through the kubelet). Errors and access-review answers are worded as RBAC words them.
  */
 import { ApiError, unauthorized } from './status';
 import type { ResourceDef, Verb } from '../core/resources';
@@ -63,7 +64,12 @@ interface ResourceAttributes {
   namespace?: string;
 }
 
-const isAllowed = (user: User, verb: string): boolean => !user.readOnly || READ_VERBS.has(verb);
+/** Subresources cluster-reader does not grant even for reading: the kubelet's API behind the node proxy. */
+const PRIVILEGED_SUBRESOURCES = new Set(['nodes/proxy']);
+
+const isAllowed = (user: User, verb: string, resource = '', subresource = ''): boolean =>
+  !user.readOnly ||
+  (READ_VERBS.has(verb) && !PRIVILEGED_SUBRESOURCES.has(`${resource}/${subresource}`));
 
 /** Why RBAC allowed the request, as a SelfSubjectAccessReview reports it. */
 const allowedReason = (user: User): string =>
@@ -82,9 +88,13 @@ export const authorize = (
   resource: ResourceDef,
   options: { name?: string; namespace?: string; subresource?: string } = {},
 ): void => {
-  // Every authenticated user may ask what it may do (system:basic-user).
-  if (isAllowed(user, verb) || resource.plural === 'selfsubjectaccessreviews') return;
   const { name, namespace, subresource } = options;
+  // Every authenticated user may ask what it may do (system:basic-user).
+  if (
+    isAllowed(user, verb, resource.plural, subresource) ||
+    resource.plural === 'selfsubjectaccessreviews'
+  )
+    return;
   const what =
     name === undefined ? groupResource(resource) : `${groupResource(resource)} "${name}"`;
   const resourceName =
@@ -113,7 +123,8 @@ export const accessReviewStatus = (
   spec: AccessReviewSpec,
 ): { allowed: boolean; reason?: string } => {
   const verb = spec.resourceAttributes?.verb ?? spec.nonResourceAttributes?.verb ?? '';
-  return isAllowed(user, verb)
+  const { resource, subresource } = spec.resourceAttributes ?? {};
+  return isAllowed(user, verb, resource, subresource)
     ? { allowed: true, reason: allowedReason(user) }
     : { allowed: false };
 };

@@ -13,7 +13,11 @@ import type { Clock } from '../core/clock';
 import type { PodObject } from '../core/kube-types';
 import { ControlApi } from '../control/control-api';
 import type { Simulation } from '../simulation';
-import { BEARER_PROTOCOL_PREFIX, authenticate } from './auth';
+import { BEARER_PROTOCOL_PREFIX, authenticate, authorize } from './auth';
+import { NODES } from '../core/resources';
+import type { NodeObject } from '../core/kube-types';
+import { NodeJournal } from '../node/node-journal';
+import { kubeletGet, unreachableStatus } from './node-proxy';
 import {
   apiGroup,
   apiGroupList,
@@ -28,7 +32,7 @@ import { parseJson, readBody, rejectUpgrade, sendError, sendJson, sendText } fro
 import { isPatchContentType } from './patch';
 import { route } from './router';
 import type { Route } from './router';
-import { ApiError, badRequest, serverFault } from './status';
+import { ApiError, badRequest, notFound, serverFault } from './status';
 import type { CrdSchemas } from './validation';
 import { WatchHub } from './watch';
 import type { WatchSink } from './watch';
@@ -58,6 +62,24 @@ const jsonOrText = (text: string): unknown => {
   } catch {
     return text;
   }
+};
+
+/** `/api/v1/nodes/<node>/proxy[/<path>]`: the node and the path after `/proxy` (raw, '' for none). */
+const nodeProxyTarget = (pathname: string): { node: string; path: string } | undefined => {
+  const match = /^\/api\/v1\/nodes\/([^/]+)\/proxy(\/.*)?$/.exec(pathname);
+  if (match === null) return undefined;
+  const rest = match[2] as string | undefined;
+  return { node: match[1], path: rest ?? '' };
+};
+
+/** The verb RBAC checks for a connect request with this method (RequestInfo). */
+const CONNECT_VERBS: Record<string, 'get' | 'create' | 'update' | 'patch' | 'delete'> = {
+  GET: 'get',
+  HEAD: 'get',
+  POST: 'create',
+  PUT: 'update',
+  PATCH: 'patch',
+  DELETE: 'delete',
 };
 
 const notFoundPath = () =>
@@ -111,6 +133,8 @@ export class ApiServer {
   private readonly resources: ResourceApi;
   private readonly control: ControlApi;
   private address = '127.0.0.1:0';
+  /** Real-time timers of the slowProxy fault, cleared on close. */
+  private readonly slowTimers = new Set<NodeJS.Timeout>();
 
   constructor(private readonly deps: ApiServerDeps) {
     const { simulation } = deps;
@@ -161,6 +185,8 @@ export class ApiServer {
   /** Ends watches, closes every connection and stops listening. */
   close(): Promise<void> {
     this.hub.close();
+    for (const timer of this.slowTimers) clearTimeout(timer);
+    this.slowTimers.clear();
     for (const client of this.webSockets.clients) client.terminate();
     this.webSockets.close();
     return new Promise((resolve) => {
@@ -204,6 +230,11 @@ export class ApiServer {
       if (url.pathname === '/sim' || url.pathname.startsWith('/sim/')) {
         this.record(request, request.method ?? 'GET');
         await this.control.handle(request, response, url);
+        return;
+      }
+      const proxy = nodeProxyTarget(url.pathname);
+      if (proxy !== undefined) {
+        await this.onNodeProxy(request, response, url, proxy);
         return;
       }
       const target = route(url.pathname);
@@ -250,6 +281,81 @@ export class ApiServer {
         );
       sendError(response, error);
     }
+  }
+
+  /**
+   * The node proxy (api/node-proxy.ts): admission and `nodes/proxy` authorization, the node, the proxy
+   * delays and faults, then the dial (a node that is down answers 500) and the kubelet's answer.
+   */
+  private async onNodeProxy(
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+    target: { node: string; path: string },
+  ): Promise<void> {
+    const method = request.method ?? 'GET';
+    this.record(request, method);
+    const user = await this.admit(request, method);
+    let name: string;
+    let path: string;
+    try {
+      name = decodeURIComponent(target.node);
+      path = target.path.split('/').map(decodeURIComponent).join('/');
+    } catch {
+      throw badRequest(`invalid URL path: ${url.pathname}`);
+    }
+    authorize(user, CONNECT_VERBS[method] ?? 'get', NODES, { name, subresource: 'proxy' });
+    const node = this.deps.simulation.store.get(NODES, undefined, name) as NodeObject | undefined;
+    if (node === undefined) throw notFound(NODES, name);
+    // An empty path is redirected to `/`, before anything reaches the node (proxyRedirectsforRootPath).
+    if (path === '' && (method === 'GET' || method === 'HEAD')) {
+      response.writeHead(301, { Location: `${url.pathname}/${url.search}` });
+      response.end();
+      return;
+    }
+    const { faults } = this.deps.simulation;
+    if (faults.proxyLatencyMs > 0) {
+      await new Promise<void>((resolve) => {
+        this.deps.clock.setTimeout(resolve, faults.proxyLatencyMs);
+      });
+    }
+    if (faults.slowProxyMs > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          this.slowTimers.delete(timer);
+          resolve();
+        }, faults.slowProxyMs);
+        this.slowTimers.add(timer);
+      });
+    }
+    if (response.destroyed) return;
+    // The kubelet accepts the connection and never answers: the client gives up first.
+    if (faults.hangProxy.has(name)) return;
+    const kubelet = this.deps.simulation.kubelet(name) ?? {
+      files: new Map<string, string>(),
+      journal: new NodeJournal(name),
+      reachability: 'up' as const,
+    };
+    if (kubelet.reachability !== 'up') {
+      sendJson(response, 500, unreachableStatus(node, kubelet.reachability));
+      return;
+    }
+    // The kubelet's /logs/ routes are GET only.
+    if (method !== 'GET' && method !== 'HEAD') {
+      sendText(response, 405, '405: Method Not Allowed');
+      return;
+    }
+    const answer = kubeletGet(
+      kubelet,
+      { corrupt: faults.corruptStatus.has(name), stale: faults.staleStatus.has(name) },
+      path,
+      url.searchParams,
+    );
+    response.writeHead(answer.status, {
+      ...answer.headers,
+      'Content-Length': Buffer.byteLength(answer.body),
+    });
+    response.end(method === 'HEAD' ? undefined : answer.body);
   }
 
   private respond(response: ServerResponse, result: ApiResponse): void {

@@ -1,8 +1,13 @@
 /**
  * Faults injected through `POST /sim/faults`: a node whose daemon degrades on its next update, a drain
  * that never finishes, a node whose container storage loses the Day 1 images at every reboot, failing
- * API requests, dropped or expired watches and slow responses.
+ * API requests, dropped or expired watches and slow responses; for the node proxy (api/node-proxy.ts) a
+ * slow proxy, a node that never answers, corrupt or stale status files, and a Day 1 load that fails.
+ * `proxyLatencyMs` is a setting rather than a fault: `clear` and resets keep it.
  */
+
+/** How long every proxy call takes with `slowProxy: true` (real time). */
+export const SLOW_PROXY_MS = 2000;
 
 /** The next `count` API requests (those with this method and a path containing `path`, if given) fail. */
 interface ApiErrorsRequest {
@@ -23,6 +28,18 @@ export interface FaultRequest {
   dropWatches?: boolean;
   expireWatches?: boolean;
   latencyMs?: number;
+  /** Every node proxy call takes 2 s of real time (`true`), or this many ms; `false` or 0 ends it. */
+  slowProxy?: boolean | number;
+  /** The node's kubelet accepts the connection and never answers: proxy calls hang. */
+  hangProxy?: string;
+  /** The node's status files are served cut short (invalid JSON). */
+  corruptStatus?: string;
+  /** The node's status files are served as an earlier boot wrote them (another bootID). */
+  staleStatus?: string;
+  /** The node's Day 1 load fails in the KMM worker at its next boots: LoadFailed, in-tree restored. */
+  failLoad?: string;
+  /** Added to every node proxy call (simulated clock); kept by `clear` and resets. */
+  proxyLatencyMs?: number;
   clear?: boolean;
 }
 
@@ -40,6 +57,12 @@ export interface FaultState {
   loseImagesOnReboot: string[];
   apiErrors: ApiErrorsState | null;
   latencyMs: number;
+  slowProxyMs: number;
+  hangProxy: string[];
+  corruptStatus: string[];
+  staleStatus: string[];
+  failLoad: string[];
+  proxyLatencyMs: number;
 }
 
 /** The failure an admitted request must answer with. */
@@ -62,12 +85,26 @@ export const faultRequestProblems = (body: unknown): string[] => {
     'dropWatches',
     'expireWatches',
     'latencyMs',
+    'slowProxy',
+    'hangProxy',
+    'corruptStatus',
+    'staleStatus',
+    'failLoad',
+    'proxyLatencyMs',
     'clear',
   ];
   const problems = Object.keys(request)
     .filter((key) => !known.includes(key))
     .map((key) => `unknown fault "${key}"; known: ${known.join(', ')}`);
-  for (const key of ['degradeNode', 'hangDrain', 'loseImagesOnReboot']) {
+  for (const key of [
+    'degradeNode',
+    'hangDrain',
+    'loseImagesOnReboot',
+    'hangProxy',
+    'corruptStatus',
+    'staleStatus',
+    'failLoad',
+  ]) {
     if (key in request && (typeof request[key] !== 'string' || request[key] === '')) {
       problems.push(`${key} must be a node name`);
     }
@@ -102,6 +139,20 @@ export const faultRequestProblems = (body: unknown): string[] => {
   ) {
     problems.push('latencyMs must be a whole number of milliseconds from 0 to 60000');
   }
+  const milliseconds = (value: unknown) =>
+    Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 60_000;
+  if ('proxyLatencyMs' in request && !milliseconds(request.proxyLatencyMs)) {
+    problems.push('proxyLatencyMs must be a whole number of milliseconds from 0 to 60000');
+  }
+  if (
+    'slowProxy' in request &&
+    typeof request.slowProxy !== 'boolean' &&
+    !milliseconds(request.slowProxy)
+  ) {
+    problems.push(
+      'slowProxy must be true, false or a whole number of milliseconds from 0 to 60000',
+    );
+  }
   for (const key of ['dropWatches', 'expireWatches', 'clear']) {
     if (key in request && typeof request[key] !== 'boolean')
       problems.push(`${key} must be true or false`);
@@ -113,8 +164,16 @@ export class Faults {
   readonly degradeNodes = new Set<string>();
   readonly hangDrains = new Set<string>();
   readonly loseImagesOnReboot = new Set<string>();
+  readonly hangProxy = new Set<string>();
+  readonly corruptStatus = new Set<string>();
+  readonly staleStatus = new Set<string>();
+  readonly failLoad = new Set<string>();
   private apiErrors: ApiErrorsState | null = null;
   latencyMs = 0;
+  /** Real-time delay of every node proxy call (the slowProxy fault). */
+  slowProxyMs = 0;
+  /** Simulated-clock delay of every node proxy call: a setting that clear() keeps. */
+  proxyLatencyMs = 0;
 
   /** Applies a validated request (clear first, then the rest). */
   apply(request: FaultRequest): void {
@@ -137,6 +196,15 @@ export class Faults {
           : null;
     }
     if (request.latencyMs !== undefined) this.latencyMs = request.latencyMs;
+    if (request.slowProxy !== undefined) {
+      const slow = request.slowProxy;
+      this.slowProxyMs = slow === true ? SLOW_PROXY_MS : slow === false ? 0 : slow;
+    }
+    if (request.hangProxy !== undefined) this.hangProxy.add(request.hangProxy);
+    if (request.corruptStatus !== undefined) this.corruptStatus.add(request.corruptStatus);
+    if (request.staleStatus !== undefined) this.staleStatus.add(request.staleStatus);
+    if (request.failLoad !== undefined) this.failLoad.add(request.failLoad);
+    if (request.proxyLatencyMs !== undefined) this.proxyLatencyMs = request.proxyLatencyMs;
   }
 
   clear(): void {
@@ -145,6 +213,11 @@ export class Faults {
     this.loseImagesOnReboot.clear();
     this.apiErrors = null;
     this.latencyMs = 0;
+    this.slowProxyMs = 0;
+    this.hangProxy.clear();
+    this.corruptStatus.clear();
+    this.staleStatus.clear();
+    this.failLoad.clear();
   }
 
   /** How this API request must fail, if it must; counts the fault down. */
@@ -165,6 +238,12 @@ export class Faults {
       loseImagesOnReboot: [...this.loseImagesOnReboot].sort(),
       apiErrors: this.apiErrors === null ? null : { ...this.apiErrors },
       latencyMs: this.latencyMs,
+      slowProxyMs: this.slowProxyMs,
+      hangProxy: [...this.hangProxy].sort(),
+      corruptStatus: [...this.corruptStatus].sort(),
+      staleStatus: [...this.staleStatus].sort(),
+      failLoad: [...this.failLoad].sort(),
+      proxyLatencyMs: this.proxyLatencyMs,
     };
   }
 }

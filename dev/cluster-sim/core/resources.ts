@@ -39,6 +39,8 @@ export const NODES: ResourceDef = {
   custom: false,
   verbs: ALL_VERBS,
   shortNames: ['no'],
+  // The API server's proxy to the node's kubelet (api/node-proxy.ts).
+  subresources: ['proxy'],
 };
 
 export const NAMESPACES: ResourceDef = {

@@ -80,6 +80,8 @@ export class NodeAgent {
   private stopped = false;
   /** Whether the kubelet runs this boot (and so posts the node's status). */
   private kubeletRunning = true;
+  /** Whether the machine is up (between a shutdown and the next boot it is not). */
+  private hostUp = true;
 
   constructor(
     private readonly context: SimContext,
@@ -87,9 +89,10 @@ export class NodeAgent {
     private readonly hooks: NodeAgentHooks,
     hardware: NodeHardware,
   ) {
-    this.day1 = new Day1Node(hardware.inTreeModules);
+    this.day1 = new Day1Node(hardware.inTreeModules, name);
     const node = this.node();
     this.diskConfig = node === undefined ? '' : currentConfigOf(node);
+    if (node !== undefined) this.day1.journal.markBoot(node.status.nodeInfo.bootID);
   }
 
   /** Whether the daemon is between updates and reboots. */
@@ -99,6 +102,16 @@ export class NodeAgent {
 
   get currentPhase(): string {
     return this.phase;
+  }
+
+  /**
+   * What a connection to the kubelet's port finds: the kubelet (`up`), a machine whose kubelet is not
+   * running (shutting down, or booting with Day 1 pulls ordered before the kubelet: refused), or no
+   * machine at all (powered off between shutdown and boot).
+   */
+  get kubeletReachability(): 'up' | 'kubeletStopped' | 'down' {
+    if (!this.hostUp) return 'down';
+    return this.kubeletRunning ? 'up' : 'kubeletStopped';
   }
 
   stop(): void {
@@ -339,6 +352,7 @@ export class NodeAgent {
       kernelVersion: node.status.nodeInfo.kernelVersion,
       bootID,
       now: () => nowStamp(this.context),
+      loadFails: this.context.faults.failLoad.has(this.name),
     };
   }
 
@@ -372,7 +386,9 @@ export class NodeAgent {
         });
       }
       this.kubeletRunning = false;
+      this.hostUp = false;
       this.step(timings.reboot, () => {
+        this.hostUp = true;
         this.boot();
       });
     });

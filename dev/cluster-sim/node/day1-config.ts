@@ -37,6 +37,10 @@ export interface Day1UnitConfig {
    * KMM_DAY1_STATE_DIR for units made before it existed; KMM's own scripts write none.
    */
   statusDirectory?: string;
+  /** The load unit's name, as systemd and the journal know it (`<mc>-replace-kernel-module.service`). */
+  loadUnit: string;
+  /** The pull unit's name, if there is one. */
+  pullUnit?: string;
 }
 
 interface UnitEntry {
@@ -187,6 +191,8 @@ export const day1UnitsIn = (ignition: unknown, sourceName = ''): Day1UnitConfig[
       hasPullUnit: pullUnit !== undefined,
       pullBeforeKubelet: before.some((unitName) => KUBELET_UNITS.has(unitName)),
       statusDirectory,
+      loadUnit: unit.name,
+      ...(pullUnit === undefined ? {} : { pullUnit: pullUnit.name as string }),
     });
   }
   return configs;

@@ -14,6 +14,7 @@ import type { Registry } from '../registry';
 import { podmanPullError } from '../registry';
 import type { Day1UnitConfig } from './day1-config';
 import { statusFileOf } from './day1-config';
+import { NodeJournal } from './node-journal';
 
 // The status file's format is a contract with the console (a type only): the simulator writes what the
 // scripts write, and the console's parser is tested against it from test/simulator/.
@@ -26,6 +27,11 @@ export interface NodeEnvironment {
   /** /proc/sys/kernel/random/boot_id of the running boot (the kubelet reports it only once it runs). */
   bootID: string;
   now: () => string;
+  /**
+   * The `failLoad` fault: the KMM worker fails while loading the module, after the in-tree modules were
+   * unloaded; the script reloads them (LoadFailed, WorkerFailed, inTreeRestored true).
+   */
+  loadFails?: boolean;
 }
 
 export interface Day1Scheduling {
@@ -62,6 +68,7 @@ interface StatusDetails {
   reason?: Day1Reason;
   blockingModule?: string;
   lastError?: string;
+  inTreeRestored?: boolean;
 }
 
 export class Day1Node {
@@ -78,10 +85,60 @@ export class Day1Node {
    * /var/lib/kmm-day1, which survives reboots as this object does.
    */
   private readonly rebootsUsed = new Map<string, number>();
+  /** The journal of the Day 1 units, across boots. */
+  readonly journal: NodeJournal;
 
   /** `inTreeModules` are the drivers udev loads at every boot (the node's hardware). */
-  constructor(private readonly inTreeModules: string[]) {
+  constructor(
+    private readonly inTreeModules: string[],
+    hostname = '',
+  ) {
+    this.journal = new NodeJournal(hostname);
     this.resetModules();
+  }
+
+  /** A unit run: systemd's Starting line; returns a logger for the script's own lines. */
+  private startUnit(
+    unit: string,
+    script: string,
+    config: Day1UnitConfig,
+    env: NodeEnvironment,
+  ): (message: string) => void {
+    const time = Date.parse(env.now());
+    const journal = this.journal;
+    journal.add({
+      time,
+      unit,
+      identifier: 'systemd',
+      pid: 1,
+      message: `Starting ${unit}...`,
+    });
+    const pid = journal.pid();
+    return (message) => {
+      journal.add({
+        time: Date.parse(env.now()),
+        unit,
+        identifier: script,
+        pid,
+        message: `kmm-day1[${config.machineConfigName}]: ${message}`,
+      });
+    };
+  }
+
+  /** systemd's lines when a unit's main process ends. */
+  private endUnit(unit: string, env: NodeEnvironment, ok: boolean): void {
+    const time = Date.parse(env.now());
+    const add = (message: string) => {
+      this.journal.add({ time, unit, identifier: 'systemd', pid: 1, message });
+    };
+    if (ok) {
+      add(`${unit}: Deactivated successfully.`);
+      add(`Finished ${unit}.`);
+    } else {
+      add(`${unit}: Main process exited, code=exited, status=1/FAILURE`);
+      add(`${unit}: Failed with result 'exit-code'.`);
+      add(`Failed to start ${unit}.`);
+    }
   }
 
   status(machineConfig: string): Day1Status | undefined {
@@ -121,29 +178,66 @@ export class Day1Node {
 
   /** The load unit of each config, before network-pre.target. */
   boot(configs: Day1UnitConfig[], env: NodeEnvironment, scheduling: Day1Scheduling): void {
+    this.journal.markBoot(env.bootID);
     for (const config of configs) {
       const kmodImage = kernelModuleImageRef(config, env.kernelVersion);
+      const unit = config.loadUnit;
+      const log = this.startUnit(unit, unit.replace(/\.service$/, '.sh'), config, env);
+      log(
+        `kernel ${env.kernelVersion}, module ${config.kernelModuleName}, image ${kmodImage}, worker ${config.workerImage}`,
+      );
       if (!this.images.has(kmodImage) || !this.images.has(config.workerImage)) {
+        log(
+          `${kmodImage} or ${config.workerImage} is not in local storage yet; keeping the in-tree driver until the pull service has pulled them`,
+        );
         this.writeStatus(config, env, 'ImagesMissing');
+        this.endUnit(unit, env, true);
         continue;
       }
       const module = sysfsName(config.kernelModuleName);
       const listed = config.inTreeModulesToRemove.some((m) => sysfsName(m) === module);
       if (this.loadedModules.has(module) && !listed) {
+        const lastError = `module ${config.kernelModuleName} is already loaded, probably as the in-tree driver; add it to the in-tree modules to remove so the out-of-tree module can replace it`;
+        log(`${lastError}; nothing was unloaded, the in-tree driver stays`);
         this.writeStatus(config, env, 'LoadRefused', {
           reason: 'ModuleAlreadyLoaded',
           blockingModule: config.kernelModuleName,
-          lastError: `module ${config.kernelModuleName} is already loaded, probably as the in-tree driver; add it to the in-tree modules to remove so the out-of-tree module can replace it`,
+          lastError,
         });
+        this.endUnit(unit, env, false);
         continue;
       }
       this.writeStatus(config, env, 'Loading');
+      const unloaded = config.inTreeModulesToRemove
+        .map(sysfsName)
+        .filter((m) => this.loadedModules.has(m));
+      for (const m of unloaded) log(`in-tree module ${m} is loaded and will be removed`);
       scheduling.after(scheduling.loadMs, () => {
+        if (env.loadFails === true) {
+          // The worker unloaded the in-tree modules and failed; the script reloads them.
+          const lastError = `the KMM worker exited with status 1 while loading ${config.kernelModuleName}; see this unit's journal`;
+          log(`worker output:`);
+          log(
+            `modprobe: ERROR: could not insert '${module}': Unknown symbol in module, or unknown parameter (see dmesg)`,
+          );
+          log(lastError);
+          for (const m of [...unloaded].reverse()) log(`reloading in-tree module ${m}`);
+          if (unloaded.length > 0) log(`in-tree modules reloaded: ${unloaded.join(' ')}`);
+          this.writeStatus(config, env, 'LoadFailed', {
+            reason: 'WorkerFailed',
+            lastError,
+            inTreeRestored: true,
+          });
+          this.endUnit(unit, env, false);
+          return;
+        }
         for (const inTree of config.inTreeModulesToRemove)
           this.loadedModules.delete(sysfsName(inTree));
         this.loadedModules.add(module);
         this.outOfTreeModules.add(module);
+        log(`module ${config.kernelModuleName} loaded from ${kmodImage}`);
         this.writeStatus(config, env, 'Loaded', { moduleLoaded: true });
+        this.endUnit(unit, env, true);
       });
     }
   }
@@ -166,18 +260,27 @@ export class Day1Node {
       pending--;
       if (pending === 0) finished(reboot);
     };
+    const reboots: ((message: string) => void)[] = [];
     for (const config of configs) {
       if (!config.hasPullUnit) continue;
       const kmodImage = kernelModuleImageRef(config, env.kernelVersion);
+      const unit =
+        config.pullUnit ?? `${config.machineConfigName}-pull-kernel-module-image.service`;
+      const log = this.startUnit(unit, unit.replace(/\.service$/, '.sh'), config, env);
       // podman image exists for both: nothing to pull, the unit exits at once without writing.
-      if (this.images.has(kmodImage) && this.images.has(config.workerImage)) continue;
+      if (this.images.has(kmodImage) && this.images.has(config.workerImage)) {
+        log(`${kmodImage} and ${config.workerImage} are present; nothing to pull`);
+        this.endUnit(unit, env, true);
+        continue;
+      }
       const key = this.budgetKey(config, env.kernelVersion);
       const used = this.rebootsUsed.get(key) ?? 0;
       if (used >= DAY1_REBOOT_BUDGET) {
         // The images are missing again after the reboot made for them: rebooting again would loop.
-        this.writeStatus(config, env, 'RebootBudgetExhausted', {
-          lastError: `${kmodImage} or ${config.workerImage} is missing again after the Day 1 reboot made for it (${String(used)} of ${String(DAY1_REBOOT_BUDGET)} used); not rebooting again, the node keeps its in-tree driver until the image or the config changes`,
-        });
+        const lastError = `${kmodImage} or ${config.workerImage} is missing again after the Day 1 reboot made for it (${String(used)} of ${String(DAY1_REBOOT_BUDGET)} used); not rebooting again, the node keeps its in-tree driver until the image or the config changes`;
+        log(lastError);
+        this.writeStatus(config, env, 'RebootBudgetExhausted', { lastError });
+        this.endUnit(unit, env, true);
         continue;
       }
       pending++;
@@ -188,6 +291,14 @@ export class Day1Node {
         .find(({ lookup }) => !lookup.found);
       scheduling.after(failure ? scheduling.pullFailureMs : scheduling.pullMs, () => {
         if (failure === undefined || failure.lookup.found) {
+          log(`pulled ${config.workerImage}`);
+          log(`pulled ${kmodImage}`);
+          reboots.push(log);
+          log(
+            pending > 1
+              ? 'another Day 1 pull is still running; it will reboot the node when it finishes'
+              : 'rebooting so that the kernel modules load before networking',
+          );
           this.images.add(config.workerImage);
           this.images.add(kmodImage);
           // The reboot is counted before it is made, so that a boot that dies on the way counts too.
@@ -197,10 +308,20 @@ export class Day1Node {
         } else {
           if (failure.image !== config.workerImage) this.images.add(config.workerImage);
           const error = podmanPullError(failure.image, failure.lookup);
-          this.writeStatus(config, env, 'PullFailed', {
-            reason: 'PullFailed',
-            lastError: `could not pull ${failure.image} after ${String(PULL_ATTEMPTS)} attempts: ${error}`,
-          });
+          for (let attempt = 1; attempt <= PULL_ATTEMPTS; attempt++)
+            log(
+              `pull ${String(attempt)}/${String(PULL_ATTEMPTS)} of ${failure.image} failed: ${error}`,
+            );
+          const lastError = `could not pull ${failure.image} after ${String(PULL_ATTEMPTS)} attempts: ${error}`;
+          log(`${lastError}; the node keeps its in-tree driver and retries at the next boot`);
+          this.writeStatus(config, env, 'PullFailed', { reason: 'PullFailed', lastError });
+          this.endUnit(unit, env, false);
+          if (pending === 1 && reboot) {
+            // The last pull to finish failed; one that succeeded before it reboots the node now.
+            reboots[reboots.length - 1]?.(
+              'rebooting so that the kernel modules load before networking',
+            );
+          }
         }
         done();
       });
@@ -238,8 +359,8 @@ export class Day1Node {
       workerImage: config.workerImage,
       bootID: env.bootID,
       moduleLoaded,
-      // Only a failed load that unloaded in-tree modules says whether they are back; none happens here.
-      inTreeRestored: null,
+      // Only a failed load that unloaded in-tree modules says whether they are back.
+      inTreeRestored: details.inTreeRestored ?? null,
       rebootsUsed: this.rebootsUsedFor(config, env.kernelVersion),
       reason: details.reason ?? null,
       blockingModule: details.blockingModule ?? null,

@@ -117,6 +117,12 @@ describe('control API and faults', () => {
       loseImagesOnReboot: [],
       apiErrors: null,
       latencyMs: 0,
+      slowProxyMs: 0,
+      hangProxy: [],
+      corruptStatus: [],
+      staleStatus: [],
+      failLoad: [],
+      proxyLatencyMs: 0,
     });
     expect(state.body.scenario).toBe('demo');
     expect(state.body.nodes).toHaveLength(9);

@@ -216,6 +216,8 @@ describe('a node debug shell', () => {
       hasPullUnit: true,
       pullBeforeKubelet: true,
       statusDirectory: '/var/log/kmm-day1/99-sfc-day1',
+      loadUnit: '99-sfc-day1-replace-kernel-module.service',
+      pullUnit: '99-sfc-day1-pull-kernel-module-image.service',
     };
     const env = {
       kernelVersion: node.status.nodeInfo.kernelVersion,
@@ -262,6 +264,8 @@ describe('Day 1 units as a node reads them', () => {
         hasPullUnit: true,
         pullBeforeKubelet: true,
         statusDirectory: '/var/log/kmm-day1/99-sfc-day1',
+        loadUnit: '99-sfc-day1-replace-kernel-module.service',
+        pullUnit: '99-sfc-day1-pull-kernel-module-image.service',
       },
     ]);
   });
@@ -277,6 +281,8 @@ describe('Day 1 units as a node reads them', () => {
         hasPullUnit: true,
         pullBeforeKubelet: false,
         statusDirectory: undefined,
+        loadUnit: '99-ice-day1-replace-kernel-module.service',
+        pullUnit: '99-ice-day1-pull-kernel-module-image.service',
       },
     ]);
   });
@@ -303,6 +309,7 @@ describe('Day 1 units as a node reads them', () => {
         hasPullUnit: false,
         pullBeforeKubelet: false,
         statusDirectory: undefined,
+        loadUnit: 'replace-kernel-module.service',
       },
     ]);
   });
@@ -438,6 +445,7 @@ describe('the kernel image tag', () => {
       hasPullUnit: true,
       pullBeforeKubelet: true,
       statusDirectory: '/var/log/kmm-day1/99-sfc-day1',
+      loadUnit: '99-sfc-day1-replace-kernel-module.service',
     };
     const env = { kernelVersion: kernel, bootID: 'b1', now: () => '2026-11-24T03:00:00Z' };
     let reboot: boolean | undefined;

@@ -523,6 +523,9 @@ describe('time budget and killed units', () => {
     node.imageProvides('sfc', 'ice');
     node.loadInTreeAtBoot('sfc');
     node.hangPulls(KMOD);
+    // The stubs' waits take no real time, so sfc's hang would end in its timeout at once. A second of
+    // real time before it lets ice finish first, as it would while sfc's pull hangs for minutes.
+    node.slowPull(KMOD, 1);
     // A drop-in shorter than the script's own budget, so that systemd stops it mid-pull.
     node.overrideTimeout(PULL_UNIT, 200);
     const { pull, rebooted } = await node.boot();

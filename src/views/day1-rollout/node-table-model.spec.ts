@@ -93,6 +93,7 @@ describe('countPhases', () => {
       Draining: 1,
       Updating: 0,
       Rebooting: 0,
+      RebootingForDay1: 0,
       Paused: 0,
       Pending: 1,
       Updated: 1,
