@@ -358,6 +358,7 @@ describe('Day 1 status files', () => {
       'CURRENT CONFIG',
       'DESIRED CONFIG',
       'DAY 1',
+      'EST',
       'MESSAGE',
     ]);
     expect(stdout).toMatch(/worker-4 .* Loaded/);
