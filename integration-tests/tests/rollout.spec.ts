@@ -249,11 +249,18 @@ test('the large scenario (2,000 nodes) renders, filters and pages', async ({
   await page.goto('/day1-kernel-modules/rollout?theme=dark');
   const table = page.getByTestId('node-table');
   await expect(table).toHaveAttribute('data-matching', '2000', { timeout: 30_000 });
-  await expect(page.locator('[data-test^="pool-card-"]')).toHaveCount(10);
+  // Ten pools: a summary row each, not ten full cards above the nodes.
+  await expect(page.locator('tr[data-test^="pool-summary-"]')).toHaveCount(10);
+  await expect(page.locator('[data-test^="pool-card-"]')).toHaveCount(0);
   await expect(table.locator('tbody tr')).toHaveCount(20);
 
   // Start a rollout in one custom pool while the page is open.
   await createAsAdmin(request, MC_PATH, day1MachineConfig('99-sfc-day1', 'sfc'));
+  const sfcSummary = page.getByTestId('pool-summary-sfc');
+  await expect(sfcSummary).toHaveAttribute('data-state', 'Updating');
+  // Its full card opens from the keyboard.
+  await sfcSummary.getByRole('button').focus();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('pool-card-sfc')).toHaveAttribute('data-state', 'Updating');
 
   // The sfc pool's nodes wait their turn (maxUnavailable 10%): filter them.

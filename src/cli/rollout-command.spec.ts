@@ -86,7 +86,7 @@ describe('day1-utility rollout on oc dumps', () => {
       'ip-10-0-99-40.us-east-2.compute.internal',
     ]);
     // Every cell starts under its header, as oc's tabwriter lays them out.
-    for (const column of ['PHASE', 'SINCE', 'CURRENT CONFIG', 'DESIRED CONFIG']) {
+    for (const column of ['PHASE', 'SINCE', 'CURRENT CONFIG', 'DESIRED CONFIG', 'EST']) {
       const at = header.indexOf(column);
       for (const row of rows) {
         expect({ column, cell: row.slice(at - 3, at) }).toEqual({ column, cell: '   ' });
@@ -358,6 +358,7 @@ describe('Day 1 status files', () => {
       'CURRENT CONFIG',
       'DESIRED CONFIG',
       'DAY 1',
+      'EST',
       'MESSAGE',
     ]);
     expect(stdout).toMatch(/worker-4 .* Loaded/);

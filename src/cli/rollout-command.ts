@@ -14,6 +14,7 @@ import {
   formatDay1State,
   formatNodeMessage,
   formatPoolMessage,
+  nodeEstimate,
   parseDay1Status,
 } from '../rollout';
 import type {
@@ -24,6 +25,7 @@ import type {
   NodeDay1State,
   NodeRollout,
   PoolRollout,
+  PoolTiming,
   Rollout,
   RolloutInput,
 } from '../rollout';
@@ -287,6 +289,22 @@ const table = (rows: string[][], indent = ''): string => {
     .join('\n');
 };
 
+/** When the node will be done, as oc's EST column: "+4m", "?" when unknown, "-" when there is nothing to do. */
+const estimateCell = (node: NodeRollout, timing: PoolTiming | undefined, now: number): string => {
+  const estimate = nodeEstimate(node, timing, now);
+  switch (estimate.kind) {
+    case 'at':
+      return `+${formatDuration((estimate.at - now) / 1000)}`;
+    case 'late':
+      return 'now';
+    case 'waiting':
+    case 'unknown':
+      return '?';
+    case 'none':
+      return '-';
+  }
+};
+
 /** The DAY 1 cell: the node's state, naming the config when the node has several. */
 const day1Cell = (state: NodeDay1State | undefined): string => {
   if (state === undefined) return '-';
@@ -294,7 +312,12 @@ const day1Cell = (state: NodeDay1State | undefined): string => {
   return state.configs.length > 1 ? `${text} (${state.worstConfig})` : text;
 };
 
-const nodeTable = (nodes: NodeRollout[], now: number, day1?: Day1Rollout): string =>
+const nodeTable = (
+  nodes: NodeRollout[],
+  now: number,
+  day1?: Day1Rollout,
+  timing?: PoolTiming,
+): string =>
   table([
     [
       'NAME',
@@ -303,6 +326,7 @@ const nodeTable = (nodes: NodeRollout[], now: number, day1?: Day1Rollout): strin
       'CURRENT CONFIG',
       'DESIRED CONFIG',
       ...(day1 === undefined ? [] : ['DAY 1']),
+      'EST',
       'MESSAGE',
     ],
     ...nodes.map((node) => [
@@ -312,6 +336,7 @@ const nodeTable = (nodes: NodeRollout[], now: number, day1?: Day1Rollout): strin
       node.currentConfig ?? '-',
       node.desiredConfig ?? '-',
       ...(day1 === undefined ? [] : [day1Cell(day1.nodes.get(node.name))]),
+      estimateCell(node, timing, now),
       formatNodeMessage(node.message),
     ]),
   ]);
@@ -364,7 +389,7 @@ const poolSection = (pool: PoolRollout, now: number, day1?: Day1Rollout): string
       `${String(pool.unavailableMachineCount)} nodes are unavailable, more than maxUnavailable ${String(pool.maxUnavailable)}: something reboots nodes outside MCO's throttle (such as the Day 1 configs made before the pull unit ran before the kubelet, and KMM's own)`,
     ]);
   }
-  const nodes = pool.nodes.length === 0 ? '  No nodes.' : nodeTable(pool.nodes, now, day1);
+  const nodes = pool.nodes.length === 0 ? '  No nodes.' : nodeTable(pool.nodes, now, day1, pool);
   return `MachineConfigPool ${pool.name}\n${table(fields, '  ')}\n\n${nodes}\n`;
 };
 

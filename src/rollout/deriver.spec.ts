@@ -147,9 +147,24 @@ describe('what the deriver remembers', () => {
     expect(worker).toMatchObject({
       completion: 25,
       estimateBasis: 'observed',
-      // Three nodes left, one at a time, 2 minutes each.
-      estimatedSecondsLeft: 3 * 120,
+      estimatePerNodeMs: 2 * MINUTE,
+      // Three nodes left, one at a time, 2 minutes each: 6 minutes. The figure shown was 24 minutes,
+      // 22 two minutes on: it moves there, at most by half in one sample.
+      estimatedSecondsLeft: 660,
     });
+    // The page derives again every 10 s: the figure closes in on the new estimate without jumping.
+    let shown = worker.estimatedSecondsLeft ?? 0;
+    for (let tick = 1; tick <= 30; tick++) {
+      const next = deriver.derive(input, NOW + 2 * MINUTE + tick * 10_000).pools[0]
+        .estimatedSecondsLeft;
+      expect(next).toBeDefined();
+      const figure = next ?? 0;
+      expect(figure / shown).toBeLessThanOrEqual(2);
+      expect(shown / figure).toBeLessThanOrEqual(2);
+      shown = figure;
+    }
+    expect(shown).toBeGreaterThan(0.75 * 3 * 120);
+    expect(shown).toBeLessThan(1.25 * 3 * 120);
   });
 
   it('ignores what a from-scratch derivation cannot know', () => {

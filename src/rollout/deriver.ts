@@ -12,7 +12,9 @@ import {
   DEFAULT_NODE_UPDATE_MS,
   estimateRemainingMs,
   median,
+  smoothEstimate,
 } from './estimate';
+import type { EstimateSample } from './estimate';
 import { arrayOf, dig, nameOf, parseTime, text, toISO } from './loose';
 import {
   ARBITER_POOL,
@@ -142,6 +144,8 @@ export class RolloutDeriver {
   private previousNodes = new Map<string, NodeRollout>();
   private readonly poolEntries = new Map<string, PoolEntry>();
   private readonly durations = new Map<string, number[]>();
+  /** The time left last shown per pool, for smoothing. */
+  private readonly shownEstimates = new Map<string, EstimateSample>();
   private last?: Rollout;
 
   constructor(options: RolloutDeriverOptions = {}) {
@@ -475,8 +479,9 @@ export class RolloutDeriver {
     const perNodeMs = observed ?? DEFAULT_NODE_UPDATE_MS;
     const estimateBasis = observed === undefined ? 'default' : 'observed';
     const remaining = aggregate.machineCount - aggregate.phaseCounts.Updated;
-    let estimatedSecondsLeft: number | undefined;
-    if (remaining === 0) estimatedSecondsLeft = 0;
+    const tailMs = aggregate.day1Configs.some((config) => config.new) ? DEFAULT_DAY1_REBOOT_MS : 0;
+    let rawSecondsLeft: number | undefined;
+    if (remaining === 0) rawSecondsLeft = 0;
     else if (aggregate.state === 'Updating') {
       const ms = estimateRemainingMs({
         inProgressElapsedMs: aggregate.inProgressStarts.map((start) =>
@@ -485,20 +490,34 @@ export class RolloutDeriver {
         waiting: aggregate.waiting,
         slots: aggregate.maxUnavailable,
         perNodeMs,
-        tailMs: aggregate.day1Configs.some((config) => config.new) ? DEFAULT_DAY1_REBOOT_MS : 0,
+        tailMs,
       });
-      estimatedSecondsLeft = Math.ceil(ms / 1000);
+      rawSecondsLeft = Math.ceil(ms / 1000);
+    }
+    // The figure shown follows the raw estimate smoothly (see smoothEstimate).
+    const estimatedSecondsLeft = smoothEstimate(this.shownEstimates.get(name), rawSecondsLeft, now);
+    if (estimatedSecondsLeft === undefined || estimatedSecondsLeft === 0 || !this.incremental) {
+      this.shownEstimates.delete(name);
+    } else {
+      this.shownEstimates.set(name, { seconds: estimatedSecondsLeft, atMs: now });
     }
     const previous = entry?.rollout;
     if (
       previous !== undefined &&
       entry?.rolloutFrom === aggregate &&
       previous.estimatedSecondsLeft === estimatedSecondsLeft &&
-      previous.estimateBasis === estimateBasis
+      previous.estimateBasis === estimateBasis &&
+      previous.estimatePerNodeMs === perNodeMs &&
+      previous.estimateTailMs === tailMs
     ) {
       return previous;
     }
-    const rollout = toPoolRollout(aggregate, estimatedSecondsLeft, estimateBasis);
+    const rollout = toPoolRollout(aggregate, {
+      estimatedSecondsLeft,
+      estimateBasis,
+      estimatePerNodeMs: perNodeMs,
+      estimateTailMs: tailMs,
+    });
     if (entry !== undefined) {
       entry.rollout = rollout;
       entry.rolloutFrom = aggregate;
@@ -509,8 +528,15 @@ export class RolloutDeriver {
 
 const toPoolRollout = (
   aggregate: PoolAggregate,
-  estimatedSecondsLeft: number | undefined,
-  estimateBasis: PoolRollout['estimateBasis'],
+  {
+    estimatedSecondsLeft,
+    estimateBasis,
+    estimatePerNodeMs,
+    estimateTailMs,
+  }: Pick<
+    PoolRollout,
+    'estimatedSecondsLeft' | 'estimateBasis' | 'estimatePerNodeMs' | 'estimateTailMs'
+  >,
 ): PoolRollout => ({
   name: aggregate.name,
   machineCount: aggregate.machineCount,
@@ -528,6 +554,8 @@ const toPoolRollout = (
   maxUnavailable: aggregate.maxUnavailable,
   estimatedSecondsLeft,
   estimateBasis,
+  estimatePerNodeMs,
+  estimateTailMs,
   phaseCounts: aggregate.phaseCounts,
   nodes: aggregate.nodes,
 });

@@ -13,12 +13,25 @@ import type {
 } from './messages';
 import type { Day1Reason } from './day1-status';
 import type { Day1State, NodeDay1State } from './day1-state';
+import type { DrainBlock } from './drain-block';
 
 const NOT_READY: Record<NotReadyReason, string> = {
   NotReady: 'Not ready',
   DiskPressure: 'Disk pressure',
   NetworkUnavailable: 'Network unavailable',
   Unschedulable: 'Node is marked unschedulable',
+};
+
+/** What blocks a drain; the drain controller's own words are in `text` (the console's node details). */
+const drainBlockedEnglish = ({ cause, pod, namespace }: DrainBlock) => {
+  const who = pod === null ? 'a pod' : `pod ${namespace === null ? '' : `${namespace}/`}${pod}`;
+  const why =
+    cause === 'disruptionBudget'
+      ? `evicting ${who} would violate its PodDisruptionBudget`
+      : cause === 'evictionFailed'
+        ? `${who} could not be evicted`
+        : 'the drain timed out';
+  return `Drain blocked: ${why}. MCO retries the drain; after an hour the daemon reports the node degraded.`;
 };
 
 /** A node's message; empty when it has none. */
@@ -41,6 +54,8 @@ export const formatNodeMessage = (message: NodeMessage | undefined): string => {
       return 'Draining the node';
     case 'drainingNodeFor':
       return `Draining the node for ${message.params.config}`;
+    case 'drainBlocked':
+      return drainBlockedEnglish(message.params);
     case 'drainedWriting':
       return `Drained; writing the files and OS of ${message.params.config}`;
     case 'cordonedDrainingNext':

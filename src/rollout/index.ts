@@ -29,8 +29,15 @@ export {
   formatVerifyOutcome,
 } from './english';
 export { RolloutDeriver, deriveRollout, sameItems } from './deriver';
-export { DEFAULT_DAY1_REBOOT_MS, DEFAULT_NODE_UPDATE_MS, estimateRemainingMs } from './estimate';
+export {
+  DEFAULT_DAY1_REBOOT_MS,
+  DEFAULT_NODE_UPDATE_MS,
+  estimateRemainingMs,
+  nodeEstimate,
+} from './estimate';
+export type { PoolTiming } from './estimate';
 export type { Day1FollowUp, Day1Reason, Day1Status } from './day1-status';
+export type { DrainBlock } from './drain-block';
 export { DAY1_PHASES, Day1StatusError, day1FollowUp, parseDay1Status } from './day1-status';
 export type {
   ConfigDay1State,

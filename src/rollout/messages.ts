@@ -5,6 +5,7 @@
  * which are data from the cluster and shown as they are.
  */
 import type { Day1Phase, Day1Reason } from './day1-status';
+import type { DrainBlock } from './drain-block';
 import type { NodePhase } from './types';
 
 type NoParams = Record<string, undefined>;
@@ -29,6 +30,8 @@ export type NodeMessage =
   | { code: 'writingFilesAndOS'; params: { config: string } }
   | { code: 'drainingNode'; params: NoParams }
   | { code: 'drainingNodeFor'; params: { config: string } }
+  /** The drain controller reports a failed drain and retries; `text` is its message. */
+  | { code: 'drainBlocked'; params: DrainBlock & { text: string } }
   | { code: 'drainedWriting'; params: { config: string } }
   | { code: 'cordonedDrainingNext'; params: NoParams }
   | { code: 'appliedFinishing'; params: { config: string } }

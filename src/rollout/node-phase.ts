@@ -25,6 +25,7 @@ import {
   UNSCHEDULABLE_TAINT,
 } from '../mco/names';
 import type { NodeMessage, NotReadyReason } from './messages';
+import { readDrainBlock } from './drain-block';
 import type { NodePhase, NodeReason, NodeRollout } from './types';
 
 /** What a node's phase needs from its pool. */
@@ -290,6 +291,16 @@ interface Progress {
   since?: unknown;
 }
 
+/** A drain in progress: why it does not finish when the drain controller says, else its words. */
+const drainMessage = (drained: LooseRecord | undefined): NodeMessage => {
+  const message = text(drained?.message);
+  const block = readDrainBlock(message);
+  if (message !== undefined && block !== undefined) {
+    return { code: 'drainBlocked', params: { ...block, text: message } };
+  }
+  return messageOf(drained) ?? { code: 'drainingNode', params: {} };
+};
+
 /** The step of an update in progress, from MachineConfigNode conditions; undefined when they do not say. */
 const progressFromMcn = (c: McnConditions, desired: string): Progress | undefined => {
   if (statusOf(c.rebooted) === 'Unknown') {
@@ -327,7 +338,7 @@ const progressFromMcn = (c: McnConditions, desired: string): Progress | undefine
     return {
       phase: 'Draining',
       reason: 'Draining',
-      message: messageOf(c.drained) ?? { code: 'drainingNode', params: {} },
+      message: drainMessage(c.drained),
       since: statusOf(c.cordoned) === 'True' ? sinceOf(c.cordoned) : sinceOf(c.drained),
     };
   }

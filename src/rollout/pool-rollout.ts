@@ -14,7 +14,10 @@ import type { PoolTarget } from './node-phase';
 import type { Day1ConfigInTarget, NodePhase, NodeRollout, PoolRollout, PoolState } from './types';
 
 /** A pool's rollout before the time estimate, which depends on the clock. */
-export type PoolAggregate = Omit<PoolRollout, 'estimatedSecondsLeft' | 'estimateBasis'> & {
+export type PoolAggregate = Omit<
+  PoolRollout,
+  'estimatedSecondsLeft' | 'estimateBasis' | 'estimatePerNodeMs' | 'estimateTailMs'
+> & {
   /** Start times (ms) of the nodes being updated now; undefined where unknown. */
   inProgressStarts: (number | undefined)[];
   /** Nodes not yet updated and not being updated. */

@@ -168,6 +168,10 @@ export interface PoolRollout {
   estimatedSecondsLeft?: number;
   /** Whether the estimate uses node durations seen in this cluster or the documented defaults. */
   estimateBasis: 'observed' | 'default';
+  /** The estimate's duration per node (ms): the median of those observed, or the default. */
+  estimatePerNodeMs: number;
+  /** Added after a node's update (ms): its Day 1 reboot when the rollout brings a Day 1 config, else 0. */
+  estimateTailMs: number;
   phaseCounts: Record<NodePhase, number>;
   /** Sorted by name. */
   nodes: NodeRollout[];

@@ -54,7 +54,7 @@ const textError = (status: number, message: string): KubeletAnswer => ({
   body: `${message}\n`,
 });
 
-export const pageNotFound = (): KubeletAnswer => textError(404, '404 page not found');
+const pageNotFound = (): KubeletAnswer => textError(404, '404 page not found');
 
 /** Go's localRedirect: a relative Location, the query kept, no body. */
 const localRedirect = (location: string, rawQuery: string): KubeletAnswer => ({
@@ -410,7 +410,7 @@ export const kubeletGet = (
 };
 
 /** The node's address the API server dials (InternalIP, as --kubelet-preferred-address-types puts first). */
-export const kubeletAddress = (node: NodeObject): string => {
+const kubeletAddress = (node: NodeObject): string => {
   const addresses = (node.status as { addresses?: { type: string; address: string }[] }).addresses;
   const internal = addresses?.find((a) => a.type === 'InternalIP') ?? addresses?.[0];
   return `${internal?.address ?? node.metadata.name}:${String(KUBELET_PORT)}`;

@@ -7,7 +7,7 @@
  */
 
 /** How long every proxy call takes with `slowProxy: true` (real time). */
-export const SLOW_PROXY_MS = 2000;
+const SLOW_PROXY_MS = 2000;
 
 /** The next `count` API requests (those with this method and a path containing `path`, if given) fail. */
 interface ApiErrorsRequest {

@@ -24,6 +24,7 @@ import Day1NodeDetails from './Day1NodeDetails';
 import ConditionTimeline from './ConditionTimeline';
 import Day1FollowUpStatus from './Day1FollowUpStatus';
 import NodePhaseStatus from './NodePhaseStatus';
+import DrainBlockedFor from './DrainBlockedFor';
 import type { Verification } from './useVerifications';
 import { nodeMessageText } from '../shared/rollout-text';
 
@@ -121,7 +122,13 @@ const NodeDetailsPanel = ({
             </Item>
             <Item term={t('Message')} test="node-details-message">
               {nodeMessageText(t, node.message)}
+              {node.message?.code === 'drainBlocked' && <DrainBlockedFor since={node.since} />}
             </Item>
+            {node.message?.code === 'drainBlocked' && (
+              <Item term={t('Drain controller')} test="node-details-drain">
+                {node.message.params.text}
+              </Item>
+            )}
             <Item term={t('Since')}>
               <Timestamp timestamp={node.since} />
             </Item>

@@ -6,6 +6,8 @@ import { usePluginTranslation } from '../shared/usePluginTranslation';
 import type { NodeDay1State, NodeRollout } from '../../rollout';
 import Day1FollowUpStatus from './Day1FollowUpStatus';
 import NodePhaseStatus from './NodePhaseStatus';
+import DrainBlockedFor from './DrainBlockedFor';
+import { NodeEstimate } from './NodeEstimate';
 import { nodeMessageText } from '../shared/rollout-text';
 import { CONFIGS_VISIBILITY } from './NodeTableHeader';
 import type { Verification } from './useVerifications';
@@ -85,6 +87,7 @@ const NodeRolloutRow = ({
       </Td>
       <Td dataLabel={t('Message')} modifier="breakWord" data-test="node-message">
         {nodeMessageText(t, node.message)}
+        {node.message?.code === 'drainBlocked' && <DrainBlockedFor since={node.since} />}
       </Td>
       <Td dataLabel={t('Since')}>
         <Timestamp timestamp={node.since} />
@@ -117,6 +120,9 @@ const NodeRolloutRow = ({
           )}
         </Td>
       )}
+      <Td dataLabel={t('Done in')} modifier="nowrap" data-test="node-estimate-cell">
+        <NodeEstimate node={node} />
+      </Td>
       <Td isActionCell>
         {hasDay1 ? (
           verifyButton

@@ -67,6 +67,8 @@ const NodeTableHeader = ({ showConfigs, sortBy, direction, onSort }: NodeTableHe
     t('Message'),
     t('Since'),
     t('Current / desired config'),
+    // oc adm upgrade status's EST.
+    t('Done in'),
   ];
   return (
     <Thead>

@@ -12,7 +12,8 @@ import ResumePoolButton from './ResumePoolButton';
 import PoolDay1Summary from './PoolDay1Summary';
 import { sameDay1ConfigLabels, samePoolDay1, samePoolSummary } from './pool-card-model';
 import { useStableValue } from './useStableValue';
-import { durationText, poolMessageText } from '../shared/rollout-text';
+import { poolMessageText } from '../shared/rollout-text';
+import { poolTimeLeftText } from './pool-time-left';
 
 interface PoolRolloutCardProps {
   pool: PoolRollout;
@@ -31,18 +32,7 @@ const PoolRolloutCard = ({ pool, linkToPoolPage, day1 }: PoolRolloutCardProps) =
   const { t } = usePluginTranslation();
   // The Day 1 configs are read again with every pool aggregate: keep them while their labels hold.
   const day1Configs = useStableValue(pool.day1Configs, sameDay1ConfigLabels);
-  const timeLeft =
-    pool.estimatedSecondsLeft === undefined
-      ? t('Not estimated: the pool cannot finish on its own')
-      : pool.estimatedSecondsLeft === 0
-        ? t('Done')
-        : pool.estimateBasis === 'observed'
-          ? t('{{duration}} (from the nodes updated so far)', {
-              duration: durationText(t, pool.estimatedSecondsLeft),
-            })
-          : t('{{duration}} (from typical durations)', {
-              duration: durationText(t, pool.estimatedSecondsLeft),
-            });
+  const timeLeft = poolTimeLeftText(t, pool);
   return (
     <Card isCompact data-test={`pool-card-${pool.name}`} data-state={pool.state}>
       <PoolCardHeader

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import {
   Alert,
   Bullseye,
@@ -13,14 +13,18 @@ import {
 import { CubesIcon } from '@patternfly/react-icons';
 import type { NodeDay1State } from '../../rollout';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
-import { errorMessage } from '../shared/error-message';
 import NodeRolloutSection from './NodeRolloutSection';
 import PoolRolloutCard from './PoolRolloutCard';
+import PoolSummaryTable, { COMPACT_POOLS_FROM } from './PoolSummaryTable';
+import { PoolTimingProvider } from './NodeEstimate';
 import { useRolloutData } from '../shared/useRolloutData';
 import { useVerifications } from './useVerifications';
 import { useDay1Statuses } from '../shared/useDay1Statuses';
 import { useDay1Rollout } from '../shared/useDay1Rollout';
 import Day1StatusBar from './Day1StatusBar';
+import { useLoadRetry } from './useLoadRetry';
+import type { LoadRetry } from './useLoadRetry';
+import { RolloutLoadError, RolloutRecoveredAlert } from './RolloutLoadError';
 
 interface RolloutViewProps {
   /** One pool's rollout; every pool's (and nodes in no pool) when undefined. */
@@ -31,9 +35,17 @@ const NO_NODES: never[] = [];
 const NO_DAY1_STATES: ReadonlyMap<string, NodeDay1State> = new Map();
 
 /** Pool cards and the node table, live, with the loading, error, empty and reconnecting states. */
-const RolloutView = ({ pool }: RolloutViewProps) => {
+const RolloutContent = ({ pool, retry }: RolloutViewProps & { retry: LoadRetry }) => {
   const { t } = usePluginTranslation();
   const data = useRolloutData();
+  const { reportFailure, reportLoaded } = retry;
+  const failed = data.error !== undefined && data.error !== null && data.error !== '';
+  useEffect(() => {
+    if (failed) reportFailure(data.error);
+    else if (data.loaded) reportLoaded();
+    // Once per outcome of this attempt, not for each new error object of the same failure.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [failed, data.loaded, reportFailure, reportLoaded]);
   const verifications = useVerifications();
   // The status files are read for MCO's view of the nodes; the page shows them with their Day 1 state.
   const statuses = useDay1Statuses(data.rollout, pool);
@@ -44,17 +56,19 @@ const RolloutView = ({ pool }: RolloutViewProps) => {
     [rollout, pool],
   );
   const hasDay1 = pools?.some((p) => p.day1Configs.length > 0) ?? false;
+  // Named on the page too: the compact pool rows of a large cluster hide the cards' warning.
+  const overMaxUnavailable =
+    pools?.filter((p) => day1?.pools.get(p.name)?.overMaxUnavailable === true).map((p) => p.name) ??
+    [];
 
-  if (data.error) {
+  if (failed || (!data.loaded && retry.failures > 0)) {
     return (
-      <Alert
-        variant="danger"
-        isInline
-        title={t('Could not load the rollout')}
-        data-test="rollout-error"
-      >
-        {errorMessage(data.error)}
-      </Alert>
+      // Anew for each scheduled attempt, so that its countdown starts from now.
+      <RolloutLoadError
+        key={retry.nextAttemptAt ?? 'trying'}
+        error={failed ? data.error : retry.lastError}
+        retry={retry}
+      />
     );
   }
   if (!data.loaded || rollout === undefined || pools === undefined) {
@@ -84,6 +98,11 @@ const RolloutView = ({ pool }: RolloutViewProps) => {
   }
   return (
     <Stack hasGutter data-test="rollout-view">
+      {retry.recoveredAfter !== undefined && (
+        <StackItem>
+          <RolloutRecoveredAlert retry={retry} />
+        </StackItem>
+      )}
       {data.interrupted && (
         <StackItem>
           <Alert
@@ -103,17 +122,37 @@ const RolloutView = ({ pool }: RolloutViewProps) => {
           <Day1StatusBar statuses={statuses} />
         </StackItem>
       )}
+      {overMaxUnavailable.length > 0 && (
+        <StackItem>
+          <Alert
+            variant="warning"
+            isInline
+            title={t('More nodes unavailable than maxUnavailable in {{pools}}', {
+              pools: overMaxUnavailable.join(', '),
+            })}
+            data-test="rollout-over-max-unavailable"
+          >
+            {t(
+              'Nodes reboot outside MCO’s window: Day 1 configs made before the image pull ran ahead of the kubelet, and KMM’s own, reboot nodes after MCO is done with them, which MCO does not throttle.',
+            )}
+          </Alert>
+        </StackItem>
+      )}
       <StackItem>
-        <Gallery hasGutter minWidths={{ default: '100%', lg: '32rem' }}>
-          {pools.map((p) => (
-            <PoolRolloutCard
-              key={p.name}
-              pool={p}
-              linkToPoolPage={pool === undefined}
-              day1={day1?.pools.get(p.name)}
-            />
-          ))}
-        </Gallery>
+        {pool === undefined && pools.length >= COMPACT_POOLS_FROM ? (
+          <PoolSummaryTable pools={pools} day1={day1?.pools} />
+        ) : (
+          <Gallery hasGutter minWidths={{ default: '100%', lg: '32rem' }}>
+            {pools.map((p) => (
+              <PoolRolloutCard
+                key={p.name}
+                pool={p}
+                linkToPoolPage={pool === undefined}
+                day1={day1?.pools.get(p.name)}
+              />
+            ))}
+          </Gallery>
+        )}
       </StackItem>
       <StackItem>
         <Title headingLevel="h2" size="lg">
@@ -121,17 +160,28 @@ const RolloutView = ({ pool }: RolloutViewProps) => {
         </Title>
       </StackItem>
       <StackItem>
-        <NodeRolloutSection
-          pools={pools}
-          unpooledNodes={pool === undefined ? rollout.unpooledNodes : NO_NODES}
-          data={data}
-          verifications={verifications}
-          day1States={day1?.nodes ?? NO_DAY1_STATES}
-          day1Access={statuses.access}
-        />
+        <PoolTimingProvider pools={pools}>
+          <NodeRolloutSection
+            pools={pools}
+            unpooledNodes={pool === undefined ? rollout.unpooledNodes : NO_NODES}
+            data={data}
+            verifications={verifications}
+            day1States={day1?.nodes ?? NO_DAY1_STATES}
+            day1Access={statuses.access}
+          />
+        </PoolTimingProvider>
       </StackItem>
     </Stack>
   );
+};
+
+/**
+ * The rollout, retried while its first load fails: each attempt mounts the content (and so its watches)
+ * anew, which lists again at once.
+ */
+const RolloutView = ({ pool }: RolloutViewProps) => {
+  const retry = useLoadRetry();
+  return <RolloutContent key={retry.attempt} pool={pool} retry={retry} />;
 };
 
 export default RolloutView;

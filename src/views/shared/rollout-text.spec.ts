@@ -19,6 +19,15 @@ const NODE_MESSAGES: OnePerCode<NodeMessage> = {
   writingFilesAndOS: { code: 'writingFilesAndOS', params: { config: 'rendered-worker-2' } },
   drainingNode: { code: 'drainingNode', params: {} },
   drainingNodeFor: { code: 'drainingNodeFor', params: { config: 'rendered-worker-2' } },
+  drainBlocked: {
+    code: 'drainBlocked',
+    params: {
+      cause: 'disruptionBudget',
+      pod: 'web-1',
+      namespace: 'shop',
+      text: 'error when evicting pods/"web-1" -n "shop": … disruption budget.',
+    },
+  },
   drainedWriting: { code: 'drainedWriting', params: { config: 'rendered-worker-2' } },
   cordonedDrainingNext: { code: 'cordonedDrainingNext', params: {} },
   appliedFinishing: { code: 'appliedFinishing', params: { config: 'rendered-worker-2' } },
@@ -114,6 +123,16 @@ describe('node and pool messages', () => {
 
   it.each(Object.values(POOL_MESSAGES))('words pool message $code as the CLI does', (message) => {
     expect(poolMessageText(t, message)).toBe(formatPoolMessage(message));
+  });
+
+  it.each([
+    { cause: 'disruptionBudget', pod: null, namespace: null },
+    { cause: 'evictionFailed', pod: 'db-0', namespace: null },
+    { cause: 'evictionFailed', pod: null, namespace: null },
+    { cause: 'timeout', pod: null, namespace: null },
+  ] as const)('words a blocked drain ($cause, pod $pod) as the CLI does', (block) => {
+    const message: NodeMessage = { code: 'drainBlocked', params: { ...block, text: 'x' } };
+    expect(nodeMessageText(t, message)).toBe(formatNodeMessage(message));
   });
 
   it("shows MCO's words as they are, even what looks like a placeholder", () => {

@@ -8,6 +8,7 @@ import type {
   Day1Message,
   Day1Reason,
   Day1StatusProblem,
+  DrainBlock,
   NodeMessage,
   NodePhase,
   NotReadyReason,
@@ -74,6 +75,8 @@ export const nodeMessageText = (t: Translate, message: NodeMessage | undefined):
       return t('Draining the node');
     case 'drainingNodeFor':
       return t('Draining the node for {{config}}', message.params);
+    case 'drainBlocked':
+      return drainBlockedText(t, message.params);
     case 'drainedWriting':
       return t('Drained; writing the files and OS of {{config}}', message.params);
     case 'cordonedDrainingNext':
@@ -120,6 +123,21 @@ export const nodeMessageText = (t: Translate, message: NodeMessage | undefined):
         message.params,
       );
   }
+};
+
+/** A drain that does not finish, and why; the drain controller's own words are in the node details. */
+const drainBlockedText = (t: Translate, { cause, pod, namespace }: DrainBlock): string => {
+  const retries = t('MCO retries the drain; after an hour the daemon reports the node degraded.');
+  if (cause === 'timeout') return `${t('Drain blocked: the drain timed out.')} ${retries}`;
+  if (pod === null) {
+    return cause === 'disruptionBudget'
+      ? `${t('Drain blocked: evicting a pod would violate its PodDisruptionBudget.')} ${retries}`
+      : `${t('Drain blocked: a pod could not be evicted.')} ${retries}`;
+  }
+  const params = { pod: namespace === null ? pod : `${namespace}/${pod}` };
+  return cause === 'disruptionBudget'
+    ? `${t('Drain blocked: evicting pod {{pod}} would violate its PodDisruptionBudget.', params)} ${retries}`
+    : `${t('Drain blocked: pod {{pod}} could not be evicted.', params)} ${retries}`;
 };
 
 const notReadyText = (t: Translate, reason: NotReadyReason): string => {

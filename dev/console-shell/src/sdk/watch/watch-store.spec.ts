@@ -114,7 +114,7 @@ describe('list watches', () => {
       expect(server.sim.openWatches).toBe(1);
     });
     expect(server.requestsTo('GET', LIST)).toHaveLength(1);
-    expect(store.getStatus()).toEqual({ watches: 1, reconnecting: 0 });
+    expect(store.getStatus()).toEqual({ watches: 1, reconnecting: 0, failing: 0 });
 
     // A different descriptor (a label selector) is a different watch.
     const selected: WatchRequest = {
@@ -156,7 +156,7 @@ describe('list watches', () => {
     await eventually(() => {
       expect(stateOf(listRequest)?.reconnecting).toBe(true);
     });
-    expect(store.getStatus()).toEqual({ watches: 1, reconnecting: 1 });
+    expect(store.getStatus()).toEqual({ watches: 1, reconnecting: 1, failing: 0 });
     expect(names(stateOf(listRequest)?.data)).toEqual(['00-worker', '99-sfc-day1']);
 
     // A change made while no watch was open arrives through the re-list.
@@ -171,7 +171,7 @@ describe('list watches', () => {
     expect(
       (stateOf(listRequest)?.data as { spec?: { missed?: boolean } }[]).some((o) => o.spec?.missed),
     ).toBe(true);
-    expect(store.getStatus()).toEqual({ watches: 1, reconnecting: 0 });
+    expect(store.getStatus()).toEqual({ watches: 1, reconnecting: 0, failing: 0 });
 
     server.add(MACHINE_CONFIGS, mc('60-after'));
     await eventually(() => {
@@ -243,6 +243,29 @@ describe('list watches', () => {
       expect(server.requestsTo('GET', LIST)).toHaveLength(2);
       expect(server.sim.openWatches).toBe(1);
     });
+  });
+
+  it('retries a first list that failed, as console does, and loads once the API answers', async () => {
+    server.sim.applyFaults({
+      apiErrors: { count: 1000, status: 500, method: 'GET', path: '/machineconfigs?limit' },
+    });
+    acquire(listRequest);
+    await eventually(() => {
+      expect((stateOf(listRequest)?.loadError as HttpError | undefined)?.code).toBe(500);
+    });
+    expect(stateOf(listRequest)).toMatchObject({ data: [], loaded: false });
+    // The masthead must not say Live while the list fails.
+    expect(store.getStatus()).toEqual({ watches: 1, reconnecting: 0, failing: 1 });
+    await eventually(() => {
+      expect(server.requestsTo('GET', LIST).length).toBeGreaterThanOrEqual(3);
+    });
+
+    server.sim.applyFaults({ apiErrors: { count: 0 } });
+    await eventually(() => {
+      expect(stateOf(listRequest)).toMatchObject({ loaded: true, loadError: '' });
+    });
+    expect(names(stateOf(listRequest)?.data)).toEqual(['00-worker', '99-sfc-day1']);
+    expect(store.getStatus()).toEqual({ watches: 1, reconnecting: 0, failing: 0 });
   });
 
   it('gives console-style errors for 403 and 404, with data [] and loaded false', async () => {

@@ -8,7 +8,20 @@ export interface WatchStoreStatus {
   watches: number;
   /** Of those, how many lost their WebSocket and are re-listing. */
   reconnecting: number;
+  /**
+   * Of those, how many report an error that says the API cannot be reached or failed (5xx, 429, a
+   * network error or a timeout), such as a first list that failed and is being retried. A 403 or 404
+   * is an answer, not a lost connection.
+   */
+  failing: number;
 }
+
+/** An error from the API server or the network, not a definite answer such as 403 or 404. */
+const isConnectionError = (error: unknown): boolean => {
+  if (!error) return false;
+  const code = (error as { code?: unknown }).code;
+  return typeof code !== 'number' || code >= 500 || code === 429;
+};
 
 const DEFAULT_TIMINGS: WatchTimings = {
   initialBackoffMs: 1000,
@@ -28,7 +41,7 @@ export class WatchStore {
   private readonly watches = new Map<string, { watch: ResourceWatch; refs: number }>();
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly statusListeners = new Set<Listener>();
-  private status: WatchStoreStatus = { watches: 0, reconnecting: 0 };
+  private status: WatchStoreStatus = { watches: 0, reconnecting: 0, failing: 0 };
   private timings: WatchTimings;
 
   constructor(timings: Partial<WatchTimings> = {}) {
@@ -114,7 +127,7 @@ export class WatchStore {
 
   private onWatchChange(key: string, previous: WatchState, next: WatchState): void {
     this.emit(key);
-    if (previous.reconnecting !== next.reconnecting) {
+    if (previous.reconnecting !== next.reconnecting || previous.loadError !== next.loadError) {
       this.refreshStatus();
     }
   }
@@ -130,8 +143,13 @@ export class WatchStore {
     const next: WatchStoreStatus = {
       watches: entries.length,
       reconnecting: entries.filter(({ watch }) => watch.state.reconnecting).length,
+      failing: entries.filter(({ watch }) => isConnectionError(watch.state.loadError)).length,
     };
-    if (next.watches !== this.status.watches || next.reconnecting !== this.status.reconnecting) {
+    if (
+      next.watches !== this.status.watches ||
+      next.reconnecting !== this.status.reconnecting ||
+      next.failing !== this.status.failing
+    ) {
       this.status = next;
       [...this.statusListeners].forEach((listener) => {
         listener();
