@@ -156,6 +156,10 @@ describe('Day 1 status on the rollout page', () => {
     expect(within(card).getByTestId('pool-over-max-unavailable')).toHaveTextContent(
       'more than maxUnavailable (1)',
     );
+    // The page names the pool too, for the compact pool rows of a large cluster.
+    expect(screen.getByTestId('rollout-over-max-unavailable')).toHaveTextContent(
+      'More nodes unavailable than maxUnavailable in sfc',
+    );
   });
 
   it('shows an updated node that has not reported as rebooting for its Day 1 image', async () => {

@@ -1,10 +1,11 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { pool } from '../../../test/support/rollout-objects';
 import {
   loaded,
   renderRolloutPage,
   serveCluster,
+  serveSfcStatusFiles,
   sfcDay1Config,
   sfcMachineConfigNodes,
   sfcNodes,
@@ -14,6 +15,7 @@ import {
 } from '../../../test/support/views/rollout-fixtures';
 
 const serve = (extraPools: number) => {
+  serveSfcStatusFiles();
   serveCluster({
     pools: loaded([
       sfcPool(),
@@ -43,7 +45,10 @@ describe('pool summaries on the all-pools page', () => {
     const sfc = within(table).getByTestId('pool-summary-sfc');
     expect(within(table).getAllByTestId(/^pool-summary-(sfc|worker|infra-\d)$/)).toHaveLength(6);
     expect(sfc).toHaveAttribute('data-state', 'Degraded');
-    expect(sfc).toHaveTextContent('1 of 3');
+    // sfc-a counts as updated once its status file says the module loaded from its current boot.
+    await waitFor(() => {
+      expect(sfc).toHaveTextContent('1 of 3');
+    });
     expect(within(sfc).getByTestId('pool-summary-degraded-count')).toHaveTextContent('1');
     expect(within(sfc).getByRole('link', { name: 'sfc' })).toHaveAttribute(
       'href',

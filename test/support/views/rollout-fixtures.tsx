@@ -130,7 +130,7 @@ export const serveCluster = (answers: ClusterAnswers): void => {
 };
 
 /** The node proxy: sfc-a, which MCO is done with, has loaded the module; no other node has a file. */
-const serveSfcStatusFiles = (): void => {
+export const serveSfcStatusFiles = (): void => {
   jest
     .mocked(consoleFetchText)
     .mockImplementation((url: string) =>
