@@ -19,9 +19,9 @@ import { SAMPLES, median } from './figures';
 
 const SHELL_OUT = join(BENCH_OUT, 'shell');
 
-const ROLLOUT_PATH = '/day1-kernel-modules/rollout';
+export const ROLLOUT_PATH = '/day1-kernel-modules/rollout';
 /** The shell resolves a page's code only when it renders, as console does (dev/console-shell/README.md). */
-const AS_CONSOLE = '?codeRefs=lazy';
+export const AS_CONSOLE = '?codeRefs=lazy';
 const ROW = '[data-test="node-table"] [data-test^="node-row-"]';
 
 export const buildProductionShell = (): Promise<string> =>
@@ -52,7 +52,8 @@ export interface BenchEnvironment {
     path: string,
     init?: { method?: string; body?: unknown; contentType?: string },
   ) => Promise<unknown>;
-  reset: (scenario: ScenarioName) => Promise<void>;
+  /** Rebuilds the cluster, at real-time speed unless told otherwise. */
+  reset: (scenario: ScenarioName, timeScale?: number) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -88,8 +89,8 @@ export const startBenchEnvironment = async (
     sim,
     shell,
     api,
-    reset: async (scenario) => {
-      await api('/sim/reset', { body: { scenario, timeScale: 1 } });
+    reset: async (scenario, timeScale = 1) => {
+      await api('/sim/reset', { body: { scenario, timeScale } });
     },
     close: async () => {
       await shell.close();

@@ -23,8 +23,12 @@ import { isPatternflyOrItsRuntime } from '../scripts/patternfly-chunk';
 
 const ROOT = join(__dirname, '..');
 const BASELINE_DIR = join(__dirname, 'baseline-plugin');
-/** Out of the source tree and of every linter's reach. */
-export const BENCH_OUT = join(ROOT, 'node_modules', '.cache', 'kmm-day1-bench');
+/**
+ * Out of the source tree and of every linter's reach; `KMM_DAY1_BENCH_OUT` puts it elsewhere (a git
+ * worktree whose node_modules is another checkout's must not build into that checkout's cache).
+ */
+export const BENCH_OUT =
+  process.env.KMM_DAY1_BENCH_OUT ?? join(ROOT, 'node_modules', '.cache', 'kmm-day1-bench');
 
 export interface PageBundle {
   /** The exposed module that renders the page. */

@@ -12,7 +12,14 @@
  * - bench/bundle.ts: the JS each page needs to render, from a production build of the plugin, and the
  *   same for a baseline page per page that imports only the PatternFly modules that page imports;
  * - bench/browser.ts: the same in the browser's network log, and the rollout page in headless Chromium
- *   (first render, bursts of node events, heap, open watches). `--no-browser` leaves these out.
+ *   (first render, bursts of node events, heap, open watches). `--no-browser` leaves these out;
+ * - bench/day1-status.ts: the rollout page reading every node's Day 1 status file on `large` with a Day 1
+ *   config on all nodes and 50 ms of proxy latency (time until every node's state is known, requests in
+ *   the minute after), then the first render, burst and heap figures again on that cluster.
+ *
+ * `--only SECTION[,SECTION…]` runs some of them: producer, derivation, simulator, day1-window, bundle,
+ * network, rollout-page, day1-status (with its own burst and heap figures), e.g.
+ * `npm run bench -- --only day1-status`. bench/results.json then holds only those figures.
  *
  * Builds what it needs (the CLI through the npm script; the plugin, the baselines and a production
  * console shell under node_modules/.cache/kmm-day1-bench), so it runs on a fresh clone after setup.
@@ -21,11 +28,12 @@ import { join } from 'node:path';
 import type { PageBundle } from './bundle';
 import type { FetchedJs, RolloutPageFigures, WatchCount } from './browser';
 import { day1WindowFigures } from './day1-window';
-import { SAMPLES, kib, report, round } from './figures';
+import { SAMPLES, kib, median, report, round } from './figures';
 import type { Figure } from './figures';
 import { producerFigures } from './producer';
 import { rolloutFigures } from './rollout';
 import { simulatorFigures } from './simulator';
+import type { Day1StatusFigures } from './day1-status';
 
 /** The pages the bench measures, by exposed module, and where the console shell shows them. */
 const PAGES: { exposedModule: string; name: string; path?: string; readySelector?: string }[] = [
@@ -185,22 +193,99 @@ const browserFigures = (rolloutPage: RolloutPageFigures): Figure[] => {
   ];
 };
 
+/** What the Day 1 status reading must take on `large` at the default concurrency (issue 14). */
+const DAY1_ALL_KNOWN_LIMIT_MS = 15_000;
+
+const day1StatusFigures = (
+  runs: readonly Day1StatusFigures[],
+  latencyMs: number,
+  quietMs: number,
+): Figure[] => {
+  const last = runs[runs.length - 1];
+  const times = runs.map((run) => run.allKnownMs);
+  const slowest = Math.max(...times);
+  return [
+    {
+      name: `browser: rollout page knows every node's Day 1 state (large: ${String(last.nodes)} nodes, ${String(latencyMs)} ms proxy latency)`,
+      value: round(median(times) / 1000, 1),
+      unit: 's',
+      target: `< ${String(DAY1_ALL_KNOWN_LIMIT_MS / 1000)} s in every run, from opening the page (console shell boot included), default concurrency; median of ${String(runs.length)} fresh pages: ${times.map((ms) => `${String(round(ms / 1000, 1))} s`).join(', ')}; at most ${String(Math.max(...runs.map((run) => run.mostInFlight)))} requests open at once`,
+      ok: slowest < DAY1_ALL_KNOWN_LIMIT_MS,
+    },
+    {
+      name: "browser: node proxy requests to know every node's Day 1 state",
+      value: last.requests,
+      unit: '',
+      target: `one per node and config (${String(last.nodes)}): ${runs.map((run) => String(run.requests)).join(', ')}`,
+      ok: runs.every((run) => run.requests === run.nodes),
+    },
+    {
+      name: `browser: node proxy requests in the ${String(quietMs / 1000)} s after, nothing changing`,
+      value: last.quietRequests,
+      unit: '',
+      target: '0: every node is read again only after 5 minutes, or when it changes',
+      ok: last.quietRequests === 0,
+    },
+  ];
+};
+
+const SECTIONS = [
+  'producer',
+  'derivation',
+  'simulator',
+  'day1-window',
+  'bundle',
+  'network',
+  'rollout-page',
+  'day1-status',
+] as const;
+type Section = (typeof SECTIONS)[number];
+const BROWSER_SECTIONS: readonly Section[] = ['network', 'rollout-page', 'day1-status'];
+
+/** `--only a,b` (or `--only=a,b`): those sections; else all, without the browser's if `--no-browser`. */
+const sectionsToRun = (argv: readonly string[]): Set<Section> => {
+  const at = argv.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
+  const withBrowser = !argv.includes('--no-browser');
+  if (at === -1)
+    return new Set(SECTIONS.filter((s) => withBrowser || !BROWSER_SECTIONS.includes(s)));
+  const value = argv[at].startsWith('--only=') ? argv[at].slice('--only='.length) : argv[at + 1];
+  const names = (value ?? '').split(',').filter((name) => name !== '');
+  const unknown = names.filter((name) => !(SECTIONS as readonly string[]).includes(name));
+  if (names.length === 0 || unknown.length > 0)
+    throw new Error(`--only takes sections from ${SECTIONS.join(', ')}; got "${value ?? ''}"`);
+  return new Set(names as Section[]);
+};
+
 const main = async () => {
   // `npm run bench -- --no-browser`: only the figures that need no browser (bundle sizes are exact).
-  const withBrowser = !process.argv.includes('--no-browser');
+  const sections = sectionsToRun(process.argv.slice(2));
+  const run = (section: Section) => sections.has(section);
+  const withBrowser = BROWSER_SECTIONS.some(run);
   const figures: Figure[] = [];
-  log('producer and CLI');
-  figures.push(...producerFigures());
+  if (run('producer')) {
+    log('producer and CLI');
+    figures.push(...producerFigures());
+  }
   // The pure figures (producer, derivation) first, then the simulator's, whose 2,000-node clusters no
   // console tab holds. Moving the derivation ahead did not by itself settle its spread (README).
-  log('rollout derivation on the large cluster');
-  figures.push(...(await rolloutFigures()));
-  log('simulator on the large scenario');
-  figures.push(...simulatorFigures());
-  log(
-    'a Day 1 rollout on the simulator, before and after the pull unit was ordered before the kubelet',
-  );
-  figures.push(...day1WindowFigures());
+  if (run('derivation')) {
+    log('rollout derivation on the large cluster');
+    figures.push(...(await rolloutFigures()));
+  }
+  if (run('simulator')) {
+    log('simulator on the large scenario');
+    figures.push(...simulatorFigures());
+  }
+  if (run('day1-window')) {
+    log(
+      'a Day 1 rollout on the simulator, before and after the pull unit was ordered before the kubelet',
+    );
+    figures.push(...day1WindowFigures());
+  }
+  if (!withBrowser && !run('bundle')) {
+    finish(figures, [], sections);
+    return;
+  }
 
   // Loaded only now: a console tab derives the rollout without webpack and Playwright in its heap.
   const { buildPlugin, buildBaselinePage, BENCH_OUT } = await import('./bundle');
@@ -209,13 +294,20 @@ const main = async () => {
     join(BENCH_OUT, 'plugin'),
     PAGES.map((p) => p.exposedModule),
   );
+  const withBaselines = run('bundle') || run('network');
   const pages = [];
   for (const p of PAGES) {
     const built = page(plugin.pages, p.exposedModule);
     const baselineDir = join(BENCH_OUT, `baseline-${p.exposedModule}`);
-    pages.push({ ...p, built, baselineDir, baseline: await buildBaselinePage(baselineDir, built) });
+    const baseline = withBaselines ? await buildBaselinePage(baselineDir, built) : undefined;
+    pages.push({ ...p, built, baselineDir, baseline });
   }
-  figures.push(...pages.flatMap((p) => bundleFigures(p.name, p.built, p.baseline)));
+  if (run('bundle'))
+    figures.push(
+      ...pages.flatMap((p) =>
+        p.baseline === undefined ? [] : bundleFigures(p.name, p.built, p.baseline),
+      ),
+    );
 
   if (withBrowser) {
     const {
@@ -232,6 +324,7 @@ const main = async () => {
     const browser = await launchChromium();
     try {
       for (const p of pages) {
+        if (!run('network') || p.baseline === undefined) continue;
         if (p.path === undefined || p.readySelector === undefined) continue;
         const baselineEnv = await startBenchEnvironment(p.baselineDir, shellDist);
         try {
@@ -249,18 +342,43 @@ const main = async () => {
       const env = await startBenchEnvironment(plugin.outDir, shellDist);
       try {
         for (const p of pages) {
-          if (p.path === undefined || p.readySelector === undefined) continue;
+          if (!run('network') || p.path === undefined || p.readySelector === undefined) continue;
           const fetched = await pluginJsFetched(browser, env.shell.url, p.path, p.readySelector);
           figures.push(networkFigure(p.name, p.built, fetched));
         }
-        const demoWatches = await rolloutPageWatches(browser, env);
-        await env.reset('large');
-        const largeWatches = await rolloutPageWatches(browser, env);
-        log('the rollout page on the large cluster');
-        figures.push(
-          ...browserFigures(await measureRolloutPage(browser, env)),
-          ...watchFigures(demoWatches, largeWatches),
-        );
+        if (run('rollout-page')) {
+          const demoWatches = await rolloutPageWatches(browser, env);
+          await env.reset('large');
+          const largeWatches = await rolloutPageWatches(browser, env);
+          log('the rollout page on the large cluster');
+          figures.push(
+            ...browserFigures(await measureRolloutPage(browser, env)),
+            ...watchFigures(demoWatches, largeWatches),
+          );
+        }
+        if (run('day1-status')) {
+          const { DAY1_RUNS, PROXY_LATENCY_MS, QUIET_MS, measureDay1Status, settleDay1Cluster } =
+            await import('./day1-status');
+          log('a Day 1 config rolled out to every node of the large cluster');
+          const nodes = await settleDay1Cluster(env);
+          log(
+            `the rollout page reading ${String(nodes)} Day 1 status files, ${String(PROXY_LATENCY_MS)} ms each`,
+          );
+          const runs: Day1StatusFigures[] = [];
+          for (let i = 0; i < DAY1_RUNS; i++) {
+            runs.push(
+              await measureDay1Status(browser, env, nodes, i === DAY1_RUNS - 1 ? QUIET_MS : 0),
+            );
+          }
+          figures.push(...day1StatusFigures(runs, PROXY_LATENCY_MS, QUIET_MS));
+          log("first render, bursts and heap on the same cluster, every node's Day 1 status read");
+          figures.push(
+            ...browserFigures(await measureRolloutPage(browser, env)).map((figure) => ({
+              ...figure,
+              name: figure.name.replace(/^browser: /, 'browser, with Day 1 status: '),
+            })),
+          );
+        }
       } finally {
         await env.close();
       }
@@ -269,13 +387,24 @@ const main = async () => {
     }
   }
 
-  const ok = report(figures, join(__dirname, 'results.json'));
-  console.log(
-    `\nmedians of ${String(SAMPLES)} runs${withBrowser ? '' : ', browser figures left out (--no-browser)'}; written to bench/results.json`,
+  finish(
+    figures,
+    pages.map((p) => p.built),
+    sections,
   );
-  for (const p of pages)
+};
+
+/** Prints the table and writes bench/results.json; the exit code says whether every target was met. */
+const finish = (figures: Figure[], built: readonly PageBundle[], sections: ReadonlySet<Section>) => {
+  const ok = report(figures, join(__dirname, 'results.json'));
+  const all = sections.size === SECTIONS.length;
+  const withBrowser = BROWSER_SECTIONS.some((section) => sections.has(section));
+  console.log(
+    `\nmedians of ${String(SAMPLES)} runs${withBrowser ? '' : ', browser figures left out (--no-browser)'}${all ? '' : `; only ${[...sections].join(', ')}`}; written to bench/results.json`,
+  );
+  for (const [i, p] of built.entries())
     console.log(
-      `${p.name} imports from PatternFly: ${p.built.patternflyImports.map((request) => request.replace(/^@patternfly\/|dist\/dynamic\//g, '')).join(', ')}`,
+      `${PAGES[i].name} imports from PatternFly: ${p.patternflyImports.map((request) => request.replace(/^@patternfly\/|dist\/dynamic\//g, '')).join(', ')}`,
     );
   process.exitCode = ok ? 0 : 1;
 };

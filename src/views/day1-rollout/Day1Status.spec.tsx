@@ -91,6 +91,10 @@ describe('Day 1 status on the rollout page', () => {
     expect(screen.getByTestId('day1-status-progress')).toHaveTextContent(
       'Day 1 status read from 2 of 2 nodes',
     );
+    // The same as attributes, which the bench waits on.
+    expect(screen.getByTestId('day1-status-progress')).toHaveAttribute('data-nodes', '2');
+    expect(screen.getByTestId('day1-status-progress')).toHaveAttribute('data-read', '2');
+    expect(screen.getByTestId('day1-status-progress')).toHaveAttribute('data-pending', '0');
   });
 
   it('shows a failed load with the in-tree driver restored, the error on hover, and links to it', async () => {

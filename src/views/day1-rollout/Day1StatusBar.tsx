@@ -52,7 +52,13 @@ const Day1StatusBar = ({ statuses }: Day1StatusBarProps) => {
       alignItems={{ default: 'alignItemsCenter' }}
       data-test="day1-status-bar"
     >
-      <FlexItem data-test="day1-status-progress">
+      {/* The counts as attributes too: tests and the bench wait on every node having a read. */}
+      <FlexItem
+        data-test="day1-status-progress"
+        data-nodes={progress.nodes}
+        data-read={progress.read}
+        data-pending={progress.pending}
+      >
         {progress.pending > 0 && (
           <Spinner size="sm" isInline aria-hidden className="pf-v6-u-mr-sm" />
         )}
