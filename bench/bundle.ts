@@ -83,8 +83,10 @@ const inProduction = async <T>(build: (config: Configuration) => Promise<T>): Pr
 /**
  * Console provides PatternFly's CSS, and ConsoleRemotePlugin keeps it out of the build by aliasing each
  * file's path under the working directory's node_modules; when that is a symlink (a git worktree, say),
- * webpack resolves the real path, the alias misses, and the CSS lands in the bundle. Figures from such
- * a build would be wrong, so the bench stops: this names the first bundled CSS file, if any.
+ * webpack resolves the real path, the alias misses, and the CSS lands in the bundle. `compile` keeps
+ * the paths as they are (`resolve.symlinks: false`, which changes nothing where node_modules is a
+ * directory), and stops if CSS was bundled all the same, since figures from such a build would be
+ * wrong: this names the first bundled CSS file, if any.
  */
 const bundledPatternflyCss = (compilation: Compilation): string | undefined =>
   [...compilation.modules]
@@ -93,7 +95,7 @@ const bundledPatternflyCss = (compilation: Compilation): string | undefined =>
 
 const compile = (config: Configuration): Promise<Compilation> =>
   new Promise((resolve, reject) => {
-    webpack(config, (error, stats) => {
+    webpack({ ...config, resolve: { ...config.resolve, symlinks: false } }, (error, stats) => {
       if (error) reject(error);
       else if (stats === undefined) reject(new Error('webpack gave no stats'));
       else if (stats.hasErrors())

@@ -144,7 +144,10 @@ test('a failed load shows as failed with the in-tree driver restored, and the ca
   await expect(table).toHaveAttribute('data-matching', '1');
   await expect(nodeRow(page, 'worker-4')).toBeVisible();
   await expect(nodeRow(page, 'worker-5')).toHaveCount(0);
-  await expect(page.getByTestId('day1-filter-toggle')).toContainText('1');
+  await page.getByTestId('day1-filter-toggle').click();
+  await expect(page.getByTestId('day1-filter-failed').getByRole('checkbox')).toBeChecked();
+  await expect(page.getByTestId('day1-filter-loaded').getByRole('checkbox')).not.toBeChecked();
+  await page.keyboard.press('Escape');
   await saveScreenshot(page, testInfo, 'day1-status-failed-filter');
 });
 
@@ -191,11 +194,11 @@ test('the read-only user sees why the Day 1 column is empty, and Verify is still
     'aria-disabled',
     'true',
   );
-  // Verify opens; it checks the user's pod rights itself.
+  // Verify opens, for the config; it checks the user's pod rights itself (read-only has none).
   await details.getByTestId('node-details-verify').click();
-  await expect(page.getByTestId('verify-node-modal')).toContainText(
-    `Day 1 configs checked: ${MC}`,
-  );
+  const modal = page.getByTestId('verify-node-modal');
+  await expect(modal).toContainText(`Day 1 configs checked: ${MC}`);
+  await expect(modal.getByTestId('verify-denied')).toContainText('You cannot create pods');
   // Gated on the access review: nothing was asked of the node proxy.
   expect(proxied).toEqual([]);
 
