@@ -395,7 +395,11 @@ const main = async () => {
 };
 
 /** Prints the table and writes bench/results.json; the exit code says whether every target was met. */
-const finish = (figures: Figure[], built: readonly PageBundle[], sections: ReadonlySet<Section>) => {
+const finish = (
+  figures: Figure[],
+  built: readonly PageBundle[],
+  sections: ReadonlySet<Section>,
+) => {
   const ok = report(figures, join(__dirname, 'results.json'));
   const all = sections.size === SECTIONS.length;
   const withBrowser = BROWSER_SECTIONS.some((section) => sections.has(section));

@@ -18,7 +18,10 @@ const nodeRow = (page: Page, name: string) => page.getByTestId(`node-row-${name}
 const day1Cell = (page: Page, name: string) => nodeRow(page, name).getByTestId('day1-follow-up');
 
 /** What the simulated node wrote in its status file for the config (the simulator's control API). */
-const phaseOnNode = async (request: APIRequestContext, node: string): Promise<string | undefined> => {
+const phaseOnNode = async (
+  request: APIRequestContext,
+  node: string,
+): Promise<string | undefined> => {
   const response = await request.get(`/sim/nodes/${node}/day1-status`);
   const statuses = (await response.json()) as Record<string, { phase: string } | undefined>;
   return statuses[MC]?.phase;
@@ -28,9 +31,7 @@ const phaseOnNode = async (request: APIRequestContext, node: string): Promise<st
 const rollOutSfc = async (request: APIRequestContext, phases: Record<string, string>) => {
   await createAsAdmin(request, `${MCO_API}/machineconfigs`, day1MachineConfig(MC, 'sfc'));
   for (const [node, phase] of Object.entries(phases)) {
-    await expect
-      .poll(() => phaseOnNode(request, node), { timeout: ROLLOUT_TIMEOUT })
-      .toBe(phase);
+    await expect.poll(() => phaseOnNode(request, node), { timeout: ROLLOUT_TIMEOUT }).toBe(phase);
   }
 };
 
@@ -243,7 +244,10 @@ test('a node that stops answering shows as unreachable, not failed, with its las
   // The drawer keeps the last status file read.
   await nodeRow(page, 'worker-4').getByTestId('node-name').click();
   const config = page.getByTestId('node-details').getByTestId(`day1-config-${MC}`);
-  await expect(config.getByTestId('day1-config-state')).toHaveAttribute('data-state', 'Unreachable');
+  await expect(config.getByTestId('day1-config-state')).toHaveAttribute(
+    'data-state',
+    'Unreachable',
+  );
   await expect(config.getByTestId('day1-status-phase')).toHaveText('Loaded');
   await page.getByRole('button', { name: 'Close the node details' }).click();
 
@@ -283,10 +287,7 @@ test("the node drawer shows the status file and the Day 1 units' journal", async
   await expect(journal).toContainText('worker-5');
   const url = new URL((await journalRequest).url());
   expect(url.pathname).toBe('/api/kubernetes/api/v1/nodes/worker-5/proxy/logs/journal');
-  const units = [
-    `${MC}-replace-kernel-module.service`,
-    `${MC}-pull-kernel-module-image.service`,
-  ];
+  const units = [`${MC}-replace-kernel-module.service`, `${MC}-pull-kernel-module-image.service`];
   expect(url.searchParams.getAll('unit').sort()).toEqual([...units].sort());
   expect(url.searchParams.getAll('query').sort()).toEqual([...units].sort());
   // The lines are capped.
