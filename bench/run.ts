@@ -401,11 +401,14 @@ const finish = (
   sections: ReadonlySet<Section>,
 ) => {
   const ok = report(figures, join(__dirname, 'results.json'));
-  const all = sections.size === SECTIONS.length;
-  const withBrowser = BROWSER_SECTIONS.some((section) => sections.has(section));
-  console.log(
-    `\nmedians of ${String(SAMPLES)} runs${withBrowser ? '' : ', browser figures left out (--no-browser)'}${all ? '' : `; only ${[...sections].join(', ')}`}; written to bench/results.json`,
-  );
+  const left = SECTIONS.filter((section) => !sections.has(section));
+  const note =
+    left.length === 0
+      ? ''
+      : left.every((section) => BROWSER_SECTIONS.includes(section))
+        ? ', browser figures left out (--no-browser)'
+        : `, only ${[...sections].join(', ')} (--only)`;
+  console.log(`\nmedians of ${String(SAMPLES)} runs${note}; written to bench/results.json`);
   for (const [i, p] of built.entries())
     console.log(
       `${PAGES[i].name} imports from PatternFly: ${p.patternflyImports.map((request) => request.replace(/^@patternfly\/|dist\/dynamic\//g, '')).join(', ')}`,
