@@ -32,6 +32,18 @@ export const consoleFetchText = jest.fn<
   Parameters<Fn<'consoleFetchText'>>
 >(() => Promise.reject(new HttpError('Not Found', 404)));
 
+/**
+ * Answers with what consoleFetchText's mock gives for the URL (a text, or a rejection such as an
+ * HttpError), as a Response-like body: tests program the node proxy once, through consoleFetchText.
+ */
+export const consoleFetch = jest.fn<ReturnType<Fn<'consoleFetch'>>, Parameters<Fn<'consoleFetch'>>>(
+  async (url, options) => {
+    const body: unknown = await consoleFetchText(url, options);
+    const text = typeof body === 'string' ? body : JSON.stringify(body);
+    return { ok: true, status: 200, text: () => Promise.resolve(text) } as unknown as Response;
+  },
+);
+
 // Plain code in the real SDK (no console internals): the same rule here, no group for the core API.
 export const getGroupVersionKindForModel: Fn<'getGroupVersionKindForModel'> = ({
   apiGroup,

@@ -259,6 +259,25 @@ test('a node that stops answering shows as unreachable, not failed, with its las
   await expect(nodeRow(page, 'worker-5')).toHaveCount(0);
 });
 
+test('a corrupt status file shows as unreadable, not as a node that is down', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  await rollOutSfc(request, { 'worker-4': 'Loaded', 'worker-5': 'Loaded' });
+  await injectFaults(request, { corruptStatus: 'worker-4' });
+  await page.goto('/day1-kernel-modules/rollout/sfc');
+  const corrupt = day1Cell(page, 'worker-4');
+  await expect(corrupt).toHaveAttribute('data-state', 'Unreadable');
+  await expect(corrupt).toHaveText('Unreadable');
+  await expect(day1Cell(page, 'worker-5')).toHaveAttribute('data-state', 'Loaded');
+  await corrupt.hover();
+  await expect(page.getByRole('tooltip')).toContainText('The status file is malformed');
+  await expect(page.getByTestId('pool-card-sfc').getByTestId('pool-day1-unreachable')).toHaveCount(
+    0,
+  );
+});
+
 test("the node drawer shows the status file and the Day 1 units' journal", async ({
   page,
   request,

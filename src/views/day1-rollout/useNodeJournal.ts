@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { consoleFetchText } from '@openshift-console/dynamic-plugin-sdk';
 import { errorMessage } from '../shared/error-message';
 import { day1JournalUrl, lastLines } from '../shared/day1-journal';
+import { fetchNodeProxyText } from '../shared/node-proxy-text';
 
 export type NodeJournal =
   { state: 'loading' } | { state: 'loaded'; lines: string[] } | { state: 'error'; error: string };
@@ -24,13 +24,10 @@ export const useNodeJournal = (
   useEffect(() => {
     if (!enabled || key === '') return undefined;
     const controller = new AbortController();
-    consoleFetchText(day1JournalUrl(node, key.split(',')), { signal: controller.signal })
-      .then((text: unknown) => {
+    fetchNodeProxyText(day1JournalUrl(node, key.split(',')), controller.signal)
+      .then((text) => {
         if (!controller.signal.aborted) {
-          setFetched({
-            request,
-            journal: { state: 'loaded', lines: lastLines(typeof text === 'string' ? text : '') },
-          });
+          setFetched({ request, journal: { state: 'loaded', lines: lastLines(text) } });
         }
       })
       .catch((error: unknown) => {

@@ -7,7 +7,7 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react';
-import { consoleFetchText, useAccessReview } from '@openshift-console/dynamic-plugin-sdk';
+import { useAccessReview } from '@openshift-console/dynamic-plugin-sdk';
 import type { NodeDay1Facts, NodeRollout, Rollout } from '../../rollout';
 import { Day1StatusScheduler } from './day1-status-scheduler';
 import type {
@@ -17,6 +17,7 @@ import type {
   FetchText,
 } from './day1-status-scheduler';
 import { readConcurrency, saveConcurrency } from './day1-status-settings';
+import { fetchNodeProxyText } from './node-proxy-text';
 
 export interface Day1Statuses {
   /** Whether the user may `get nodes/proxy`; undefined while the access review runs. */
@@ -32,10 +33,7 @@ export interface Day1Statuses {
 }
 
 /** The SDK's fetch: console's headers (impersonation, CSRF) and its errors (HttpError with `code`). */
-const fetchText: FetchText = async (url, signal) => {
-  const text: unknown = await consoleFetchText(url, { signal });
-  return typeof text === 'string' ? text : JSON.stringify(text);
-};
+const fetchText: FetchText = (url, signal) => fetchNodeProxyText(url, signal);
 
 /**
  * Statuses read once for a whole page whose parts each need them (the pool tab: its configs' list and
