@@ -95,6 +95,8 @@ for (const width of WIDTHS) {
     await expect(header(table, 'Current / desired config')).toBeVisible({
       visible: width >= 1450,
     });
+    // So does the estimate; the node details show it at every width.
+    await expect(header(table, 'Done in')).toBeVisible({ visible: width >= 1450 });
     expect(await overflowing(page.getByTestId('rollout-view'))).toEqual([]);
     await saveScreenshot(page, testInfo, `layout-rollout-${String(width)}`);
   });

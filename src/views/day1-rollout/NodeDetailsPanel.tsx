@@ -23,6 +23,7 @@ import type { Day1StatusAccess } from '../shared/day1-status-scheduler';
 import Day1NodeDetails from './Day1NodeDetails';
 import ConditionTimeline from './ConditionTimeline';
 import Day1FollowUpStatus from './Day1FollowUpStatus';
+import { NodeEstimate } from './NodeEstimate';
 import NodePhaseStatus from './NodePhaseStatus';
 import DrainBlockedFor from './DrainBlockedFor';
 import type { Verification } from './useVerifications';
@@ -137,6 +138,9 @@ const NodeDetailsPanel = ({
                 <Timestamp timestamp={node.updateStartedAt} />
               </Item>
             )}
+            <Item term={t('Done in')} test="node-details-estimate">
+              <NodeEstimate node={node} />
+            </Item>
             <Item term={t('Current config')}>{node.currentConfig ?? '-'}</Item>
             <Item term={t('Desired config')}>{node.desiredConfig ?? '-'}</Item>
             <Item term={t('Kernel')}>{node.kernelVersion ?? '-'}</Item>

@@ -9,7 +9,7 @@ import NodePhaseStatus from './NodePhaseStatus';
 import DrainBlockedFor from './DrainBlockedFor';
 import { NodeEstimate } from './NodeEstimate';
 import { nodeMessageText } from '../shared/rollout-text';
-import { CONFIGS_VISIBILITY } from './NodeTableHeader';
+import { CONFIGS_VISIBILITY, ESTIMATE_VISIBILITY } from './NodeTableHeader';
 import type { Verification } from './useVerifications';
 
 /**
@@ -120,7 +120,12 @@ const NodeRolloutRow = ({
           )}
         </Td>
       )}
-      <Td dataLabel={t('Done in')} modifier="nowrap" data-test="node-estimate-cell">
+      <Td
+        dataLabel={t('Done in')}
+        modifier="nowrap"
+        visibility={ESTIMATE_VISIBILITY}
+        data-test="node-estimate-cell"
+      >
         <NodeEstimate node={node} />
       </Td>
       <Td isActionCell>

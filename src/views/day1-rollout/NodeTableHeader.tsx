@@ -15,6 +15,7 @@ const SORT_COLUMNS: Partial<Record<number, NodeSortKey>> = {
 const DAY1_COLUMN = 3;
 const MESSAGE_COLUMN = 4;
 const CONFIGS_COLUMN = 6;
+const ESTIMATE_COLUMN = 7;
 
 /**
  * Set widths (percent of the table) for the columns whose text wraps: the browser would otherwise give
@@ -31,6 +32,8 @@ const COLUMN_WIDTHS: Partial<Record<number, ThProps['width']>> = {
  * breakpoint on, where the other columns keep theirs. The node details show them at every width.
  */
 export const CONFIGS_VISIBILITY: ThProps['visibility'] = ['hidden', 'visibleOn2Xl'];
+/** The estimate too: below 2xl the Day 1 and message columns need the width; the details show it. */
+export const ESTIMATE_VISIBILITY: ThProps['visibility'] = ['hidden', 'visibleOn2Xl'];
 
 interface NodeTableHeaderProps {
   /** The current / desired config column, left out while the node details take part of the width. */
@@ -80,7 +83,13 @@ const NodeTableHeader = ({ showConfigs, sortBy, direction, onSort }: NodeTableHe
               sort={sortParams(index)}
               modifier="wrap"
               width={COLUMN_WIDTHS[index]}
-              visibility={index === CONFIGS_COLUMN ? CONFIGS_VISIBILITY : undefined}
+              visibility={
+                index === CONFIGS_COLUMN
+                  ? CONFIGS_VISIBILITY
+                  : index === ESTIMATE_COLUMN
+                    ? ESTIMATE_VISIBILITY
+                    : undefined
+              }
             >
               {title}
             </Th>
