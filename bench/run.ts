@@ -248,11 +248,14 @@ const sectionsToRun = (argv: readonly string[]): Set<Section> => {
   const withBrowser = !argv.includes('--no-browser');
   if (at === -1)
     return new Set(SECTIONS.filter((s) => withBrowser || !BROWSER_SECTIONS.includes(s)));
-  const value = argv[at].startsWith('--only=') ? argv[at].slice('--only='.length) : argv[at + 1];
-  const names = (value ?? '').split(',').filter((name) => name !== '');
+  // Nothing after a last `--only`: `at + 1` is past the end.
+  const value = argv[at].startsWith('--only=')
+    ? argv[at].slice('--only='.length)
+    : argv.slice(at + 1, at + 2).join('');
+  const names = value.split(',').filter((name) => name !== '');
   const unknown = names.filter((name) => !(SECTIONS as readonly string[]).includes(name));
   if (names.length === 0 || unknown.length > 0)
-    throw new Error(`--only takes sections from ${SECTIONS.join(', ')}; got "${value ?? ''}"`);
+    throw new Error(`--only takes sections from ${SECTIONS.join(', ')}; got "${value}"`);
   return new Set(names as Section[]);
 };
 
