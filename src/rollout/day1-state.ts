@@ -199,7 +199,7 @@ const configDay1State = (
       // The kubelet reports a new bootID only once it runs, after the pull unit: while MCO has the node
       // and it is not ready, a file from another boot is from the boot in progress.
       const pulling = status.phase === 'ImagesMissing' || status.phase === 'Pulling';
-      return !node.ready && pulling
+      return !node.kubeletReady && pulling
         ? fromStatus(machineConfig, status, at)
         : { machineConfig, state: 'WaitingForMCO', status, readAt: at };
     }

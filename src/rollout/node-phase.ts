@@ -596,6 +596,7 @@ export const deriveNodeRollout = (
     updateStartedAt: timestampUpTo(updateStartedAt, now, nowISO),
     source,
     ready,
+    kubeletReady: !readyFalse,
     unavailable,
     degraded: daemonDegraded,
     updated,

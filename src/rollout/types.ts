@@ -116,6 +116,11 @@ export interface NodeRollout {
   source: 'MachineConfigNode' | 'annotations';
   /** MCO's readiness: Ready, no disk pressure, network available, schedulable. */
   ready: boolean;
+  /**
+   * The kubelet's Ready condition alone: false while the node is down or its kubelet has not started
+   * (a cordon leaves it true).
+   */
+  kubeletReady: boolean;
   /** Counted in the pool's unavailableMachineCount (MCO's rule). */
   unavailable: boolean;
   /** Counted in degradedMachineCount: daemon state Degraded or Unreconcilable. */

@@ -17,6 +17,7 @@ const node = (name: string): NodeRollout => ({
   message: undefined,
   source: 'annotations',
   ready: true,
+  kubeletReady: true,
   unavailable: false,
   degraded: false,
   updated: true,

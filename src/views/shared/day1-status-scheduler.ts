@@ -12,6 +12,7 @@ import type { Day1StatusRead, NodeDay1Facts, NodePhase } from '../../rollout';
 export interface Day1StatusTarget {
   node: string;
   phase: NodePhase;
+  /** The kubelet's Ready condition (a reboot, a kubelet that has not started), not MCO's readiness. */
   ready: boolean;
   bootID?: string;
   /** The Day 1 MachineConfigs of its pool's target, by name. */

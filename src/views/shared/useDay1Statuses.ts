@@ -62,7 +62,9 @@ const targetsOf = (
         const target = {
           node: node.name,
           phase: node.phase,
-          ready: node.ready,
+          // The kubelet's readiness, not MCO's: a cordon changes nothing the Day 1 units wrote, and a
+          // burst of cordons must not read every node again.
+          ready: node.kubeletReady,
           bootID: node.bootID,
           configs,
         };
