@@ -1,10 +1,8 @@
-import { useState } from 'react';
-import { Badge, MenuToggle, Select, SelectList, SelectOption } from '@patternfly/react-core';
-import { FilterIcon } from '@patternfly/react-icons';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { NODE_PHASES } from '../../rollout';
 import type { NodePhase } from '../../rollout';
 import { nodePhaseText } from '../shared/rollout-text';
+import CountedCheckboxFilter from './CountedCheckboxFilter';
 
 interface NodePhaseFilterProps {
   selected: readonly NodePhase[];
@@ -15,48 +13,17 @@ interface NodePhaseFilterProps {
 /** A checkbox select of phases, each with its node count. */
 const NodePhaseFilter = ({ selected, counts, onToggle }: NodePhaseFilterProps) => {
   const { t } = usePluginTranslation();
-  const [isOpen, setIsOpen] = useState(false);
   return (
-    <Select
-      role="menu"
-      isOpen={isOpen}
+    <CountedCheckboxFilter
+      label={t('Phase')}
+      listLabel={t('Filter by phase')}
+      testPrefix="phase-filter"
+      values={NODE_PHASES}
+      textOf={(phase) => nodePhaseText(t, phase)}
       selected={selected}
-      onSelect={(_event, value) => {
-        onToggle(value as NodePhase);
-      }}
-      onOpenChange={setIsOpen}
-      toggle={(toggleRef) => (
-        <MenuToggle
-          ref={toggleRef}
-          icon={<FilterIcon />}
-          onClick={() => {
-            setIsOpen((open) => !open);
-          }}
-          isExpanded={isOpen}
-          badge={selected.length > 0 ? <Badge isRead>{selected.length}</Badge> : undefined}
-          data-test="phase-filter-toggle"
-        >
-          {t('Phase')}
-        </MenuToggle>
-      )}
-    >
-      <SelectList aria-label={t('Filter by phase')}>
-        {NODE_PHASES.map((phase) => (
-          <SelectOption
-            key={phase}
-            value={phase}
-            hasCheckbox
-            isSelected={selected.includes(phase)}
-            data-test={`phase-filter-${phase}`}
-          >
-            {t('{{phase}} ({{nodeCount}})', {
-              phase: nodePhaseText(t, phase),
-              nodeCount: counts[phase],
-            })}
-          </SelectOption>
-        ))}
-      </SelectList>
-    </Select>
+      counts={counts}
+      onToggle={onToggle}
+    />
   );
 };
 
