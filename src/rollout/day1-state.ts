@@ -3,6 +3,7 @@
  * (`/api/v1/nodes/<node>/proxy/logs/kmm-day1/<mc>/status.json`) and from the node itself: its phase,
  * its readiness and its bootID, including the bootID it had when MCO was done with it.
  */
+import { isForOtherKernel, isFromOtherBoot } from './day1-status';
 import type { Day1Reason, Day1Status } from './day1-status';
 import type { Day1StatusProblem } from './messages';
 import type { NodeRollout } from './types';
@@ -158,10 +159,7 @@ const fromStatus = (machineConfig: string, status: Day1Status, at: string): Conf
 
 /** Whether a status was written by the node's current boot, on its current kernel. */
 const isCurrent = (node: NodeRollout, status: Day1Status): boolean =>
-  (node.bootID === undefined || status.bootID === '' || status.bootID === node.bootID) &&
-  (node.kernelVersion === undefined ||
-    status.kernelVersion === '' ||
-    status.kernelVersion === node.kernelVersion);
+  !isFromOtherBoot(node, status) && !isForOtherKernel(node, status);
 
 /** One config's state on a node. `rebootedSinceDone`: the node's bootID changed after MCO was done. */
 const configDay1State = (

@@ -224,6 +224,19 @@ export interface Day1FollowUp {
  * What a node's Day 1 config did, from its rollout and its status file (undefined when not read yet,
  * e.g. before the console's Verify action). Only meaningful once MCO has updated the node.
  */
+/** The status was written by another boot than the one the node reports (unknown on either side: no). */
+export const isFromOtherBoot = (node: NodeRollout, status: Day1Status): boolean =>
+  node.bootID !== undefined && status.bootID !== '' && status.bootID !== node.bootID;
+
+/** The status is for another kernel than the node reports (unknown on either side: no). */
+export const isForOtherKernel = (
+  node: NodeRollout,
+  status: Day1Status,
+): node is NodeRollout & { kernelVersion: string } =>
+  node.kernelVersion !== undefined &&
+  status.kernelVersion !== '' &&
+  status.kernelVersion !== node.kernelVersion;
+
 export const day1FollowUp = (node: NodeRollout, status: Day1Status | undefined): Day1FollowUp => {
   if (node.phase !== 'Updated') {
     return {
@@ -234,7 +247,7 @@ export const day1FollowUp = (node: NodeRollout, status: Day1Status | undefined):
   if (status === undefined)
     return { state: 'Unknown', message: { code: 'notVerified', params: {} } };
   // A file from an earlier boot or kernel says nothing about what runs now.
-  if (node.bootID !== undefined && status.bootID !== '' && status.bootID !== node.bootID) {
+  if (isFromOtherBoot(node, status)) {
     return {
       state: 'Unknown',
       message: {
@@ -243,11 +256,7 @@ export const day1FollowUp = (node: NodeRollout, status: Day1Status | undefined):
       },
     };
   }
-  if (
-    node.kernelVersion !== undefined &&
-    status.kernelVersion !== '' &&
-    status.kernelVersion !== node.kernelVersion
-  ) {
+  if (isForOtherKernel(node, status)) {
     return {
       state: 'Unknown',
       message: {
