@@ -3,7 +3,7 @@
  * simulated cluster and the shell server, and stops both on Ctrl-C.
  *
  *   node -r ts-node/register dev/start.ts [--port 9000] [--sim-port 9100]
- *                                         [--scenario NAME] [--time-scale N]
+ *                                         [--scenario NAME] [--time-scale N] [--http2]
  *
  * Tests can call startDevEnvironment({ port: 0, simPort: 0 }) to get free ports.
  */
@@ -27,6 +27,8 @@ export interface DevEnvironmentOptions {
   timeScale?: number;
   /** The built plugin (default: the repository's `dist/`). */
   pluginDist?: string;
+  /** Serve the shell over HTTPS with HTTP/2 (a throw-away self-signed certificate). */
+  http2?: boolean;
   /** Build the shell when its dist is missing or stale (default true). */
   buildIfStale?: boolean;
   log?: (message: string) => void;
@@ -63,6 +65,7 @@ export const startDevEnvironment = async (
       simulatorURL: sim.url,
       pluginDist,
       shellDist: SHELL_DIST,
+      http2: options.http2,
     });
     return {
       consoleURL: shell.url,
@@ -78,7 +81,7 @@ export const startDevEnvironment = async (
   }
 };
 
-const USAGE = `Usage: npm start -- [--port 9000] [--sim-port 9100] [--scenario ${SCENARIOS.join('|')}] [--time-scale N]`;
+const USAGE = `Usage: npm start -- [--port 9000] [--sim-port 9100] [--scenario ${SCENARIOS.join('|')}] [--time-scale N] [--http2]`;
 
 const toNumber = (flag: string, value: string | undefined): number | undefined => {
   if (value === undefined) {
@@ -105,6 +108,7 @@ const main = async () => {
       'sim-port': { type: 'string' },
       scenario: { type: 'string' },
       'time-scale': { type: 'string' },
+      http2: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -117,6 +121,7 @@ const main = async () => {
     simPort: toNumber('sim-port', values['sim-port']),
     scenario: toScenario(values.scenario),
     timeScale: toNumber('time-scale', values['time-scale']),
+    http2: values.http2,
     log: (message) => {
       console.log(message);
     },

@@ -1,6 +1,7 @@
 /** @jest-environment node */
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import * as http from 'node:http';
+import * as http2 from 'node:http2';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import WebSocket from 'ws';
@@ -195,4 +196,69 @@ it('answers 502 with a Status when the simulator is down', async () => {
   } finally {
     await orphan.close();
   }
+});
+
+describe('over HTTP/2', () => {
+  let secure: ConsoleShell;
+  beforeAll(async () => {
+    secure = await startConsoleShell({
+      port: 0,
+      simulatorURL: upstream.url,
+      pluginDist: path.join(root, 'plugin'),
+      shellDist: path.join(root, 'shell'),
+      http2: true,
+    });
+  });
+  afterAll(() => secure.close());
+
+  /** One HTTP/2 GET on its own session; the certificate is the shell's throw-away one. */
+  const get2 = (url: string, requestPath: string, headers: Record<string, string> = {}) =>
+    new Promise<{ status: number; body: string; protocol: string }>((resolve, reject) => {
+      const session = http2.connect(url, { rejectUnauthorized: false });
+      session.on('error', reject);
+      const request = session.request({ ':path': requestPath, ...headers });
+      let status = 0;
+      let body = '';
+      request.on('response', (head) => {
+        status = Number(head[':status']);
+      });
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        resolve({ status, body, protocol: session.alpnProtocol ?? '' });
+        session.close();
+      });
+      request.on('error', reject);
+      request.end();
+    });
+
+  it('serves the shell and the API over HTTPS with HTTP/2, the token added as over HTTP/1.1', async () => {
+    expect(secure.url).toBe(`https://localhost:${String(secure.port)}`);
+    const page = await get2(secure.url, '/day1-kernel-modules');
+    expect(page).toMatchObject({ status: 200, protocol: 'h2' });
+    expect(page.body).toContain('<title>shell</title>');
+    received.length = 0;
+    const nodes = await get2(secure.url, `/api/kubernetes${NODES}`, {
+      cookie: 'kmm-day1-user=read-only',
+    });
+    expect(nodes.status).toBe(200);
+    expect(JSON.parse(nodes.body)).toMatchObject({ kind: 'NodeList' });
+    expect(received.map((r) => [r.path, r.headers.authorization])).toEqual([
+      [NODES, 'Bearer read-only'],
+    ]);
+  });
+
+  it('still upgrades WebSocket watches, which browsers open over HTTP/1.1', async () => {
+    const socket = new WebSocket(
+      `wss://localhost:${String(secure.port)}/api/kubernetes${NODES}?watch=true`,
+      { rejectUnauthorized: false },
+    );
+    const events: string[] = [];
+    socket.on('message', (data: Buffer) => events.push(data.toString()));
+    await new Promise((resolve) => socket.on('open', resolve));
+    addNode('worker-h2');
+    await eventually(() => {
+      expect(events.join()).toContain('worker-h2');
+    });
+    socket.close();
+  });
 });

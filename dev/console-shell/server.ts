@@ -4,12 +4,15 @@
  * (HTTP and WebSocket) with the user's bearer token added.
  */
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import * as http2 from 'node:http2';
+import type { AddressInfo, Socket } from 'node:net';
 import * as path from 'node:path';
 import type { Duplex } from 'node:stream';
 import rootPackage from '../../package.json';
 import { proxyHTTP, proxyUpgrade } from './http/proxy';
+import { selfSignedCertificate } from './http/self-signed';
 import { sendText, serveFile } from './http/static-files';
+import type { ShellRequest, ShellResponse } from './http/types';
 import { bearerTokenFor } from './http/user-cookie';
 
 export interface ConsoleShellOptions {
@@ -23,10 +26,17 @@ export interface ConsoleShellOptions {
   shellDist: string;
   /** Log each proxied request (off by default). */
   verbose?: boolean;
+  /**
+   * Serve HTTPS with HTTP/2 (and HTTP/1.1 for WebSockets and old clients), on a throw-away
+   * self-signed certificate, as a console behind an ingress with HTTP/2 enabled is served. Over
+   * HTTP/1.1 a browser opens at most six connections to a host, which caps the plugin's parallel
+   * node proxy reads below its default concurrency.
+   */
+  http2?: boolean;
 }
 
 export interface ConsoleShell {
-  /** `http://localhost:<port>` */
+  /** `http://localhost:<port>`, or `https://` with `http2` */
   url: string;
   port: number;
   close: () => Promise<void>;
@@ -66,7 +76,7 @@ export const startConsoleShell = async (options: ConsoleShellOptions): Promise<C
     }
   };
 
-  const server = http.createServer((req, res) => {
+  const handle = (req: ShellRequest, res: ShellResponse) => {
     const route = routeFor(req.url ?? '/');
     log(`${req.method ?? 'GET'} ${req.url ?? ''} -> ${route.kind}`);
     switch (route.kind) {
@@ -92,11 +102,20 @@ export const startConsoleShell = async (options: ConsoleShellOptions): Promise<C
         }
         void serveFile(req, res, shellDist, route.filePath, { fallback: 'index.html' });
     }
+  };
+  const server = options.http2
+    ? http2.createSecureServer({ ...(await selfSignedCertificate()), allowHTTP1: true }, handle)
+    : http.createServer(handle);
+  // Every connection, for close(): open watches and keep-alive sockets would otherwise hold it.
+  const sockets = new Set<Socket>();
+  server.on(options.http2 ? 'secureConnection' : 'connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
   });
 
   // Upgraded (WebSocket) sockets leave the server's bookkeeping: track them for close().
   const upgraded = new Set<Duplex>();
-  server.on('upgrade', (req, socket: Duplex, head: Buffer) => {
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     upgraded.add(socket);
     socket.on('close', () => upgraded.delete(socket));
     const route = routeFor(req.url ?? '/');
@@ -115,9 +134,11 @@ export const startConsoleShell = async (options: ConsoleShellOptions): Promise<C
     }
   });
 
-  // Watches stay open for as long as the page does.
-  server.requestTimeout = 0;
-  server.headersTimeout = 60000;
+  // Watches stay open for as long as the page does (an HTTP/2 server has no request timeout).
+  if (server instanceof http.Server) {
+    server.requestTimeout = 0;
+    server.headersTimeout = 60000;
+  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -129,16 +150,14 @@ export const startConsoleShell = async (options: ConsoleShellOptions): Promise<C
   const { port } = server.address() as AddressInfo;
 
   return {
-    url: `http://localhost:${String(port)}`,
+    url: `${options.http2 ? 'https' : 'http'}://localhost:${String(port)}`,
     port,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
           resolve();
         });
-        // Open watches and keep-alive sockets would otherwise hold close() forever.
-        server.closeAllConnections();
-        upgraded.forEach((socket) => {
+        [...sockets, ...upgraded].forEach((socket) => {
           socket.destroy();
         });
       }),

@@ -1,6 +1,7 @@
 import * as http from 'node:http';
-import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 import type { Duplex } from 'node:stream';
+import type { ShellRequest, ShellResponse } from './types';
 
 export interface ProxyTarget {
   /** Base URL of the upstream, e.g. http://127.0.0.1:9100 */
@@ -13,15 +14,21 @@ export interface ProxyTarget {
 
 const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade'];
 
-/** The browser's headers minus its Authorization (and hop-by-hop ones unless upgrading). */
+/**
+ * The browser's headers minus its Authorization, HTTP/2's pseudo-headers (`:path`…) and, unless
+ * upgrading, the hop-by-hop ones.
+ */
 const forwardHeaders = (
-  req: IncomingMessage,
+  req: ShellRequest,
   target: ProxyTarget,
   upgrade: boolean,
 ): OutgoingHttpHeaders => ({
   ...Object.fromEntries(
     Object.entries(req.headers).filter(
-      ([name]) => name !== 'authorization' && (upgrade || !HOP_BY_HOP.includes(name)),
+      ([name]) =>
+        name !== 'authorization' &&
+        !name.startsWith(':') &&
+        (upgrade || !HOP_BY_HOP.includes(name)),
     ),
   ),
   host: target.url.host,
@@ -39,8 +46,12 @@ const statusBody = (message: string) =>
     code: 502,
   });
 
+/** The upstream's headers a response may carry on any protocol (HTTP/2 refuses hop-by-hop ones). */
+const responseHeaders = (headers: IncomingHttpHeaders): OutgoingHttpHeaders =>
+  Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP.includes(name)));
+
 /** Proxies one HTTP request, streaming both ways (watch streams included). */
-export const proxyHTTP = (req: IncomingMessage, res: ServerResponse, target: ProxyTarget): void => {
+export const proxyHTTP = (req: ShellRequest, res: ShellResponse, target: ProxyTarget): void => {
   const upstream = http.request(
     {
       hostname: target.url.hostname,
@@ -50,7 +61,7 @@ export const proxyHTTP = (req: IncomingMessage, res: ServerResponse, target: Pro
       headers: forwardHeaders(req, target, false),
     },
     (upstreamRes) => {
-      res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, upstreamRes.headers);
+      res.writeHead(upstreamRes.statusCode ?? 502, responseHeaders(upstreamRes.headers));
       upstreamRes.pipe(res);
     },
   );

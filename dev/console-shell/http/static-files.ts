@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ShellRequest, ShellResponse } from './types';
 import * as path from 'node:path';
 
 const MIME_TYPES: Record<string, string> = {
@@ -47,7 +47,7 @@ const isFile = async (file: string): Promise<boolean> => {
   }
 };
 
-export const sendText = (res: ServerResponse, status: number, text: string): void => {
+export const sendText = (res: ShellResponse, status: number, text: string): void => {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
   res.end(text);
 };
@@ -58,8 +58,8 @@ export const sendText = (res: ServerResponse, status: number, text: string): voi
  * whether something was sent.
  */
 export const serveFile = async (
-  req: IncomingMessage,
-  res: ServerResponse,
+  req: ShellRequest,
+  res: ShellResponse,
   root: string,
   urlPath: string,
   options: { fallback?: string; noCache?: boolean } = {},

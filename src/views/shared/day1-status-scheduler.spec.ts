@@ -338,4 +338,23 @@ describe('Day1StatusScheduler', () => {
     expect(listener).toHaveBeenCalledTimes(1);
     scheduler.dispose();
   });
+
+  it('tells its listeners less often while hundreds of reads wait, so that renders do not hold them up', async () => {
+    const { fetch, scheduler } = start({ concurrency: 8 });
+    const listener = jest.fn();
+    scheduler.subscribe(listener);
+    scheduler.setAccess(true);
+    scheduler.update(Array.from({ length: 200 }, (_, i) => target(`worker-${String(i)}`)));
+    jest.advanceTimersByTime(1000);
+    listener.mockClear();
+    fetch.calls.forEach((call) => {
+      call.resolve(loaded(call.url.split('/')[6]));
+    });
+    await settle();
+    jest.advanceTimersByTime(999);
+    expect(listener).not.toHaveBeenCalled();
+    jest.advanceTimersByTime(1);
+    expect(listener).toHaveBeenCalledTimes(1);
+    scheduler.dispose();
+  });
 });

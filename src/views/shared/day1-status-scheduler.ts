@@ -37,6 +37,8 @@ export interface Day1StatusSchedulerOptions {
   followUpMs?: number;
   /** Listeners hear of new results at most this often. */
   notifyMs?: number;
+  /** … and this often while more than BULK_QUEUE reads wait (a first read of many nodes). */
+  bulkNotifyMs?: number;
   /** Milliseconds since the epoch. */
   now?: () => number;
 }
@@ -46,6 +48,12 @@ const DEFAULT_DAY1_STATUS_TIMEOUT_MS = 10_000;
 const DEFAULT_DAY1_STATUS_REFRESH_MS = 5 * 60_000;
 const DEFAULT_FOLLOW_UP_MS = 30_000;
 const DEFAULT_NOTIFY_MS = 250;
+const DEFAULT_BULK_NOTIFY_MS = 1000;
+/**
+ * Each notification re-derives and renders every node on the main thread, which also starts the next
+ * reads as replies come in: while hundreds of reads wait, fewer renders keep the reads flowing.
+ */
+const BULK_QUEUE = 100;
 
 /** The status file's path through console's API server proxy: the plain path, never a query string. */
 export const day1StatusUrl = (node: string, machineConfig: string): string =>
@@ -133,6 +141,7 @@ export class Day1StatusScheduler {
   private readonly refreshMs: number;
   private readonly followUpMs: number;
   private readonly notifyMs: number;
+  private readonly bulkNotifyMs: number;
   private readonly now: () => number;
   private snapshot: ReadonlyMap<string, NodeDay1Facts> = new Map();
   private snapshotStale = true;
@@ -149,6 +158,7 @@ export class Day1StatusScheduler {
     this.refreshMs = options.refreshMs ?? DEFAULT_DAY1_STATUS_REFRESH_MS;
     this.followUpMs = options.followUpMs ?? DEFAULT_FOLLOW_UP_MS;
     this.notifyMs = options.notifyMs ?? DEFAULT_NOTIFY_MS;
+    this.bulkNotifyMs = options.bulkNotifyMs ?? DEFAULT_BULK_NOTIFY_MS;
     this.now = options.now ?? Date.now;
   }
 
@@ -508,9 +518,12 @@ export class Day1StatusScheduler {
   private changed(): void {
     this.snapshotStale = true;
     if (this.notifyTimer !== undefined || this.stopped) return;
-    this.notifyTimer = setTimeout(() => {
-      this.notifyTimer = undefined;
-      for (const listener of [...this.listeners]) listener();
-    }, this.notifyMs);
+    this.notifyTimer = setTimeout(
+      () => {
+        this.notifyTimer = undefined;
+        for (const listener of [...this.listeners]) listener();
+      },
+      this.queue.length > BULK_QUEUE ? this.bulkNotifyMs : this.notifyMs,
+    );
   }
 }
