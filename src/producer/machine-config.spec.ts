@@ -288,7 +288,33 @@ describe('readDay1MachineConfig', () => {
       workerImage: everything.workerImage,
       firmwareFilesPath: '/firmware/intel ice',
       producedBy: 'kmm-day1-console-plugin',
+      pullRebootInMcoWindow: true,
     });
+  });
+
+  it("tells whether the pull unit reboots before the kubelet starts, inside MCO's window", () => {
+    const mc = produceMachineConfig(everything);
+    const withPullBefore = (before: string[]) => {
+      const copy = structuredClone(mc);
+      const pull = copy.spec.config.systemd?.units?.find((unit) =>
+        unit.name.endsWith('-pull-kernel-module-image.service'),
+      );
+      if (pull?.contents === undefined) throw new Error('no pull unit');
+      pull.contents = pull.contents
+        .split('\n')
+        .filter((line) => !line.startsWith('Before='))
+        .join('\n')
+        .replace(
+          '[Unit]\n',
+          ['[Unit]', ...before.map((units) => `Before=${units}`), ''].join('\n'),
+        );
+      return readDay1MachineConfig(copy)?.pullRebootInMcoWindow;
+    };
+    expect(withPullBefore([])).toBe(false);
+    expect(withPullBefore(['kubelet.service'])).toBe(true);
+    expect(withPullBefore(['kubelet-dependencies.target'])).toBe(true);
+    // A blank assignment empties the list, as in systemd.
+    expect(withPullBefore(['kubelet.service', ''])).toBe(false);
   });
 
   it("recognises a MachineConfig made by KMM's day1-utility", () => {
@@ -331,6 +357,7 @@ describe('readDay1MachineConfig', () => {
       workerImage: DEFAULT_WORKER_IMAGE,
       firmwareFilesPath: undefined,
       producedBy: 'kmm',
+      pullRebootInMcoWindow: false,
     });
   });
 

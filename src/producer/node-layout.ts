@@ -5,9 +5,11 @@
  */
 
 export const REPLACE_UNIT_SUFFIX = '-replace-kernel-module.service';
-const PULL_UNIT_SUFFIX = '-pull-kernel-module-image.service';
+export const PULL_UNIT_SUFFIX = '-pull-kernel-module-image.service';
 /** The longest suffix appended to a MachineConfig name in a unit or file name. */
-export const LONGEST_NAME_SUFFIX = PULL_UNIT_SUFFIX;
+export const LONGEST_NAME_SUFFIX = [REPLACE_UNIT_SUFFIX, PULL_UNIT_SUFFIX].reduce(
+  (longest, suffix) => (suffix.length > longest.length ? suffix : longest),
+);
 
 export const CRIO_WIPE_UNIT = 'crio-wipe.service';
 export const PROXY_ENVIRONMENT_FILE = '/etc/mco/proxy.env';

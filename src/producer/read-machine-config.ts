@@ -1,7 +1,7 @@
 import { ROLE_LABEL } from './machine-config';
-import { REPLACE_UNIT_SUFFIX } from './node-layout';
+import { PULL_UNIT_SUFFIX, REPLACE_UNIT_SUFFIX } from './node-layout';
 import { DEFAULT_WORKER_IMAGE } from './options';
-import { readEnvironment } from './systemd';
+import { readEnvironment, readUnitList } from './systemd';
 
 /** The Day 1 parameters read back from a MachineConfig made by this plugin or by KMM's tools. */
 export interface Day1ConfigSummary {
@@ -13,6 +13,12 @@ export interface Day1ConfigSummary {
   workerImage: string;
   firmwareFilesPath?: string;
   producedBy: 'kmm-day1-console-plugin' | 'kmm';
+  /**
+   * Whether the pull unit runs before the kubelet, so that its reboot for the image happens while MCO
+   * still counts the node as updating (this product's units since the node-safety fix). KMM's units,
+   * and ours from before, reboot after MCO has marked the node done, outside `maxUnavailable`.
+   */
+  pullRebootInMcoWindow: boolean;
 }
 
 const isReplaceUnit = (name: string) =>
@@ -31,15 +37,20 @@ interface UntrustedMachineConfig {
 const stringOr = (value: unknown, fallback: string): string =>
   typeof value === 'string' && value !== '' ? value : fallback;
 
-const replaceUnitContents = (units: unknown): string | undefined => {
+const isPullUnit = (name: string) =>
+  name.endsWith(PULL_UNIT_SUFFIX) || name === PULL_UNIT_SUFFIX.slice(1);
+
+const unitContents = (units: unknown, isWanted: (name: string) => boolean): string | undefined => {
   if (!Array.isArray(units)) return undefined;
   for (const unit of units as unknown[]) {
     const { name, contents } = (unit ?? {}) as { name?: unknown; contents?: unknown };
-    if (typeof name === 'string' && isReplaceUnit(name) && typeof contents === 'string')
-      return contents;
+    if (typeof name === 'string' && isWanted(name) && typeof contents === 'string') return contents;
   }
   return undefined;
 };
+
+/** The units that start the kubelet; a unit ordered before either runs before MCO can mark the node done. */
+const KUBELET_UNITS = new Set(['kubelet.service', 'kubelet-dependencies.target']);
 
 /** MCO merges a pool's configs into `rendered-<pool>-<hash>`: it contains our units, but it is not ours. */
 const isRenderedByMCO = (mc: UntrustedMachineConfig): boolean =>
@@ -56,7 +67,8 @@ const GENERATED_BY_ANNOTATION = 'machineconfiguration.openshift.io/generated-by-
 export const readDay1MachineConfig = (machineConfig: unknown): Day1ConfigSummary | null => {
   const mc = (machineConfig ?? {}) as UntrustedMachineConfig;
   if (isRenderedByMCO(mc)) return null;
-  const contents = replaceUnitContents(mc.spec?.config?.systemd?.units);
+  const units = mc.spec?.config?.systemd?.units;
+  const contents = unitContents(units, isReplaceUnit);
   if (contents === undefined) return null;
   const env = readEnvironment(contents);
   const image = stringOr(env.KERNEL_MODULE_IMAGE, '');
@@ -74,5 +86,8 @@ export const readDay1MachineConfig = (machineConfig: unknown): Day1ConfigSummary
     workerImage: stringOr(env.WORKER_IMAGE, DEFAULT_WORKER_IMAGE),
     firmwareFilesPath: firmware === '' ? undefined : firmware,
     producedBy: 'KMM_DAY1_NAME' in env ? 'kmm-day1-console-plugin' : 'kmm',
+    pullRebootInMcoWindow: readUnitList(unitContents(units, isPullUnit) ?? '', 'Before').some(
+      (unit) => KUBELET_UNITS.has(unit),
+    ),
   };
 };

@@ -23,6 +23,28 @@ export const renderUnit = (sections: UnitSection[]): string =>
     )
     .join('\n\n') + '\n';
 
+/**
+ * The words of every `<directive>=` line of a unit's `[Unit]` section (systemd's space-separated list
+ * directives, such as `Before=`), in order. Blank assignments reset the list, as in systemd.
+ */
+export const readUnitList = (unitContents: string, directive: string): string[] => {
+  let words: string[] = [];
+  let section = '';
+  for (const line of unitContents.split('\n')) {
+    const header = /^\s*\[([^\]]+)\]\s*$/.exec(line);
+    if (header) {
+      section = header[1];
+      continue;
+    }
+    if (section !== 'Unit') continue;
+    const eq = line.indexOf('=');
+    if (eq < 0 || line.slice(0, eq).trim() !== directive) continue;
+    const value = line.slice(eq + 1).trim();
+    words = value === '' ? [] : [...words, ...value.split(/\s+/)];
+  }
+  return words;
+};
+
 const C_ESCAPES: Record<string, string> = {
   n: '\n',
   t: '\t',

@@ -13,6 +13,8 @@ import {
   formatPoolMessage,
 } from '.';
 import type { RolloutInput } from '.';
+import { produceMachineConfig } from '../producer';
+import { SFC_EXAMPLE } from '../../test/support/examples';
 
 const MINUTE = 60_000;
 
@@ -241,6 +243,23 @@ describe('the time estimate', () => {
     expect(rollout.pools[0]).toMatchObject({
       maxUnavailable: 2,
       estimatedSecondsLeft: (2 * DEFAULT_NODE_UPDATE_MS + DEFAULT_DAY1_REBOOT_MS) / 1000,
+    });
+  });
+
+  it("puts the Day 1 reboot inside each node's update when the pull unit runs before the kubelet", () => {
+    const day1 = produceMachineConfig(SFC_EXAMPLE);
+    const rollout = deriveRollout(
+      {
+        pools: [pool({ sources: ['00-worker', '99-sfc-day1'], maxUnavailable: '50%' })],
+        nodes: ['a', 'b', 'c', 'd'].map((name) => node(name)),
+        machineConfigs: [day1],
+      },
+      NOW,
+    );
+    expect(rollout.pools[0].day1Configs[0].summary?.pullRebootInMcoWindow).toBe(true);
+    expect(rollout.pools[0]).toMatchObject({
+      maxUnavailable: 2,
+      estimatedSecondsLeft: (2 * (DEFAULT_NODE_UPDATE_MS + DEFAULT_DAY1_REBOOT_MS)) / 1000,
     });
   });
 

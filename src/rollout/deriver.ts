@@ -476,10 +476,16 @@ export class RolloutDeriver {
     const entry = this.poolEntries.get(name);
     const observed =
       median(this.durations.get(name) ?? []) ?? median([...this.durations.values()].flat());
-    const perNodeMs = observed ?? DEFAULT_NODE_UPDATE_MS;
+    // A new Day 1 config's reboot for its image happens inside each node's update when its pull unit
+    // runs before the kubelet (observed durations include it), and after the last node otherwise.
+    const newConfigs = aggregate.day1Configs.filter((config) => config.new);
+    const rebootInWindow = newConfigs.some((config) => config.summary?.pullRebootInMcoWindow);
+    const rebootAfter = newConfigs.some((config) => config.summary?.pullRebootInMcoWindow !== true);
+    const perNodeMs =
+      observed ?? DEFAULT_NODE_UPDATE_MS + (rebootInWindow ? DEFAULT_DAY1_REBOOT_MS : 0);
     const estimateBasis = observed === undefined ? 'default' : 'observed';
     const remaining = aggregate.machineCount - aggregate.phaseCounts.Updated;
-    const tailMs = aggregate.day1Configs.some((config) => config.new) ? DEFAULT_DAY1_REBOOT_MS : 0;
+    const tailMs = rebootAfter ? DEFAULT_DAY1_REBOOT_MS : 0;
     let rawSecondsLeft: number | undefined;
     if (remaining === 0) rawSecondsLeft = 0;
     else if (aggregate.state === 'Updating') {
