@@ -47,7 +47,7 @@ export type {
   NodeDay1Facts,
   NodeDay1State,
 } from './day1-state';
-export { day1Outcome } from './day1-state';
+export { DAY1_STATES, day1Outcome } from './day1-state';
 export type { Day1Rollout, PoolDay1 } from './day1-rollout';
 export { Day1RolloutDeriver } from './day1-rollout';
 export type { VerifyOutcome, VerifyOutput, VerifyPodOptions } from './verify-pod';

@@ -9,6 +9,7 @@ const SORT_COLUMNS: Partial<Record<number, NodeSortKey>> = {
   0: 'name',
   1: 'pool',
   2: 'phase',
+  3: 'day1',
   5: 'since',
 };
 

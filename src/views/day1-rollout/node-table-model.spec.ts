@@ -1,6 +1,6 @@
 import { NOW, R1, R2, ago, node, pool } from '../../../test/support/rollout-objects';
 import { deriveRollout } from '../../rollout';
-import type { NodeRollout } from '../../rollout';
+import type { Day1State, NodeDay1State, NodeRollout } from '../../rollout';
 import {
   DEFAULT_NODE_QUERY,
   countPhases,
@@ -75,6 +75,33 @@ describe('selectNodes', () => {
     expect(
       selectNodes(nodes, { ...DEFAULT_NODE_QUERY, search: 'worker', phases: ['Paused'] }),
     ).toEqual([]);
+  });
+
+  it('sorts by Day 1 state worst first, nodes without a Day 1 config last, either way', () => {
+    const state = (value: Day1State): NodeDay1State => ({
+      state: value,
+      worstConfig: '99-sfc-day1',
+      configs: [],
+      rebooting: false,
+    });
+    const day1States = new Map([
+      ['worker-a', state('Loaded')],
+      ['worker-b', state('LoadFailed')],
+      ['worker-c', state('Unreachable')],
+    ]);
+    const query = { ...DEFAULT_NODE_QUERY, sortBy: 'day1' as const };
+    expect(names(selectNodes(nodes, query, day1States))).toEqual([
+      'worker-b',
+      'worker-c',
+      'worker-a',
+      'Worker-D',
+    ]);
+    expect(names(selectNodes(nodes, { ...query, direction: 'desc' }, day1States))).toEqual([
+      'Worker-D',
+      'worker-a',
+      'worker-c',
+      'worker-b',
+    ]);
   });
 
   it('sorts by since with unknown times first, and leaves its input alone', () => {

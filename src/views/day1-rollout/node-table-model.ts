@@ -2,10 +2,10 @@
  * The node table's view of the rollout: search by name, filter by phase, sort and page. Pure, so that
  * 2,000 nodes cost one pass per change of the inputs and nothing per render.
  */
-import { NODE_PHASES, day1Outcome } from '../../rollout';
+import { DAY1_STATES, NODE_PHASES, day1Outcome } from '../../rollout';
 import type { Day1Outcome, NodeDay1State, NodePhase, NodeRollout } from '../../rollout';
 
-export type NodeSortKey = 'name' | 'pool' | 'phase' | 'since';
+export type NodeSortKey = 'name' | 'pool' | 'phase' | 'day1' | 'since';
 export type SortDirection = 'asc' | 'desc';
 
 export interface NodeQuery {
@@ -32,7 +32,9 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 // Problems first: NODE_PHASES lists Degraded, the phases in progress, then Paused, Pending, Updated.
 const phaseRank = new Map(NODE_PHASES.map((phase, i) => [phase, i]));
 
-const COMPARE: Record<NodeSortKey, (a: NodeRollout, b: NodeRollout) => number> = {
+type Compare = (a: NodeRollout, b: NodeRollout) => number;
+
+const COMPARE: Record<Exclude<NodeSortKey, 'day1'>, Compare> = {
   name: (a, b) => compareText(a.name, b.name),
   pool: (a, b) => compareText(a.pool ?? '', b.pool ?? ''),
   phase: (a, b) => (phaseRank.get(a.phase) ?? 0) - (phaseRank.get(b.phase) ?? 0),
@@ -65,6 +67,19 @@ const outcomeOf = (
   const state = day1States?.get(node.name);
   return state === undefined ? undefined : day1Outcome(state.state);
 };
+
+const day1Rank = new Map(DAY1_STATES.map((state, i) => [state, i]));
+
+/** Worst first, as a node's own state is its worst config's; nodes whose pool has no Day 1 config last. */
+const compareDay1 =
+  (day1States: ReadonlyMap<string, NodeDay1State> | undefined): Compare =>
+  (a, b) => {
+    const rank = (node: NodeRollout) => {
+      const state = day1States?.get(node.name)?.state;
+      return state === undefined ? DAY1_STATES.length : (day1Rank.get(state) ?? 0);
+    };
+    return rank(a) - rank(b);
+  };
 
 const hasOutcome = (outcomes: ReadonlySet<Day1Outcome>, outcome: Day1Outcome | undefined) =>
   outcome !== undefined && outcomes.has(outcome);
@@ -99,7 +114,7 @@ export const selectNodes = (
   const search = query.search.trim().toLowerCase();
   const phases = new Set(query.phases);
   const outcomes = new Set(query.day1);
-  const compare = COMPARE[query.sortBy];
+  const compare = query.sortBy === 'day1' ? compareDay1(day1States) : COMPARE[query.sortBy];
   const sign = query.direction === 'asc' ? 1 : -1;
   return nodes
     .filter(
