@@ -36,9 +36,13 @@ export const tagCheckText = (t: Translate, check: TagCheck): string =>
       ? t('No tag: nodes on this kernel run the in-tree driver')
       : unknownText(t, check);
 
-/** "N of M kernels". */
+/** "Images: N of M kernels". */
 export const coverageCountText = (t: Translate, coverage: ConfigCoverage): string =>
-  t('{{covered}} of {{count}} kernels', { covered: coverage.covered, count: coverage.total });
+  t('Images: {{covered}} of {{count}} kernels', {
+    covered: coverage.covered,
+    count: coverage.total,
+    defaultValue_one: 'Images: {{covered}} of {{count}} kernel',
+  });
 
 /** Why the coverage is unknown, when one reason explains it. */
 export const coverageUnknownText = (t: Translate, coverage: ConfigCoverage): string | undefined =>
