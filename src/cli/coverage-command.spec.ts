@@ -26,7 +26,7 @@ const USER = 'robot';
 const PASSWORD = 's3cret';
 
 /** What the registry holds: repository → tags. */
-const TAGS: Record<string, string[]> = {
+const TAGS: Partial<Record<string, string[]>> = {
   'acme/ice-kmod': [EL94],
   'acme/sfc-kmod': [EL94, EL92, '5.14.0-427.13.1.el9_4.x86_64_debug'],
   'acme-private/ice-kmod': [EL94, EL92],

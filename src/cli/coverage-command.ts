@@ -216,14 +216,15 @@ export const runCoverage = async (
   }
   const plan = kernelsToCheck({ configs, pools: input.pools, nodes: input.nodes });
   const requests = tagChecksFor(plan);
+  const registryAuth = auth;
   const answers =
-    auth === undefined
+    registryAuth === undefined
       ? new Map<string, TagCheck>(
           requests.map((r) => [tagCheckKey(r), { result: 'unknown', reason: 'notChecked' }]),
         )
       : await checkAll(requests, (r) =>
           checkTagInRegistry(r.image, r.tag, {
-            auth: auth as AuthFile,
+            auth: registryAuth,
             plainHttp: values.has('plain-http'),
           }),
         );

@@ -87,13 +87,13 @@ const apiHost = (host: string): string => (host === 'docker.io' ? 'registry-1.do
 /** `Bearer realm="…",service="…",scope="…"` → scheme and parameters. */
 const parseChallenge = (
   header: string | null,
-): { scheme: string; params: Record<string, string> } | undefined => {
+): { scheme: string; params: Partial<Record<string, string>> } | undefined => {
   if (header === null) return undefined;
   const match = /^\s*(\w+)\s*(.*)$/.exec(header);
   if (match === null) return undefined;
-  const params: Record<string, string> = {};
-  for (const [, key, quoted, bare] of match[2].matchAll(/(\w+)=(?:"([^"]*)"|([^,\s]*))/g)) {
-    params[key.toLowerCase()] = quoted ?? bare;
+  const params: Partial<Record<string, string>> = {};
+  for (const [, key, value] of match[2].matchAll(/(\w+)=("[^"]*"|[^,\s]*)/g)) {
+    params[key.toLowerCase()] = value.replace(/^"(.*)"$/, '$1');
   }
   return { scheme: match[1].toLowerCase(), params };
 };

@@ -46,8 +46,9 @@ export class ImageTagCheckScheduler {
   }
 
   private pump(): void {
-    while (this.inFlight < this.concurrency && this.queue.length > 0) {
-      const request = this.queue.shift() as TagCheckRequest;
+    while (this.inFlight < this.concurrency) {
+      const request = this.queue.shift();
+      if (request === undefined) return;
       this.inFlight += 1;
       void this.run(request);
     }
