@@ -48,9 +48,9 @@ const FLAGS: FlagSpec[] = [
 const OC_GET = 'oc get machineconfigs,machineconfigpools,nodes -o yaml';
 
 /** Exit status when some kernel has no tag in its config's image. */
-export const EXIT_MISSING = 3;
+const EXIT_MISSING = 3;
 /** Exit status when no tag is missing but some could not be checked (not with --offline). */
-export const EXIT_UNKNOWN = 4;
+const EXIT_UNKNOWN = 4;
 
 export const COVERAGE_USAGE = formatUsage(
   `Usage: day1-utility coverage -f FILE [-f FILE ...] [-o json] [--authfile FILE] [--offline]

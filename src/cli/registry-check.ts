@@ -72,7 +72,7 @@ export const defaultAuthFilePath = (env: NodeJS.ProcessEnv): string | undefined 
   (env.XDG_RUNTIME_DIR ? `${env.XDG_RUNTIME_DIR}/containers/auth.json` : undefined);
 
 /** `quay.io/acme/ice-kmod` → host quay.io, repository acme/ice-kmod; Docker Hub names as docker does. */
-export const splitRepository = (image: string): { host: string; repository: string } => {
+const splitRepository = (image: string): { host: string; repository: string } => {
   const slash = image.indexOf('/');
   const first = slash < 0 ? '' : image.slice(0, slash);
   if (slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost')) {

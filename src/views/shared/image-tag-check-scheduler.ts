@@ -3,7 +3,7 @@ import { tagCheckKey } from '../../rollout';
 import { ImageTagCache } from './image-tag-cache';
 
 /** How many tag checks run at once. */
-export const TAG_CHECK_CONCURRENCY = 4;
+const TAG_CHECK_CONCURRENCY = 4;
 
 export type TagChecker = (request: TagCheckRequest) => Promise<TagCheck>;
 
