@@ -1,6 +1,13 @@
 import { useMemo } from 'react';
 import { useK8sWatchResource } from '@openshift-console/dynamic-plugin-sdk';
-import { Alert, Content, Label, LabelGroup, StackItem } from '@patternfly/react-core';
+import {
+  Alert,
+  AlertActionLink,
+  Content,
+  Label,
+  LabelGroup,
+  StackItem,
+} from '@patternfly/react-core';
 import { MachineConfigGVK } from '../../k8s/gvk';
 import type { MachineConfig } from '../../k8s/types';
 import { readDay1MachineConfig } from '../../producer';
@@ -43,7 +50,7 @@ const InTreeDriverAlerts = ({ pools }: InTreeDriverAlertsProps) => {
         : ([] as Day1ConfigSummary[]),
     [loaded, machineConfigs],
   );
-  const { coverage } = useKernelCoverage(summaries);
+  const { coverage, recheck } = useKernelCoverage(summaries);
   const byPool = useMemo<PoolInTree[]>(() => {
     if (coverage === undefined) return [];
     return pools.flatMap((pool) => {
@@ -70,6 +77,11 @@ const InTreeDriverAlerts = ({ pools }: InTreeDriverAlertsProps) => {
                 defaultValue_one: '{{count}} node of pool {{pool}} runs the in-tree driver',
               })}
               data-test={`in-tree-driver-${pool}`}
+              actionLinks={
+                <AlertActionLink onClick={recheck} data-test="in-tree-driver-recheck">
+                  {t('Check the registry again')}
+                </AlertActionLink>
+              }
             >
               {configs.map(({ coverage: c, nodes }) => (
                 <div
@@ -78,7 +90,7 @@ const InTreeDriverAlerts = ({ pools }: InTreeDriverAlertsProps) => {
                 >
                   <Content component="p">
                     {t(
-                      'These nodes run a kernel for which the image {{image}} of {{config}} has no tag ({{tags}}): they boot without the out-of-tree module and run the in-tree driver. Push the image for that kernel; the nodes load it at their next boot.',
+                      'These nodes run a kernel for which the image {{image}} of {{config}} has no tag ({{tags}}): they boot without the out-of-tree module and run the in-tree driver. Push the image for that kernel, then check again; the nodes load it at their next boot.',
                       {
                         image: c.image,
                         config: c.machineConfigName,

@@ -34,6 +34,14 @@ export class ImageTagCache {
     return entry !== undefined && entry.expires > this.now();
   }
 
+  /** Makes these answers stale (kept for show until the new ones come), so that they are asked again. */
+  expire(keys: Iterable<string>): void {
+    for (const key of keys) {
+      const entry = this.entries.get(key);
+      if (entry !== undefined) entry.expires = this.now();
+    }
+  }
+
   set(key: string, check: TagCheck): void {
     const ttl = check.result === 'unknown' ? this.errorTtlMs : this.ttlMs;
     this.entries.set(key, { check, expires: this.now() + ttl });

@@ -99,6 +99,23 @@ describe('ImageTagCheckScheduler', () => {
     expect(scheduler.answer(one)).toEqual(FOUND);
   });
 
+  it('asks again at once on recheck, keeping the old answer meanwhile', async () => {
+    const checker = controlledChecker();
+    const scheduler = new ImageTagCheckScheduler(checker.check);
+    const [one] = tags(1);
+    scheduler.request([one]);
+    checker.calls[0].resolve({ result: 'missing' });
+    await flush();
+    scheduler.request([one]);
+    expect(checker.calls).toHaveLength(1);
+    scheduler.recheck([one]);
+    expect(checker.calls).toHaveLength(2);
+    expect(scheduler.answer(one)).toEqual({ result: 'missing' });
+    checker.calls[1].resolve(FOUND);
+    await flush();
+    expect(scheduler.answer(one)).toEqual(FOUND);
+  });
+
   it('turns a failed check into an unknown answer with the error, and goes on', async () => {
     const scheduler = new ImageTagCheckScheduler(
       () => Promise.reject(new Error('boom')),

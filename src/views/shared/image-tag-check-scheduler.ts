@@ -34,6 +34,12 @@ export class ImageTagCheckScheduler {
     this.pump();
   }
 
+  /** Asks again now for these, whatever the age of their answers (a user's "check again"). */
+  recheck(requests: readonly TagCheckRequest[]): void {
+    this.cache.expire(requests.map(tagCheckKey));
+    this.request(requests);
+  }
+
   answer(request: TagCheckRequest): TagCheck | undefined {
     return this.cache.get(tagCheckKey(request));
   }
