@@ -212,6 +212,7 @@ export class Simulation {
     for (const rendered of scenario.rendered) operator.render.remember(rendered);
     operator.start();
     this.operatorInstance = operator;
+    for (const machineConfig of scenario.created) this.store.create(MACHINE_CONFIGS, machineConfig);
     const pods = new PodController(this.context, (node) => operator.agent(node)?.day1);
     this.pods = pods;
     this.unsubscribePods = this.store.onChange((event) => {

@@ -60,3 +60,6 @@ export {
   verifyPod,
   verifyScript,
 } from './verify-pod';
+export type { ConfigCoverage, TagCheck, TagCheckRequest } from './kernel-coverage';
+export { kernelCoverage, kernelsToCheck, tagCheckKey, tagChecksFor } from './kernel-coverage';
+export { formatCoverageSummary, formatTagCheck } from './kernel-coverage-english';

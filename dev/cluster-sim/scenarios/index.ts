@@ -1,9 +1,13 @@
 /**
  * The scenarios `--scenario` picks: `demo` (3 masters, 6 workers, custom pool `sfc` with 2 of them, two
- * kernels), `large` (2,000 nodes in 10 pools) and `empty` (masters and workers only). Each starts as a
+ * kernels), `coverage` (demo, then KMM's ice config for the worker pool, whose image lacks the el9_2
+ * kernel's tag), `large` (2,000 nodes in 10 pools) and `empty` (masters and workers only). Each starts as a
  * settled cluster: every pool rendered and Updated, every node Done on its pool's rendered config.
  * `bare` has namespaces only, for tests of API clients that bring their own objects.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { load } from 'js-yaml';
 import type {
   MachineConfigNodeObject,
   MachineConfigObject,
@@ -30,7 +34,7 @@ import {
 } from './objects';
 import type { KernelChoice, PoolInput } from './objects';
 
-export const SCENARIOS = ['demo', 'large', 'empty', 'bare'] as const;
+export const SCENARIOS = ['demo', 'coverage', 'large', 'empty', 'bare'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export const isScenarioName = (name: unknown): name is ScenarioName =>
@@ -47,6 +51,8 @@ export interface Scenario {
   rendered: RenderedConfig[];
   hardware: Map<string, NodeHardware>;
   registry: { images: string[]; private: string[] };
+  /** MachineConfigs created once the cluster runs, as a user would with `oc create`: MCO rolls them out. */
+  created: MachineConfigObject[];
 }
 
 interface NodePlan {
@@ -130,6 +136,28 @@ const emptyPlan = (): { pools: Omit<PoolInput, 'created'>[]; nodes: NodePlan[] }
   ],
 });
 
+/**
+ * `coverage`: KMM's ice config for the worker pool (test/fixtures/machine-configs/99-ice-day1.kmm.yaml,
+ * which the simulator's tests use too). Its image, quay.io/acme/ice-kmod, has a tag for the el9_4 kernel
+ * only, so the workers on el9_2 keep the in-tree ice driver: coverage is 1 of 2 kernels.
+ */
+const iceDay1Config = (): MachineConfigObject =>
+  load(
+    readFileSync(
+      join(
+        __dirname,
+        '..',
+        '..',
+        '..',
+        'test',
+        'fixtures',
+        'machine-configs',
+        '99-ice-day1.kmm.yaml',
+      ),
+      'utf8',
+    ),
+  ) as MachineConfigObject;
+
 /** Images the simulated registry starts with. */
 const registryFor = (): Scenario['registry'] => ({
   images: [
@@ -147,7 +175,12 @@ const registryFor = (): Scenario['registry'] => ({
 
 /** Builds a settled cluster for a scenario, with `now` as the current time. */
 export const buildScenario = (name: ScenarioName, now: number): Scenario => {
-  const plan = name === 'demo' ? demoPlan() : name === 'large' ? largePlan() : emptyPlan();
+  const plan =
+    name === 'demo' || name === 'coverage'
+      ? demoPlan()
+      : name === 'large'
+        ? largePlan()
+        : emptyPlan();
   const installed = now - 48 * HOUR;
   const installedAt = timestamp(installed);
   const namespaces = ['default', 'kmm-day1-checks', 'openshift-machine-config-operator'].map((ns) =>
@@ -165,6 +198,7 @@ export const buildScenario = (name: ScenarioName, now: number): Scenario => {
       rendered: [],
       hardware: new Map(),
       registry: registryFor(),
+      created: [],
     };
   }
   const machineConfigs = [
@@ -235,5 +269,6 @@ export const buildScenario = (name: ScenarioName, now: number): Scenario => {
     rendered,
     hardware: new Map(plan.nodes.map((n) => [n.name, { inTreeModules: n.inTreeModules }])),
     registry: registryFor(),
+    created: name === 'coverage' ? [iceDay1Config()] : [],
   };
 };
