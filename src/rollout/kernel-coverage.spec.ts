@@ -47,6 +47,7 @@ const config = (name: string, pool: string, image: string): Day1ConfigSummary =>
   inTreeModulesToRemove: [],
   workerImage: 'w',
   producedBy: 'kmm-day1-console-plugin',
+  pullRebootInMcoWindow: true,
 });
 
 const SFC = config('99-sfc-day1', 'sfc', 'quay.io/acme/sfc-kmod');
