@@ -4,6 +4,11 @@
  * settled cluster: every pool rendered and Updated, every node Done on its pool's rendered config.
  * `bare` has namespaces only, for tests of API clients that bring their own objects.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { load } from 'js-yaml';
+import { clusterVersion, driverToolkitStream, driverToolkitTags } from '../cvo/objects';
+import { INSTALLED, NEXT } from '../cvo/releases';
 import type {
   MachineConfigNodeObject,
   MachineConfigObject,
@@ -30,7 +35,7 @@ import {
 } from './objects';
 import type { KernelChoice, PoolInput } from './objects';
 
-export const SCENARIOS = ['demo', 'large', 'empty', 'bare'] as const;
+export const SCENARIOS = ['demo', 'large', 'empty', 'bare', 'upgrade'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export const isScenarioName = (name: unknown): name is ScenarioName =>
@@ -47,6 +52,13 @@ export interface Scenario {
   rendered: RenderedConfig[];
   hardware: Map<string, NodeHardware>;
   registry: { images: string[]; private: string[] };
+  /** ClusterVersion `version` (none in `bare`). */
+  clusterVersions: SimObject[];
+  /** `openshift/driver-toolkit` and its ImageStreamTags. */
+  imageStreams: SimObject[];
+  imageStreamTags: SimObject[];
+  /** Objects created once the simulation runs, which the controllers then act on (a user's config). */
+  createdAtStart: MachineConfigObject[];
 }
 
 interface NodePlan {
@@ -81,6 +93,31 @@ const demoPlan = (): { pools: Omit<PoolInput, 'created'>[]; nodes: NodePlan[] } 
     })),
   ],
 });
+
+/**
+ * `demo`'s cluster with every node on the installed release's kernel, an update to a release with a new
+ * kernel available, and the product's `99-sfc-day1` created at start (it rolls out to `sfc`). The
+ * registry has `quay.io/acme/sfc-kmod` for the installed kernel only.
+ */
+const upgradePlan = (): { pools: Omit<PoolInput, 'created'>[]; nodes: NodePlan[] } => {
+  const demo = demoPlan();
+  return { pools: demo.pools, nodes: demo.nodes.map((n) => ({ ...n, kernel: KERNELS.rhel94 })) };
+};
+
+/** The product's Day 1 config for `sfc`, as `day1-utility` made it (test/fixtures/machine-configs). */
+const sfcDay1Config = (): MachineConfigObject => {
+  const path = join(
+    __dirname,
+    '..',
+    '..',
+    '..',
+    'test',
+    'fixtures',
+    'machine-configs',
+    '99-sfc-day1.product.yaml',
+  );
+  return load(readFileSync(path, 'utf8')) as MachineConfigObject;
+};
 
 const LARGE_POOLS: [string, number | string][] = [
   ['sfc', '10%'],
@@ -147,12 +184,22 @@ const registryFor = (): Scenario['registry'] => ({
 
 /** Builds a settled cluster for a scenario, with `now` as the current time. */
 export const buildScenario = (name: ScenarioName, now: number): Scenario => {
-  const plan = name === 'demo' ? demoPlan() : name === 'large' ? largePlan() : emptyPlan();
+  const plan =
+    name === 'demo'
+      ? demoPlan()
+      : name === 'large'
+        ? largePlan()
+        : name === 'upgrade'
+          ? upgradePlan()
+          : emptyPlan();
   const installed = now - 48 * HOUR;
   const installedAt = timestamp(installed);
-  const namespaces = ['default', 'kmm-day1-checks', 'openshift-machine-config-operator'].map((ns) =>
-    makeNamespace(ns, installedAt),
-  );
+  const namespaces = [
+    'default',
+    'kmm-day1-checks',
+    'openshift',
+    'openshift-machine-config-operator',
+  ].map((ns) => makeNamespace(ns, installedAt));
   // An API server with nothing in it yet: for tests of API clients that bring their own objects.
   if (name === 'bare') {
     return {
@@ -165,6 +212,10 @@ export const buildScenario = (name: ScenarioName, now: number): Scenario => {
       rendered: [],
       hardware: new Map(),
       registry: registryFor(),
+      clusterVersions: [],
+      imageStreams: [],
+      imageStreamTags: [],
+      createdAtStart: [],
     };
   }
   const machineConfigs = [
@@ -235,5 +286,11 @@ export const buildScenario = (name: ScenarioName, now: number): Scenario => {
     rendered,
     hardware: new Map(plan.nodes.map((n) => [n.name, { inTreeModules: n.inTreeModules }])),
     registry: registryFor(),
+    clusterVersions: [
+      clusterVersion(INSTALLED, name === 'upgrade' ? [NEXT] : [], installedAt, settledAt),
+    ],
+    imageStreams: [driverToolkitStream([INSTALLED], installedAt)],
+    imageStreamTags: driverToolkitTags([INSTALLED], installedAt),
+    createdAtStart: name === 'upgrade' ? [sfcDay1Config()] : [],
   };
 };
