@@ -234,6 +234,7 @@ export class Simulation {
     for (const rendered of scenario.rendered) operator.render.remember(rendered);
     operator.start();
     this.operatorInstance = operator;
+    for (const machineConfig of scenario.created) this.store.create(MACHINE_CONFIGS, machineConfig);
     cvo.start();
     this.cvoInstance = cvo;
     const pods = new PodController(this.context, (node) => operator.agent(node)?.day1);
@@ -241,6 +242,5 @@ export class Simulation {
     this.unsubscribePods = this.store.onChange((event) => {
       pods.onChange(event);
     });
-    for (const mc of scenario.createdAtStart) this.store.create(MACHINE_CONFIGS, mc);
   }
 }

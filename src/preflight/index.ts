@@ -11,3 +11,4 @@ export type { PoolNote, Preflight, RebootNote } from './preflight';
 export { derivePreflight, preflightScope } from './preflight';
 export type { SameModuleConfig } from './same-module';
 export { day1ConfigsLoadingSameModule } from './same-module';
+export { defaultCheckNamespace } from './check-namespace';

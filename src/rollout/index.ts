@@ -60,3 +60,16 @@ export {
   verifyPod,
   verifyScript,
 } from './verify-pod';
+export type {
+  ConfigCoverage,
+  ConfigKernels,
+  CoverageState,
+  KernelCoverage,
+  KernelToCheck,
+  PoolNodes,
+  TagCheck,
+  TagCheckRequest,
+  TagUnknownReason,
+} from './kernel-coverage';
+export { kernelCoverage, kernelsToCheck, tagCheckKey, tagChecksFor } from './kernel-coverage';
+export { formatCoverageSummary, formatTagCheck } from './kernel-coverage-english';

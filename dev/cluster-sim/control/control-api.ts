@@ -13,12 +13,17 @@ import type { FaultRequest } from './faults';
 const ENDPOINTS = [
   'GET /sim/state',
   'GET /sim/watches',
-  'POST /sim/reset {"scenario": "demo|large|empty|bare", "timeScale": 1}',
+  'POST /sim/reset {"scenario": "demo|coverage|upgrade|large|empty|bare", "timeScale": 1}',
   'POST /sim/faults {"degradeNode"|"hangDrain"|"loseImagesOnReboot"|"hangProxy"|"corruptStatus"|"staleStatus"|"failLoad": "<node>", "apiErrors": {"count": N, "status": 500}, "dropWatches"|"expireWatches": true, "latencyMs": N, "slowProxy": true|N, "proxyLatencyMs": N, "clear": true}',
   'POST /sim/registry {"images": ["repo:tag", …], "private": ["repo", …], "remove": ["repo:tag", …]}',
   'POST /sim/cluster-update {"version": "<available update>"}',
+  'POST /sim/registry/tags {"image": "repo", "tag": "tag"} (pushes one tag, as a vendor publishing a build for a new kernel)',
   'GET /sim/nodes/<name>/day1-status',
 ];
+
+/** An image repository without tag or digest, and a tag as the registry accepts it. */
+const IMAGE_RE = /^[a-z0-9][a-z0-9._/:-]*$/;
+const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 
 const stringArray = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((v) => typeof v === 'string' && v !== '');
@@ -131,6 +136,24 @@ export class ControlApi {
         // As `oc adm upgrade --to`: the CVO picks the new desiredUpdate up from the ClusterVersion.
         cvo.requestUpdate(version);
         sendJson(response, 200, { desiredUpdate: version });
+        return;
+      }
+      case '/sim/registry/tags': {
+        const { image, tag } = input;
+        if (typeof image !== 'string' || !IMAGE_RE.test(image) || image.includes('@')) {
+          fail(400, 'image must be an image repository without tag, e.g. quay.io/acme/ice-kmod');
+          return;
+        }
+        if (typeof tag !== 'string' || !TAG_RE.test(tag)) {
+          fail(400, 'tag must match [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}');
+          return;
+        }
+        if (/:[^/]*$/.test(image)) {
+          fail(400, 'image must not carry a tag; give the tag in "tag"');
+          return;
+        }
+        this.simulation.registry.add([`${image}:${tag}`]);
+        sendJson(response, 200, this.simulation.registry.toJSON());
         return;
       }
       default:

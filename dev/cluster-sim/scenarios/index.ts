@@ -1,6 +1,8 @@
 /**
  * The scenarios `--scenario` picks: `demo` (3 masters, 6 workers, custom pool `sfc` with 2 of them, two
- * kernels), `large` (2,000 nodes in 10 pools) and `empty` (masters and workers only). Each starts as a
+ * kernels), `coverage` (demo, then KMM's ice config for the worker pool, whose image lacks the el9_2
+ * kernel's tag), `upgrade` (demo on one kernel, the sfc Day 1 config, and an OpenShift update to a new
+ * kernel available), `large` (2,000 nodes in 10 pools) and `empty` (masters and workers only). Each starts as a
  * settled cluster: every pool rendered and Updated, every node Done on its pool's rendered config.
  * `bare` has namespaces only, for tests of API clients that bring their own objects.
  */
@@ -35,7 +37,7 @@ import {
 } from './objects';
 import type { KernelChoice, PoolInput } from './objects';
 
-export const SCENARIOS = ['demo', 'large', 'empty', 'bare', 'upgrade'] as const;
+export const SCENARIOS = ['demo', 'coverage', 'upgrade', 'large', 'empty', 'bare'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export const isScenarioName = (name: unknown): name is ScenarioName =>
@@ -57,8 +59,8 @@ export interface Scenario {
   /** `openshift/driver-toolkit` and its ImageStreamTags. */
   imageStreams: SimObject[];
   imageStreamTags: SimObject[];
-  /** Objects created once the simulation runs, which the controllers then act on (a user's config). */
-  createdAtStart: MachineConfigObject[];
+  /** MachineConfigs created once the cluster runs, as a user would with `oc create`: MCO rolls them out. */
+  created: MachineConfigObject[];
 }
 
 interface NodePlan {
@@ -104,20 +106,17 @@ const upgradePlan = (): { pools: Omit<PoolInput, 'created'>[]; nodes: NodePlan[]
   return { pools: demo.pools, nodes: demo.nodes.map((n) => ({ ...n, kernel: KERNELS.rhel94 })) };
 };
 
-/** The product's Day 1 config for `sfc`, as `day1-utility` made it (test/fixtures/machine-configs). */
-const sfcDay1Config = (): MachineConfigObject => {
-  const path = join(
-    __dirname,
-    '..',
-    '..',
-    '..',
-    'test',
-    'fixtures',
-    'machine-configs',
-    '99-sfc-day1.product.yaml',
-  );
-  return load(readFileSync(path, 'utf8')) as MachineConfigObject;
-};
+/** A checked-in MachineConfig (test/fixtures/machine-configs), as a user would `oc create` it. */
+const machineConfigFixture = (file: string): MachineConfigObject =>
+  load(
+    readFileSync(
+      join(__dirname, '..', '..', '..', 'test', 'fixtures', 'machine-configs', file),
+      'utf8',
+    ),
+  ) as MachineConfigObject;
+
+/** The product's Day 1 config for `sfc`, as `day1-utility` made it. */
+const sfcDay1Config = (): MachineConfigObject => machineConfigFixture('99-sfc-day1.product.yaml');
 
 const LARGE_POOLS: [string, number | string][] = [
   ['sfc', '10%'],
@@ -167,6 +166,13 @@ const emptyPlan = (): { pools: Omit<PoolInput, 'created'>[]; nodes: NodePlan[] }
   ],
 });
 
+/**
+ * `coverage`: KMM's ice config for the worker pool (test/fixtures/machine-configs/99-ice-day1.kmm.yaml,
+ * which the simulator's tests use too). Its image, quay.io/acme/ice-kmod, has a tag for the el9_4 kernel
+ * only, so the workers on el9_2 keep the in-tree ice driver: coverage is 1 of 2 kernels.
+ */
+const iceDay1Config = (): MachineConfigObject => machineConfigFixture('99-ice-day1.kmm.yaml');
+
 /** Images the simulated registry starts with. */
 const registryFor = (): Scenario['registry'] => ({
   images: [
@@ -185,7 +191,7 @@ const registryFor = (): Scenario['registry'] => ({
 /** Builds a settled cluster for a scenario, with `now` as the current time. */
 export const buildScenario = (name: ScenarioName, now: number): Scenario => {
   const plan =
-    name === 'demo'
+    name === 'demo' || name === 'coverage'
       ? demoPlan()
       : name === 'large'
         ? largePlan()
@@ -215,7 +221,7 @@ export const buildScenario = (name: ScenarioName, now: number): Scenario => {
       clusterVersions: [],
       imageStreams: [],
       imageStreamTags: [],
-      createdAtStart: [],
+      created: [],
     };
   }
   const machineConfigs = [
@@ -291,6 +297,6 @@ export const buildScenario = (name: ScenarioName, now: number): Scenario => {
     ],
     imageStreams: [driverToolkitStream([INSTALLED], installedAt)],
     imageStreamTags: driverToolkitTags([INSTALLED], installedAt),
-    createdAtStart: name === 'upgrade' ? [sfcDay1Config()] : [],
+    created: name === 'coverage' ? [iceDay1Config()] : name === 'upgrade' ? [sfcDay1Config()] : [],
   };
 };

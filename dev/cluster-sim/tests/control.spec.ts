@@ -210,6 +210,39 @@ describe('control API and faults', () => {
     ).toBe(400);
   });
 
+  it('pushes one tag to an image with POST /sim/registry/tags, which image imports then find', async () => {
+    const reference = 'quay.io/acme/ice-kmod:5.14.0-284.59.1.el9_2.x86_64';
+    const importStatus = async () =>
+      (
+        await request(
+          sim,
+          '/apis/image.openshift.io/v1/namespaces/kmm-day1-checks/imagestreamimports',
+          {
+            method: 'POST',
+            body: {
+              metadata: { name: 'check' },
+              spec: { import: false, images: [{ from: { kind: 'DockerImage', name: reference } }] },
+            },
+          },
+        )
+      ).body.status.images[0].status;
+    // The demo's ice image is built for the el9_4 kernel only.
+    expect(await importStatus()).toMatchObject({ status: 'Failure', reason: 'NotFound' });
+    const pushed = await request<SimAnswer>(sim, '/sim/registry/tags', {
+      method: 'POST',
+      body: { image: 'quay.io/acme/ice-kmod', tag: '5.14.0-284.59.1.el9_2.x86_64' },
+    });
+    expect(pushed.status).toBe(200);
+    expect(pushed.body.images).toContain(reference);
+    expect(await importStatus()).toMatchObject({ status: 'Success' });
+
+    const refused = async (body: unknown) =>
+      (await request(sim, '/sim/registry/tags', { method: 'POST', body })).status;
+    expect(await refused({ image: 'quay.io/acme/ice-kmod', tag: '5.14+debug' })).toBe(400);
+    expect(await refused({ image: 'quay.io/acme/ice-kmod:v1', tag: 'v2' })).toBe(400);
+    expect(await refused({ tag: 'v2' })).toBe(400);
+  });
+
   it('serves a node Day 1 status files, and 404 for an unknown node', async () => {
     expect((await request<Day1Statuses>(sim, '/sim/nodes/worker-4/day1-status')).body).toEqual({});
     expect((await request(sim, '/sim/nodes/nope/day1-status')).status).toBe(404);

@@ -2,19 +2,40 @@
  * @jest-environment node
  */
 import { ManualClock } from '../core/clock';
-import type { NodeObject, PoolObject } from '../core/kube-types';
-import { MACHINE_CONFIG_NODES, MACHINE_CONFIG_POOLS, NAMESPACES, NODES } from '../core/resources';
+import type { MachineConfigObject, NodeObject, PoolObject } from '../core/kube-types';
+import {
+  MACHINE_CONFIGS,
+  MACHINE_CONFIG_NODES,
+  MACHINE_CONFIG_POOLS,
+  NAMESPACES,
+  NODES,
+} from '../core/resources';
 import { ANNOTATIONS } from '../mco/constants';
 import { buildScenario } from '../scenarios';
 import { Simulation } from '../simulation';
 
-const start = (scenario: 'demo' | 'large' | 'empty') =>
+const start = (scenario: 'demo' | 'coverage' | 'large' | 'empty') =>
   new Simulation({ clock: new ManualClock(), scenario, timeScale: 1, log: () => undefined });
 
 const conditionOf = (pool: PoolObject, type: string) =>
   pool.status?.conditions?.find((c) => c.type === type)?.status;
 
 describe('scenarios', () => {
+  it('coverage: the demo cluster, then KMM’s ice config for workers, whose image lacks one kernel', () => {
+    const simulation = start('coverage');
+    const ice = simulation.store.get(MACHINE_CONFIGS, undefined, '99-ice-day1') as
+      MachineConfigObject | undefined;
+    expect(ice?.metadata.labels?.['machineconfiguration.openshift.io/role']).toBe('worker');
+    const kernels = new Set(
+      (simulation.store.list(NODES) as NodeObject[]).map((n) => n.status.nodeInfo.kernelVersion),
+    );
+    const has = (kernel: string) =>
+      simulation.registry.lookup(`quay.io/acme/ice-kmod:${kernel}`, false).found;
+    expect([...kernels].filter(has)).toEqual(['5.14.0-427.13.1.el9_4.x86_64']);
+    expect([...kernels].filter((kernel) => !has(kernel))).toEqual(['5.14.0-284.59.1.el9_2.x86_64']);
+    expect(start('demo').store.get(MACHINE_CONFIGS, undefined, '99-ice-day1')).toBeUndefined();
+  });
+
   it('demo: 3 masters, 6 workers, an sfc pool with 2 of them, two kernels, all Updated', () => {
     const simulation = start('demo');
     const { store } = simulation;

@@ -10,6 +10,8 @@ import { useRolloutData } from '../shared/useRolloutData';
 import LoadingModal from '../shared/LoadingModal';
 import PoolRolloutLink from './PoolRolloutLink';
 import ConfigLoadedCell from './ConfigLoadedCell';
+import ConfigImagesCell from './ConfigImagesCell';
+import { useKernelCoverage } from '../shared/useKernelCoverage';
 import { configDay1Counts } from './config-day1-counts';
 import { useDay1Statuses } from '../shared/useDay1Statuses';
 import { useDay1Rollout } from '../shared/useDay1Rollout';
@@ -57,6 +59,8 @@ const Day1ConfigsTable = ({ rows }: Day1ConfigsTableProps) => {
     () => new Map(day1?.rollout.pools.map((pool) => [pool.name, pool])),
     [day1],
   );
+  const summaries = useMemo(() => rows.map((row) => row.summary), [rows]);
+  const { coverage } = useKernelCoverage(summaries);
   const columns = {
     name: t('Name'),
     pool: t('MachineConfigPool'),
@@ -66,6 +70,7 @@ const Day1ConfigsTable = ({ rows }: Day1ConfigsTableProps) => {
     created: t('Created'),
     rollout: t('Pool rollout'),
     loaded: t('Module loaded'),
+    images: t('Images'),
   };
   return (
     <>
@@ -80,6 +85,7 @@ const Day1ConfigsTable = ({ rows }: Day1ConfigsTableProps) => {
             <Th>{columns.created}</Th>
             <Th modifier="wrap">{columns.rollout}</Th>
             <Th modifier="wrap">{columns.loaded}</Th>
+            <Th modifier="wrap">{columns.images}</Th>
             <Th screenReaderText={t('Actions')} />
           </Tr>
         </Thead>
@@ -129,6 +135,9 @@ const Day1ConfigsTable = ({ rows }: Day1ConfigsTableProps) => {
                     access={statuses.access}
                     loaded={rolloutLoaded}
                   />
+                </Td>
+                <Td dataLabel={columns.images} data-test="config-images-cell">
+                  <ConfigImagesCell coverage={coverage?.get(summary.machineConfigName)} />
                 </Td>
                 <Td isActionCell>
                   <ActionsColumn

@@ -1,0 +1,76 @@
+import type { TagCheck, TagCheckRequest } from '../../rollout';
+import { tagCheckKey } from '../../rollout';
+import { ImageTagCache } from './image-tag-cache';
+
+/** How many tag checks run at once. */
+export const TAG_CHECK_CONCURRENCY = 4;
+
+export type TagChecker = (request: TagCheckRequest) => Promise<TagCheck>;
+
+/**
+ * Runs image tag checks with at most `concurrency` at once, each (image, tag) once until its cached
+ * answer goes stale, and tells listeners when an answer arrives. One per checking namespace.
+ */
+export class ImageTagCheckScheduler {
+  private readonly queue: TagCheckRequest[] = [];
+  private readonly pending = new Set<string>();
+  private readonly listeners = new Set<() => void>();
+  private inFlight = 0;
+
+  constructor(
+    private readonly check: TagChecker,
+    readonly cache: ImageTagCache = new ImageTagCache(),
+    private readonly concurrency = TAG_CHECK_CONCURRENCY,
+  ) {}
+
+  /** Asks for every request whose answer is missing or stale and that is not already on its way. */
+  request(requests: readonly TagCheckRequest[]): void {
+    for (const request of requests) {
+      const key = tagCheckKey(request);
+      if (this.pending.has(key) || this.cache.isFresh(key)) continue;
+      this.pending.add(key);
+      this.queue.push(request);
+    }
+    this.pump();
+  }
+
+  answer(request: TagCheckRequest): TagCheck | undefined {
+    return this.cache.get(tagCheckKey(request));
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  private pump(): void {
+    while (this.inFlight < this.concurrency && this.queue.length > 0) {
+      const request = this.queue.shift() as TagCheckRequest;
+      this.inFlight += 1;
+      void this.run(request);
+    }
+  }
+
+  private async run(request: TagCheckRequest): Promise<void> {
+    const key = tagCheckKey(request);
+    let check: TagCheck;
+    try {
+      check = await this.check(request);
+    } catch (error) {
+      check = {
+        result: 'unknown',
+        reason: 'error',
+        detail: error instanceof Error ? error.message : String(error),
+      };
+    }
+    this.cache.set(key, check);
+    this.pending.delete(key);
+    this.inFlight -= 1;
+    this.listeners.forEach((listener) => {
+      listener();
+    });
+    this.pump();
+  }
+}
