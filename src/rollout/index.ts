@@ -73,3 +73,16 @@ export type {
 } from './kernel-coverage';
 export { kernelCoverage, kernelsToCheck, tagCheckKey, tagChecksFor } from './kernel-coverage';
 export { formatCoverageSummary, formatTagCheck } from './kernel-coverage-english';
+export type {
+  ClusterUpdate,
+  ConfigReadiness,
+  ReadinessAction,
+  ReadinessKernel,
+  UpdateReadiness,
+} from './update-readiness';
+export {
+  clusterUpdate,
+  declaredTagChecks,
+  driverToolkitKernels,
+  updateReadiness,
+} from './update-readiness';
