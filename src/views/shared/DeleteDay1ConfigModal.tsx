@@ -14,16 +14,16 @@ import {
   Stack,
 } from '@patternfly/react-core';
 import { Trans } from 'react-i18next';
-import { usePluginTranslation } from '../shared/usePluginTranslation';
+import { usePluginTranslation } from './usePluginTranslation';
 import { MachineConfigGVK, MachineConfigPoolGVK, NodeGVK } from '../../k8s/gvk';
 import { MachineConfigPoolModel, NodeModel } from '../../k8s/models';
 import type { MachineConfig, MachineConfigPool, Node } from '../../k8s/types';
 import { poolRemovalFor } from '../../mco/pool-removal';
-import ApiErrorAlert from '../shared/ApiErrorAlert';
+import ApiErrorAlert from './ApiErrorAlert';
 import type { DeletePlan, DeleteStep } from './delete-sequence';
 import DeleteProgress from './DeleteProgress';
 import RemovePoolOption from './RemovePoolOption';
-import type { Day1ConfigRow } from './types';
+import type { Day1ConfigRow } from './day1-config-row';
 import { StoppedWaiting, useDeleteSequence } from './useDeleteSequence';
 
 interface DeleteDay1ConfigModalProps {

@@ -1,5 +1,5 @@
 import { ProgressStep, ProgressStepper } from '@patternfly/react-core';
-import { usePluginTranslation } from '../shared/usePluginTranslation';
+import { usePluginTranslation } from './usePluginTranslation';
 import type { DeleteStep, DeleteStepStatus } from './delete-sequence';
 
 const VARIANT: Record<DeleteStepStatus, 'default' | 'info' | 'success' | 'danger'> = {

@@ -1,5 +1,5 @@
 import { Alert, Checkbox, List, ListItem } from '@patternfly/react-core';
-import { usePluginTranslation } from '../shared/usePluginTranslation';
+import { usePluginTranslation } from './usePluginTranslation';
 import type { PoolRemoval } from '../../mco/pool-removal';
 
 interface RemovePoolOptionProps {
