@@ -1,6 +1,14 @@
 import { lazy, Suspense, useState } from 'react';
 import type { ReactNode } from 'react';
-import { PageSection, Spinner, Stack, Tab, Tabs, TabTitleText, Title } from '@patternfly/react-core';
+import {
+  PageSection,
+  Spinner,
+  Stack,
+  Tab,
+  Tabs,
+  TabTitleText,
+  Title,
+} from '@patternfly/react-core';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
 import PoolStateLabel from '../shared/PoolStateLabel';
 import { useRolloutData } from '../shared/useRolloutData';

@@ -29,10 +29,12 @@ const ConfigParameters = ({ row }: { row: Day1ConfigRow }) => {
     [
       'in-tree',
       t('In-tree modules removed'),
-      summary.inTreeModulesToRemove.length > 0 ? summary.inTreeModulesToRemove.join(', ') : t('None'),
+      summary.inTreeModulesToRemove.length > 0
+        ? summary.inTreeModulesToRemove.join(', ')
+        : t('None'),
     ],
     ['worker-image', t('Worker image'), summary.workerImage],
-    ['firmware', t('Firmware files path'), summary.firmwareFilesPath ?? t('None')],
+    ['firmware', t('Firmware path'), summary.firmwareFilesPath ?? t('None')],
     [
       'made-by',
       t('Made by'),
@@ -54,7 +56,9 @@ const ConfigParameters = ({ row }: { row: Day1ConfigRow }) => {
       {items.map(([id, term, value]) => (
         <DescriptionListGroup key={id}>
           <DescriptionListTerm>{term}</DescriptionListTerm>
-          <DescriptionListDescription data-test={`config-${id}`}>{value}</DescriptionListDescription>
+          <DescriptionListDescription data-test={`config-${id}`}>
+            {value}
+          </DescriptionListDescription>
         </DescriptionListGroup>
       ))}
     </DescriptionList>

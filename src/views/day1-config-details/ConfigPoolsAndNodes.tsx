@@ -18,9 +18,12 @@ const ConfigPoolsAndNodes = ({ pools, nodesLoaded, poolRef }: ConfigPoolsAndNode
   if (pools.length === 0) {
     return (
       <p data-test="config-no-pool">
-        {t('No MachineConfigPool takes this config (it is labelled for {{pool}}): no node runs it.', {
-          pool: poolRef,
-        })}
+        {t(
+          'No MachineConfigPool takes this config (it is labelled for {{pool}}): no node runs it.',
+          {
+            pool: poolRef,
+          },
+        )}
       </p>
     );
   }

@@ -47,9 +47,7 @@ export const useConfigDetails = (name: string): ConfigDetails => {
     isList: true,
   }) as Watch<Node>;
 
-  const machineConfig = loaded
-    ? machineConfigs.find((mc) => mc.metadata.name === name)
-    : undefined;
+  const machineConfig = loaded ? machineConfigs.find((mc) => mc.metadata.name === name) : undefined;
   const summary = useMemo(
     () => (machineConfig ? readDay1MachineConfig(machineConfig) : undefined),
     [machineConfig],

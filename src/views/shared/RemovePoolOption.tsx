@@ -87,9 +87,12 @@ const RemovePoolOption = ({
                         node: node.name,
                         pool: node.nextPool,
                       })
-                    : t('{{node}} would be in no pool: the Machine Config Operator leaves it alone', {
-                        node: node.name,
-                      })}
+                    : t(
+                        '{{node}} would be in no pool: the Machine Config Operator leaves it alone',
+                        {
+                          node: node.name,
+                        },
+                      )}
                 </ListItem>
               ))}
             </List>

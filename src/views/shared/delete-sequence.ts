@@ -33,8 +33,7 @@ export interface DeleteStep {
 }
 
 export type DeleteResult =
-  | { outcome: 'deleted' }
-  | { outcome: 'failed'; failedStep: DeleteStep; error: unknown };
+  { outcome: 'deleted' } | { outcome: 'failed'; failedStep: DeleteStep; error: unknown };
 
 /** A JSON Pointer segment (RFC 6901): label keys contain '/'. */
 const pointerSegment = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -86,9 +85,10 @@ export const runDelete = async (
         await writer.k8sPatch({
           model: NodeModel,
           resource,
-          data: Object.keys(labels).map(
-            (key): Patch => ({ op: 'remove', path: `/metadata/labels/${pointerSegment(key)}` }),
-          ),
+          data: Object.keys(labels).map((key): Patch => ({
+            op: 'remove',
+            path: `/metadata/labels/${pointerSegment(key)}`,
+          })),
         });
         return;
       case 'waitNodes':
