@@ -171,6 +171,12 @@ export interface ClusterVersion extends K8sObject {
   };
 }
 
+/** image.openshift.io/v1 ImageStream: the tags and, per tag, the image it points to now. */
+export interface ImageStream extends K8sObject {
+  metadata: ObjectMeta & { name: string; namespace?: string };
+  status?: { tags?: { tag: string; items?: { image?: string; created?: string }[] | null }[] };
+}
+
 /**
  * image.openshift.io/v1 ImageStreamTag: `<stream>:<tag>` with its image, whose metadata carries the
  * image's labels (the Driver Toolkit's `kernel-version`, `kernel-rt-version`).

@@ -76,6 +76,7 @@ export { formatCoverageSummary, formatTagCheck } from './kernel-coverage-english
 export type {
   ClusterUpdate,
   ConfigReadiness,
+  DriverToolkitKernels,
   ReadinessAction,
   ReadinessKernel,
   UpdateReadiness,

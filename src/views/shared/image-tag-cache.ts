@@ -39,6 +39,12 @@ export class ImageTagCache {
     this.entries.set(key, { check, expires: this.now() + ttl });
   }
 
+  /** Makes an answer stale now (kept for display until the new one arrives): the user asks again. */
+  expire(key: string): void {
+    const entry = this.entries.get(key);
+    if (entry !== undefined) entry.expires = 0;
+  }
+
   /** When the first of these answers goes stale (for a timer); undefined if none is cached. */
   nextExpiry(keys: Iterable<string>): number | undefined {
     let next: number | undefined;

@@ -34,6 +34,12 @@ export class ImageTagCheckScheduler {
     this.pump();
   }
 
+  /** Asks again now, whatever the cache holds (a tag pushed a moment ago). */
+  recheck(requests: readonly TagCheckRequest[]): void {
+    for (const request of requests) this.cache.expire(tagCheckKey(request));
+    this.request(requests);
+  }
+
   answer(request: TagCheckRequest): TagCheck | undefined {
     return this.cache.get(tagCheckKey(request));
   }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   k8sCreate,
   useAccessReview,
@@ -62,6 +62,8 @@ export interface ImageTagChecks {
   answer: (request: TagCheckRequest) => TagCheck | undefined;
   /** The namespace whose pull secrets the checks use. */
   namespace: string;
+  /** Asks the registry again for these requests now, ignoring cached answers. */
+  recheck: () => void;
 }
 
 /**
@@ -142,5 +144,8 @@ export const useImageTagChecks = (requests: readonly TagCheckRequest[]): ImageTa
     // `answered` changes the function when an answer arrives, so memos that use it derive again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [namespace, accessLoading, allowed, answered]);
-  return { answer, namespace };
+  const recheck = useCallback(() => {
+    if (canCheck) schedulerFor(namespace).recheck(requests);
+  }, [canCheck, namespace, requests]);
+  return { answer, namespace, recheck };
 };

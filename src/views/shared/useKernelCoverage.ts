@@ -12,6 +12,8 @@ export interface KernelCoverageState {
   coverage?: ReadonlyMap<string, ConfigCoverage>;
   /** The namespace whose pull secrets the checks use. */
   namespace: string;
+  /** Asks the registry again for every tag, now. */
+  recheck: () => void;
 }
 
 /**
@@ -33,7 +35,7 @@ export const useKernelCoverage = (configs: readonly Day1ConfigSummary[]): Kernel
     [loaded, configs, pools, nodes],
   );
   const requests = useMemo(() => (plan === undefined ? [] : tagChecksFor(plan)), [plan]);
-  const { answer, namespace } = useImageTagChecks(requests);
+  const { answer, namespace, recheck } = useImageTagChecks(requests);
   const coverage = useMemo(
     () =>
       plan === undefined
@@ -41,5 +43,5 @@ export const useKernelCoverage = (configs: readonly Day1ConfigSummary[]): Kernel
         : new Map(kernelCoverage(plan, answer).map((c) => [c.machineConfigName, c])),
     [plan, answer],
   );
-  return { coverage, namespace };
+  return { coverage, namespace, recheck };
 };
