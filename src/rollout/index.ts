@@ -77,7 +77,6 @@ export type {
   ClusterUpdate,
   ConfigReadiness,
   DriverToolkitKernels,
-  ReadinessAction,
   ReadinessKernel,
   UpdateReadiness,
 } from './update-readiness';

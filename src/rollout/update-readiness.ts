@@ -114,7 +114,7 @@ export interface ReadinessKernel {
 }
 
 /** What the admin should do for one config. */
-export type ReadinessAction =
+type ReadinessAction =
   /** Every new kernel has its tag, and nothing waits for it. */
   | { code: 'ready' }
   /** No new kernel known yet: see the note. */
@@ -129,7 +129,7 @@ export type ReadinessAction =
   | { code: 'resume'; pools: string[] };
 
 /** Why no new kernel is known. */
-export type ReadinessNote =
+type ReadinessNote =
   /** No Driver Toolkit image stream (or one without kernel labels): the first node's reboot tells. */
   | 'knownAtFirstReboot'
   /** The Driver Toolkit declares the next kernel once the update has started. */

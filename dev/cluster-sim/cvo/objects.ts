@@ -23,7 +23,7 @@ export interface ClusterVersionCondition {
   lastTransitionTime: string;
 }
 
-export interface HistoryEntry {
+interface HistoryEntry {
   state: 'Completed' | 'Partial';
   version: string;
   image: string;

@@ -56,7 +56,7 @@ export const NEXT: Release = {
   driverToolkitImage: `${ART}@${digest('driver-toolkit/4.20.3')}`,
 };
 
-export const RELEASES: Release[] = [INSTALLED, NEXT];
+const RELEASES: Release[] = [INSTALLED, NEXT];
 
 export const releaseNamed = (version: string): Release | undefined =>
   RELEASES.find((r) => r.version === version);
