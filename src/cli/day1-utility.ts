@@ -3,7 +3,7 @@ import { main } from './main';
 
 declare const DAY1_UTILITY_VERSION: string;
 
-process.exitCode = main(
+const status = main(
   process.argv.slice(2),
   {
     stdout: (text) => process.stdout.write(text),
@@ -11,3 +11,8 @@ process.exitCode = main(
   },
   DAY1_UTILITY_VERSION,
 );
+if (typeof status === 'number') process.exitCode = status;
+else
+  void status.then((code) => {
+    process.exitCode = code;
+  });

@@ -76,15 +76,15 @@ export interface InputReader {
   readStdin: () => string;
 }
 
-const NODE_READER: InputReader = {
+export const NODE_READER: InputReader = {
   readFile: (path) => readFileSync(path, 'utf8'),
   readStdin: () => readFileSync(0, 'utf8'),
 };
 
 /** Input that cannot be used; the message names the file and the document. */
-class InputError extends Error {}
+export class InputError extends Error {}
 
-interface Collected {
+export interface Collected {
   pools: MachineConfigPool[];
   nodes: Node[];
   machineConfigNodes: MachineConfigNode[];
@@ -216,7 +216,7 @@ const readDocuments = (label: string, text: string, into: Collected): void => {
   });
 };
 
-const readInput = (files: string[], reader: InputReader): Collected => {
+export const readInput = (files: string[], reader: InputReader): Collected => {
   const collected: Collected = {
     pools: [],
     nodes: [],
@@ -270,7 +270,7 @@ const formatDuration = (seconds: number): string => {
 };
 
 /** Columns padded to their widest cell plus 3 spaces, as oc's tabwriter; no trailing spaces. */
-const table = (rows: string[][], indent = ''): string => {
+export const table = (rows: string[][], indent = ''): string => {
   const widths: number[] = [];
   for (const row of rows) {
     row.forEach((cell, i) => {

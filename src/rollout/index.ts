@@ -60,17 +60,7 @@ export {
   verifyPod,
   verifyScript,
 } from './verify-pod';
-export type {
-  ConfigCoverage,
-  ConfigKernels,
-  CoverageState,
-  KernelCoverage,
-  KernelToCheck,
-  PoolNodes,
-  TagCheck,
-  TagCheckRequest,
-  TagUnknownReason,
-} from './kernel-coverage';
+export type { ConfigCoverage, TagCheck, TagCheckRequest } from './kernel-coverage';
 export { kernelCoverage, kernelsToCheck, tagCheckKey, tagChecksFor } from './kernel-coverage';
 export { formatCoverageSummary, formatTagCheck } from './kernel-coverage-english';
 export type {

@@ -13,7 +13,7 @@ import { kernelImageTag } from '../producer/kernel-image-tag';
 import type { Day1ConfigSummary } from '../producer/read-machine-config';
 
 /** Why the answer for a tag is not known. */
-export type TagUnknownReason =
+type TagUnknownReason =
   /** Not asked yet, or the answer is on its way. */
   | 'checking'
   /** The user may not create ImageStreamImports in `namespace`. */
@@ -43,13 +43,13 @@ export interface TagCheckRequest {
 export const tagCheckKey = ({ image, tag }: TagCheckRequest): string => `${image}:${tag}`;
 
 /** The nodes of one pool that run a kernel. */
-export interface PoolNodes {
+interface PoolNodes {
   pool: string;
   nodes: string[];
 }
 
 /** A kernel to check for a config, and where it runs. */
-export interface KernelToCheck {
+interface KernelToCheck {
   /** `status.nodeInfo.kernelVersion`. */
   kernelVersion: string;
   /** The image tag nodes with that kernel pull (kernelImageTag). */
@@ -61,7 +61,7 @@ export interface KernelToCheck {
 }
 
 /** The kernels one config must have tags for. */
-export interface ConfigKernels {
+interface ConfigKernels {
   config: Day1ConfigSummary;
   /** The pools the config reaches: its own and the custom pools that inherit it. */
   pools: string[];
@@ -69,7 +69,7 @@ export interface ConfigKernels {
   kernels: KernelToCheck[];
 }
 
-export interface KernelCoverageInput {
+interface KernelCoverageInput {
   configs: readonly Day1ConfigSummary[];
   pools: readonly MachineConfigPool[];
   nodes: readonly Node[];
@@ -137,7 +137,7 @@ export const tagChecksFor = (configs: readonly ConfigKernels[]): TagCheckRequest
 };
 
 /** A kernel with the registry's answer for its tag. */
-export interface KernelCoverage extends KernelToCheck {
+interface KernelCoverage extends KernelToCheck {
   /** `<image>:<tag>`. */
   reference: string;
   check: TagCheck;
@@ -147,7 +147,7 @@ export interface KernelCoverage extends KernelToCheck {
  * `full`: every kernel has its tag; `partial`: some tag is missing; `unknown`: none missing but some not
  * known; `noKernels`: no node reports a kernel yet.
  */
-export type CoverageState = 'full' | 'partial' | 'unknown' | 'noKernels';
+type CoverageState = 'full' | 'partial' | 'unknown' | 'noKernels';
 
 export interface ConfigCoverage {
   machineConfigName: string;

@@ -25,7 +25,7 @@ describe('scenarios', () => {
     const simulation = start('coverage');
     const ice = simulation.store.get(MACHINE_CONFIGS, undefined, '99-ice-day1') as
       MachineConfigObject | undefined;
-    expect(ice?.metadata.labels?.['machineconfiguration.openshift.io/role']).toBe('worker');
+    expect(ice?.metadata.labels['machineconfiguration.openshift.io/role']).toBe('worker');
     const kernels = new Set(
       (simulation.store.list(NODES) as NodeObject[]).map((n) => n.status.nodeInfo.kernelVersion),
     );

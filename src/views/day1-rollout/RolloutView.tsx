@@ -22,6 +22,7 @@ import { useVerifications } from './useVerifications';
 import { useDay1Statuses } from '../shared/useDay1Statuses';
 import { useDay1Rollout } from '../shared/useDay1Rollout';
 import Day1StatusBar from './Day1StatusBar';
+import InTreeDriverAlerts from './InTreeDriverAlerts';
 import { useLoadRetry } from './useLoadRetry';
 import type { LoadRetry } from './useLoadRetry';
 import { RolloutLoadError, RolloutRecoveredAlert } from './RolloutLoadError';
@@ -56,6 +57,7 @@ const RolloutContent = ({ pool, retry }: RolloutViewProps & { retry: LoadRetry }
     [rollout, pool],
   );
   const hasDay1 = pools?.some((p) => p.day1Configs.length > 0) ?? false;
+  const poolNames = useMemo(() => pools?.map((p) => p.name) ?? [], [pools]);
   // Named on the page too: the compact pool rows of a large cluster hide the cards' warning.
   const overMaxUnavailable =
     pools?.filter((p) => day1?.pools.get(p.name)?.overMaxUnavailable === true).map((p) => p.name) ??
@@ -122,6 +124,7 @@ const RolloutContent = ({ pool, retry }: RolloutViewProps & { retry: LoadRetry }
           <Day1StatusBar statuses={statuses} />
         </StackItem>
       )}
+      {hasDay1 && <InTreeDriverAlerts pools={poolNames} />}
       {overMaxUnavailable.length > 0 && (
         <StackItem>
           <Alert

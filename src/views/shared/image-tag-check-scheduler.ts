@@ -3,7 +3,7 @@ import { tagCheckKey } from '../../rollout';
 import { ImageTagCache } from './image-tag-cache';
 
 /** How many tag checks run at once. */
-export const TAG_CHECK_CONCURRENCY = 4;
+const TAG_CHECK_CONCURRENCY = 4;
 
 export type TagChecker = (request: TagCheckRequest) => Promise<TagCheck>;
 
@@ -52,8 +52,9 @@ export class ImageTagCheckScheduler {
   }
 
   private pump(): void {
-    while (this.inFlight < this.concurrency && this.queue.length > 0) {
-      const request = this.queue.shift() as TagCheckRequest;
+    while (this.inFlight < this.concurrency) {
+      const request = this.queue.shift();
+      if (request === undefined) return;
       this.inFlight += 1;
       void this.run(request);
     }
