@@ -69,7 +69,13 @@ const renderModal = () => {
     <DeleteDay1ConfigModal row={row()} onClose={onClose} onDeleted={onDeleted} />
   );
   const { rerender } = render(element());
-  return { onClose, onDeleted, rerender: () => rerender(element()) };
+  return {
+    onClose,
+    onDeleted,
+    rerender: () => {
+      rerender(element());
+    },
+  };
 };
 
 const modal = () => screen.getByTestId('delete-day1-config-modal');

@@ -9,7 +9,7 @@ const plan: DeletePlan = {
 };
 
 /** A writer that records each call, in order, and fails where `fail` says. */
-const recorder = (fail: (call: string) => unknown = () => undefined) => {
+const recorder = (fail: (call: string) => Error | undefined = () => undefined) => {
   const calls: string[] = [];
   const answer = (call: string) => {
     calls.push(call);
