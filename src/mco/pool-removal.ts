@@ -10,7 +10,7 @@ import { POOL_CREATED_FOR_ANNOTATION } from '../producer/machine-config-pool';
 import { DAEMON_STATE, NODE_ANNOTATION, WORKER_POOL } from './names';
 import { poolOfLabels, poolTakesConfig } from './pool-membership';
 
-export interface PoolRemovalNode {
+interface PoolRemovalNode {
   name: string;
   /** The pool that manages the node once the labels are gone; undefined if none would. */
   nextPool?: string;

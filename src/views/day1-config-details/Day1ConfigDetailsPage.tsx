@@ -65,7 +65,7 @@ const Header = ({ name, status, actions }: HeaderProps) => {
               {name}
             </Title>
           </FlexItem>
-          {status && <FlexItem>{status}</FlexItem>}
+          {status && <FlexItem data-test="config-status">{status}</FlexItem>}
         </Flex>
         {actions && <FlexItem>{actions}</FlexItem>}
       </Flex>

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useAccessReview, useK8sWatchResource } from '@openshift-console/dynamic-plugin-sdk';
 import {
   Alert,
@@ -99,12 +99,13 @@ const DeleteDay1ConfigModal = ({ row, onClose, onDeleted }: DeleteDay1ConfigModa
   const sequence = useDeleteSequence(nodes, nodesLoaded);
   // The plan is fixed at the first click: once the config or labels are gone, the pool's members and
   // the configs it takes are not what they were.
-  const plan = useRef<DeletePlan>();
+  const [plan, setPlan] = useState<DeletePlan>();
   const started = sequence.steps.some((step) => step.status === 'done');
 
   const confirm = async () => {
-    if (!started || plan.current === undefined) {
-      plan.current =
+    let next = plan;
+    if (!started || next === undefined) {
+      next =
         removePool && removal?.code === 'removable' && removeReason === undefined
           ? {
               machineConfigName: name,
@@ -115,8 +116,9 @@ const DeleteDay1ConfigModal = ({ row, onClose, onDeleted }: DeleteDay1ConfigModa
               },
             }
           : { machineConfigName: name };
+      setPlan(next);
     }
-    const result = await sequence.start(plan.current);
+    const result = await sequence.start(next);
     if (result?.outcome === 'deleted') {
       onDeleted?.();
       onClose();
@@ -126,8 +128,8 @@ const DeleteDay1ConfigModal = ({ row, onClose, onDeleted }: DeleteDay1ConfigModa
   const failure = sequence.failure;
   const stopped = failure?.error instanceof StoppedWaiting;
   const waiting = sequence.nodesLeft !== undefined;
-  const poolName = plan.current?.pool?.name;
-  const showProgress = plan.current?.pool !== undefined && sequence.steps.length > 0;
+  const poolName = plan?.pool?.name;
+  const showProgress = plan?.pool !== undefined && sequence.steps.length > 0;
   const failureTitle = (step: DeleteStep): string =>
     step.target === 'nodeLabel'
       ? t('Could not remove the label from node {{node}}', { node: step.name })

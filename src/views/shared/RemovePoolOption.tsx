@@ -60,10 +60,9 @@ const RemovePoolOption = ({
     case 'removable': {
       const labels = Object.keys(removal.labels).join(', ');
       return (
-        <>
+        <div data-test="delete-day1-config-remove-pool">
           <Checkbox
             id="delete-day1-config-remove-pool"
-            data-test="delete-day1-config-remove-pool"
             label={t('Also remove the pool {{pool}} and its node labels', { pool: removal.pool })}
             description={
               disabledReason ??
@@ -97,7 +96,7 @@ const RemovePoolOption = ({
               ))}
             </List>
           )}
-        </>
+        </div>
       );
     }
   }

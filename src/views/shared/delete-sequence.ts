@@ -45,7 +45,7 @@ const alreadyGone = (error: unknown, target: DeleteTarget): boolean => {
 };
 
 /** The steps in order: config, node labels, the wait for the nodes, the pool. */
-export const deleteSteps = (plan: DeletePlan): DeleteStep[] => {
+const deleteSteps = (plan: DeletePlan): DeleteStep[] => {
   const steps: Omit<DeleteStep, 'id' | 'status'>[] = [
     { target: 'machineConfig', name: plan.machineConfigName },
   ];

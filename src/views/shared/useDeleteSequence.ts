@@ -55,11 +55,9 @@ export const useDeleteSequence = (nodes: readonly Node[], nodesLoaded: boolean):
   const runningRef = useRef(false);
 
   const done = waiter && nodesLoaded ? leftCount(waiter, nodes) : 0;
+  // Resolving settles the wait's promise, which then clears the waiter (a second resolve does nothing).
   useEffect(() => {
-    if (waiter && nodesLoaded && done === waiter.nodes.length) {
-      setWaiter(undefined);
-      waiter.resolve();
-    }
+    if (waiter && nodesLoaded && done === waiter.nodes.length) waiter.resolve();
   }, [waiter, nodesLoaded, done]);
 
   const start = useCallback(async (plan: DeletePlan) => {
@@ -70,6 +68,8 @@ export const useDeleteSequence = (nodes: readonly Node[], nodesLoaded: boolean):
     const waitForNodes = (pool: string, names: string[]) =>
       new Promise<void>((resolve, reject) => {
         setWaiter({ pool, nodes: names, resolve, reject });
+      }).finally(() => {
+        setWaiter(undefined);
       });
     const result = await runDelete(plan, { k8sPatch, k8sDelete }, waitForNodes, setSteps);
     runningRef.current = false;
@@ -79,9 +79,7 @@ export const useDeleteSequence = (nodes: readonly Node[], nodesLoaded: boolean):
   }, []);
 
   const stopWaiting = useCallback(() => {
-    if (waiter === undefined) return;
-    setWaiter(undefined);
-    waiter.reject(new StoppedWaiting());
+    waiter?.reject(new StoppedWaiting());
   }, [waiter]);
 
   return {
