@@ -87,6 +87,24 @@ describe('the upgrade scenario: an OpenShift update that changes the kernel', ()
     expect(write.status).toBe(405);
   });
 
+  it('starts the update when a client sets spec.desiredUpdate, as oc adm upgrade --to does', async () => {
+    const patched = await request(sim, `${CV_PATH}/version`, {
+      method: 'PATCH',
+      contentType: 'application/merge-patch+json',
+      body: { spec: { desiredUpdate: { version: '4.20.3' } } },
+    });
+    expect(patched.status).toBe(200);
+    sim.clock.runUntil(() => condition('Progressing')?.status === 'True');
+    expect(cv().status.history[0]).toMatchObject({ state: 'Partial', version: '4.20.3' });
+    expect(condition('Progressing')?.message).toMatch(/^Working towards 4\.20\.3: /);
+    // The control plane's pool gets the new OS image first.
+    sim.clock.runUntil(
+      () => kernel('master-0') === NEW_KERNEL || kernel('worker-4') === NEW_KERNEL,
+    );
+    expect(kernel('master-0')).toBe(NEW_KERNEL);
+    expect(kernel('worker-4')).toBe(OLD_KERNEL);
+  });
+
   it('refuses an update to a release that is not available', async () => {
     const answer = await request<{ error: string }>(sim, '/sim/cluster-update', {
       method: 'POST',
