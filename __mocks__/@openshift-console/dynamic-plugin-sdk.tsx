@@ -91,6 +91,8 @@ export const ResourceLink: Fn<'ResourceLink'> = ({ name, displayName, children }
   </span>
 );
 
+export const ResourceIcon: Fn<'ResourceIcon'> = () => null;
+
 export const Timestamp: Fn<'Timestamp'> = ({ timestamp }) => <span>{timestamp ?? '-'}</span>;
 
 export const CamelCaseWrap: Fn<'CamelCaseWrap'> = ({ value, dataTest }) => (

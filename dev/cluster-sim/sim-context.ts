@@ -65,6 +65,11 @@ export interface Timings {
    * budget by which a failing registry delays the kubelet when the unit is ordered before it.
    */
   day1PullFailure: number;
+  /**
+   * An OpenShift update accepted → MCO runs the new release (the operators before it update first), and
+   * renders the control-plane pool with the new OS image.
+   */
+  releaseToMco: number;
   /** Pod: Pending → Running. */
   podStart: number;
   /** Pod: Running → Succeeded. */
@@ -94,6 +99,7 @@ export const DEFAULT_TIMINGS: Timings = {
   day1Load: 1500,
   day1Pull: 6000,
   day1PullFailure: 15_000,
+  releaseToMco: 6000,
   podStart: 1500,
   podRun: 2000,
 };

@@ -7,6 +7,9 @@ import type { Clock } from './core/clock';
 import { ScaledTimers } from './core/clock';
 import type { NodeObject } from './core/kube-types';
 import {
+  CLUSTER_VERSIONS,
+  IMAGE_STREAMS,
+  IMAGE_STREAM_TAGS,
   MACHINE_CONFIGS,
   MACHINE_CONFIG_NODES,
   MACHINE_CONFIG_POOLS,
@@ -17,6 +20,7 @@ import { ObjectStore } from './core/store';
 import { WellFormed } from './core/well-formed';
 import { Faults } from './control/faults';
 import type { FaultRequest } from './control/faults';
+import { ClusterVersionOperator } from './cvo/cluster-version-operator';
 import { MachineConfigOperator } from './mco/operator';
 import type { NodeAgent, NodeHardware } from './mco/daemon';
 import type { KubeletNode } from './api/node-proxy';
@@ -47,6 +51,7 @@ export class Simulation {
   private readonly log: (message: string) => void;
   private context!: SimContext;
   private operatorInstance?: MachineConfigOperator;
+  private cvoInstance?: ClusterVersionOperator;
   private pods?: PodController;
   private unsubscribePods?: () => void;
   private hardware = new Map<string, NodeHardware>();
@@ -66,6 +71,11 @@ export class Simulation {
   get operator(): MachineConfigOperator {
     if (this.operatorInstance === undefined) throw new Error('the simulation is stopped');
     return this.operatorInstance;
+  }
+
+  get clusterVersionOperator(): ClusterVersionOperator {
+    if (this.cvoInstance === undefined) throw new Error('the simulation is stopped');
+    return this.cvoInstance;
   }
 
   /** Pending simulation timers (for tests). */
@@ -88,6 +98,8 @@ export class Simulation {
   stop(): void {
     this.operatorInstance?.stop();
     this.operatorInstance = undefined;
+    this.cvoInstance?.stop();
+    this.cvoInstance = undefined;
     this.unsubscribePods?.();
     this.pods?.stop();
     this.context.timers.cancelAll();
@@ -190,6 +202,9 @@ export class Simulation {
     this.store.load(MACHINE_CONFIG_POOLS, scenario.pools);
     this.store.load(NODES, scenario.nodes);
     this.store.load(MACHINE_CONFIG_NODES, scenario.machineConfigNodes);
+    this.store.load(CLUSTER_VERSIONS, scenario.clusterVersions);
+    this.store.load(IMAGE_STREAMS, scenario.imageStreams);
+    this.store.load(IMAGE_STREAM_TAGS, scenario.imageStreamTags);
 
     this.context = {
       store: this.store,
@@ -205,14 +220,23 @@ export class Simulation {
       log: this.log,
       wellFormed: new WellFormed(this.log),
     };
+    const cvo = new ClusterVersionOperator(this.context, () => {
+      this.operatorInstance?.render.schedule();
+    });
     const operator = new MachineConfigOperator(
       this.context,
       (node) => this.hardware.get(node) ?? { inTreeModules: [] },
+      {
+        releaseFor: (pool) => cvo.releaseFor(pool),
+        osFor: (url) => cvo.osFor(url),
+      },
     );
     for (const rendered of scenario.rendered) operator.render.remember(rendered);
     operator.start();
     this.operatorInstance = operator;
     for (const machineConfig of scenario.created) this.store.create(MACHINE_CONFIGS, machineConfig);
+    cvo.start();
+    this.cvoInstance = cvo;
     const pods = new PodController(this.context, (node) => operator.agent(node)?.day1);
     this.pods = pods;
     this.unsubscribePods = this.store.onChange((event) => {

@@ -4,6 +4,8 @@
  */
 import { getGroupVersionKindForModel } from '@openshift-console/dynamic-plugin-sdk';
 import {
+  ClusterVersionModel,
+  ImageStreamModel,
   MachineConfigModel,
   MachineConfigNodeModel,
   MachineConfigPoolModel,
@@ -14,3 +16,5 @@ export const MachineConfigGVK = getGroupVersionKindForModel(MachineConfigModel);
 export const MachineConfigPoolGVK = getGroupVersionKindForModel(MachineConfigPoolModel);
 export const MachineConfigNodeGVK = getGroupVersionKindForModel(MachineConfigNodeModel);
 export const NodeGVK = getGroupVersionKindForModel(NodeModel);
+export const ClusterVersionGVK = getGroupVersionKindForModel(ClusterVersionModel);
+export const ImageStreamGVK = getGroupVersionKindForModel(ImageStreamModel);

@@ -87,3 +87,40 @@ export const SelfSubjectAccessReviewModel: K8sModel = {
   abbr: 'SSAR',
   namespaced: false,
 };
+
+/** The cluster's version and its updates: the singleton `version`. */
+export const ClusterVersionModel: K8sModel = {
+  kind: 'ClusterVersion',
+  label: 'ClusterVersion',
+  labelPlural: 'ClusterVersions',
+  plural: 'clusterversions',
+  apiGroup: 'config.openshift.io',
+  apiVersion: 'v1',
+  abbr: 'CV',
+  namespaced: false,
+  crd: true,
+};
+
+/** Read for `openshift/driver-toolkit`, whose `latest` tag is the newest release's Driver Toolkit. */
+export const ImageStreamModel: K8sModel = {
+  kind: 'ImageStream',
+  label: 'ImageStream',
+  labelPlural: 'ImageStreams',
+  plural: 'imagestreams',
+  apiGroup: 'image.openshift.io',
+  apiVersion: 'v1',
+  abbr: 'IS',
+  namespaced: true,
+};
+
+/** `<stream>:<tag>` with its image's metadata, where the image's labels are. */
+export const ImageStreamTagModel: K8sModel = {
+  kind: 'ImageStreamTag',
+  label: 'ImageStreamTag',
+  labelPlural: 'ImageStreamTags',
+  plural: 'imagestreamtags',
+  apiGroup: 'image.openshift.io',
+  apiVersion: 'v1',
+  abbr: 'IST',
+  namespaced: true,
+};

@@ -102,7 +102,13 @@ export interface Node extends K8sObject {
   metadata: ObjectMeta & { name: string };
   spec?: { unschedulable?: boolean };
   status?: {
-    nodeInfo?: { kernelVersion?: string; osImage?: string; bootID?: string; machineID?: string };
+    nodeInfo?: {
+      kernelVersion?: string;
+      osImage?: string;
+      bootID?: string;
+      machineID?: string;
+      architecture?: string;
+    };
     conditions?: Condition[];
   };
 }
@@ -159,6 +165,27 @@ export interface ClusterVersion extends K8sObject {
       startedTime?: string;
       completionTime?: string | null;
     }[];
+    /** Recommended updates; null or empty when there are none. */
+    availableUpdates?: { version?: string; image?: string }[] | null;
+    conditions?: Condition[];
+  };
+}
+
+/** image.openshift.io/v1 ImageStream: the tags and, per tag, the image it points to now. */
+export interface ImageStream extends K8sObject {
+  metadata: ObjectMeta & { name: string; namespace?: string };
+  status?: { tags?: { tag: string; items?: { image?: string; created?: string }[] | null }[] };
+}
+
+/**
+ * image.openshift.io/v1 ImageStreamTag: `<stream>:<tag>` with its image, whose metadata carries the
+ * image's labels (the Driver Toolkit's `kernel-version`, `kernel-rt-version`).
+ */
+export interface ImageStreamTag extends K8sObject {
+  metadata: ObjectMeta & { name: string; namespace?: string };
+  image?: {
+    dockerImageReference?: string;
+    dockerImageMetadata?: { Config?: { Labels?: Record<string, string> | null } };
   };
 }
 

@@ -20,7 +20,11 @@ export { formatDay1Warning, formatFieldError, formatPoolProblem } from './englis
 export type { Day1Warning } from './warnings';
 export { day1Warnings } from './warnings';
 export type { MachineConfigPoolOptions, PoolProblem } from './machine-config-pool';
-export { produceMachineConfigPool, validateMachineConfigPool } from './machine-config-pool';
+export {
+  POOL_CREATED_FOR_ANNOTATION,
+  produceMachineConfigPool,
+  validateMachineConfigPool,
+} from './machine-config-pool';
 export type { Day1ConfigSummary } from './read-machine-config';
 export { readDay1MachineConfig } from './read-machine-config';
 export { nodeLayout } from './node-layout';

@@ -9,7 +9,18 @@ export interface MachineConfigPoolOptions {
   maxUnavailable?: number | string;
   /** A paused pool renders configs but reboots no node. Default false. */
   paused?: boolean;
+  /**
+   * The Day 1 MachineConfig the pool is made for: recorded in POOL_CREATED_FOR_ANNOTATION, so that
+   * deleting that config can offer to remove the pool too.
+   */
+  createdFor?: string;
 }
+
+/**
+ * On a MachineConfigPool this product created together with a Day 1 config: that config's name. Only
+ * such a pool is offered for removal when its config is deleted.
+ */
+export const POOL_CREATED_FOR_ANNOTATION = 'kmm-day1.openshift.io/created-for';
 
 /**
  * A problem with a custom pool, as a code and its parameters (worded by the views, and by
@@ -67,7 +78,9 @@ export const produceMachineConfigPool = (
   return {
     apiVersion: 'machineconfiguration.openshift.io/v1',
     kind: 'MachineConfigPool',
-    metadata: { name },
+    metadata: options.createdFor
+      ? { name, annotations: { [POOL_CREATED_FOR_ANNOTATION]: options.createdFor } }
+      : { name },
     spec: {
       machineConfigSelector: {
         matchExpressions: [{ key: ROLE_LABEL, operator: 'In', values: ['worker', name] }],

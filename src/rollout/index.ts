@@ -63,3 +63,16 @@ export {
 export type { ConfigCoverage, TagCheck, TagCheckRequest } from './kernel-coverage';
 export { kernelCoverage, kernelsToCheck, tagCheckKey, tagChecksFor } from './kernel-coverage';
 export { formatCoverageSummary, formatTagCheck } from './kernel-coverage-english';
+export type {
+  ClusterUpdate,
+  ConfigReadiness,
+  DriverToolkitKernels,
+  ReadinessKernel,
+  UpdateReadiness,
+} from './update-readiness';
+export {
+  clusterUpdate,
+  declaredTagChecks,
+  driverToolkitKernels,
+  updateReadiness,
+} from './update-readiness';

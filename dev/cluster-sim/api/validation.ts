@@ -39,7 +39,8 @@ export class CrdSchemas {
     const schemas = new CrdSchemas();
     // Kubernetes structural schemas use OpenAPI keywords (nullable, x-kubernetes-*) and int formats.
     const ajv = new Ajv({ allErrors: true, strict: false });
-    for (const format of ['int32', 'int64', 'date-time', 'byte']) ajv.addFormat(format, true);
+    for (const format of ['int32', 'int64', 'date-time', 'byte', 'uri'])
+      ajv.addFormat(format, true);
     for (const file of readdirSync(directory)
       .filter((f) => /\.ya?ml$/.test(f))
       .sort()) {

@@ -13,9 +13,10 @@ import type { FaultRequest } from './faults';
 const ENDPOINTS = [
   'GET /sim/state',
   'GET /sim/watches',
-  'POST /sim/reset {"scenario": "demo|coverage|large|empty|bare", "timeScale": 1}',
+  'POST /sim/reset {"scenario": "demo|coverage|upgrade|large|empty|bare", "timeScale": 1}',
   'POST /sim/faults {"degradeNode"|"hangDrain"|"loseImagesOnReboot"|"hangProxy"|"corruptStatus"|"staleStatus"|"failLoad": "<node>", "apiErrors": {"count": N, "status": 500}, "dropWatches"|"expireWatches": true, "latencyMs": N, "slowProxy": true|N, "proxyLatencyMs": N, "clear": true}',
   'POST /sim/registry {"images": ["repo:tag", …], "private": ["repo", …], "remove": ["repo:tag", …]}',
+  'POST /sim/cluster-update {"version": "<available update>"}',
   'POST /sim/registry/tags {"image": "repo", "tag": "tag"} (pushes one tag, as a vendor publishing a build for a new kernel)',
   'GET /sim/nodes/<name>/day1-status',
 ];
@@ -118,6 +119,23 @@ export class ControlApi {
         this.simulation.registry.makePrivate(privateRepositories);
         this.simulation.registry.remove(remove);
         sendJson(response, 200, this.simulation.registry.toJSON());
+        return;
+      }
+      case '/sim/cluster-update': {
+        const { version } = input;
+        if (typeof version !== 'string' || version === '') {
+          fail(400, 'version must be the version of an available update');
+          return;
+        }
+        const cvo = this.simulation.clusterVersionOperator;
+        const problem = cvo.updateProblem(version);
+        if (problem !== undefined) {
+          fail(409, problem);
+          return;
+        }
+        // As `oc adm upgrade --to`: the CVO picks the new desiredUpdate up from the ClusterVersion.
+        cvo.requestUpdate(version);
+        sendJson(response, 200, { desiredUpdate: version });
         return;
       }
       case '/sim/registry/tags': {

@@ -126,6 +126,53 @@ export const IMAGE_STREAM_IMPORTS: ResourceDef = {
   verbs: ['create'],
 };
 
+/** The cluster's version and its updates: the singleton `version` the cluster version operator keeps. */
+export const CLUSTER_VERSIONS: ResourceDef = {
+  group: 'config.openshift.io',
+  version: 'v1',
+  plural: 'clusterversions',
+  kind: 'ClusterVersion',
+  listKind: 'ClusterVersionList',
+  namespaced: false,
+  statusSubresource: true,
+  tracksGeneration: true,
+  custom: true,
+  verbs: ALL_VERBS,
+};
+
+/**
+ * Image streams, served read-only here: only the release's own `openshift/driver-toolkit`, which the
+ * cluster version operator writes (in openshift-apiserver, not a CRD).
+ */
+export const IMAGE_STREAMS: ResourceDef = {
+  group: 'image.openshift.io',
+  version: 'v1',
+  plural: 'imagestreams',
+  kind: 'ImageStream',
+  listKind: 'ImageStreamList',
+  namespaced: true,
+  statusSubresource: true,
+  tracksGeneration: true,
+  custom: false,
+  verbs: ['get', 'list', 'watch'],
+  shortNames: ['is'],
+};
+
+/** `<stream>:<tag>` with the tag's image and its metadata (labels in `image.dockerImageMetadata.Config`). */
+export const IMAGE_STREAM_TAGS: ResourceDef = {
+  group: 'image.openshift.io',
+  version: 'v1',
+  plural: 'imagestreamtags',
+  kind: 'ImageStreamTag',
+  listKind: 'ImageStreamTagList',
+  namespaced: true,
+  statusSubresource: false,
+  tracksGeneration: false,
+  custom: false,
+  verbs: ['get', 'list'],
+  shortNames: ['istag'],
+};
+
 export const SELF_SUBJECT_ACCESS_REVIEWS: ResourceDef = {
   group: 'authorization.k8s.io',
   version: 'v1',
@@ -147,6 +194,9 @@ export const RESOURCES: ResourceDef[] = [
   MACHINE_CONFIG_POOLS,
   MACHINE_CONFIG_NODES,
   IMAGE_STREAM_IMPORTS,
+  CLUSTER_VERSIONS,
+  IMAGE_STREAMS,
+  IMAGE_STREAM_TAGS,
   SELF_SUBJECT_ACCESS_REVIEWS,
 ];
 

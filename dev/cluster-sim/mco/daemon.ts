@@ -50,6 +50,17 @@ export interface NodeAgentHooks {
   mcn: McnWriter;
   /** Day 1 configs inside a rendered config. */
   day1ConfigsFor: (renderedConfig: string) => Day1UnitConfig[];
+  /**
+   * The OS a rendered config's `osImageURL` boots (its kernel and os-release name), when it is a known
+   * release's; undefined keeps the kernel the node runs (a scenario's nodes start on their own kernels).
+   */
+  osFor?: (renderedConfig: string) => BootedOs | undefined;
+}
+
+/** What `uname -r` and os-release report after a boot into an OS image. */
+export interface BootedOs {
+  kernelVersion: string;
+  osImage: string;
 }
 
 export interface NodeHardware {
@@ -77,6 +88,8 @@ export class NodeAgent {
   private diskConfig: string;
   private rebootKind?: 'mco' | 'day1';
   private day1RebootPending = false;
+  /** os-release's name of the OS this boot runs, when its image is a known release's. */
+  private bootedOsImage?: string;
   private stopped = false;
   /** Whether the kubelet runs this boot (and so posts the node's status). */
   private kubeletRunning = true;
@@ -347,9 +360,9 @@ export class NodeAgent {
     }
   }
 
-  private environment(node: NodeObject, bootID: string): NodeEnvironment {
+  private environment(node: NodeObject, bootID: string, os?: BootedOs): NodeEnvironment {
     return {
-      kernelVersion: node.status.nodeInfo.kernelVersion,
+      kernelVersion: os?.kernelVersion ?? node.status.nodeInfo.kernelVersion,
       bootID,
       now: () => nowStamp(this.context),
       loadFails: this.context.faults.failLoad.has(this.name),
@@ -405,7 +418,10 @@ export class NodeAgent {
     if (node === undefined) return;
     const bootID = randomUUID();
     const configs = this.hooks.day1ConfigsFor(this.diskConfig);
-    const env = this.environment(node, bootID);
+    // The OS image on disk decides the kernel this boot runs; the kubelet reports it when it starts.
+    const os = this.hooks.osFor?.(this.diskConfig);
+    this.bootedOsImage = os?.osImage;
+    const env = this.environment(node, bootID, os);
     // Any reboot serves a pending Day 1 reboot request: the images are on disk now.
     this.day1RebootPending = false;
     if (faults.loseImagesOnReboot.has(this.name)) this.day1.loseImages(configs, env.kernelVersion);
@@ -445,6 +461,8 @@ export class NodeAgent {
     this.kubeletRunning = true;
     this.editNode((node) => {
       node.status.nodeInfo.bootID = env.bootID;
+      node.status.nodeInfo.kernelVersion = env.kernelVersion;
+      if (this.bootedOsImage !== undefined) node.status.nodeInfo.osImage = this.bootedOsImage;
       setReady(node, false, KUBELET_NETWORK_NOT_READY, nowStamp(this.context));
     });
     this.step(timings.kubeletReady, () => {

@@ -4,7 +4,7 @@
  * is scheduled, never written on the spot.
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { NodeObject, SimObject } from '../core/kube-types';
+import type { MachineConfigObject, NodeObject, SimObject } from '../core/kube-types';
 import {
   MACHINE_CONFIGS,
   MACHINE_CONFIG_NODES,
@@ -14,7 +14,14 @@ import {
 import type { StoreEvent } from '../core/store';
 import type { SimContext } from '../sim-context';
 import { NodeAgent } from './daemon';
-import type { NodeHardware } from './daemon';
+import type { BootedOs, NodeHardware } from './daemon';
+import type { ReleaseImages } from './render';
+
+/** What the cluster version operator tells MCO: the release per pool, and what each OS image boots. */
+export interface OperatorReleases {
+  releaseFor: (pool: string) => ReleaseImages;
+  osFor: (osImageURL: string) => BootedOs | undefined;
+}
 import { DrainController } from './drain-controller';
 import { McnWriter } from './mcn-writer';
 import { NodeController } from './node-controller';
@@ -34,8 +41,10 @@ export class MachineConfigOperator {
     private readonly context: SimContext,
     /** The hardware of a node (its in-tree drivers); nodes created later get none. */
     private readonly hardwareOf: (node: string) => NodeHardware,
+    /** The release MCO renders each pool for, and the OS each known OS image boots. */
+    private readonly releases?: OperatorReleases,
   ) {
-    this.render = new RenderController(context);
+    this.render = new RenderController(context, releases?.releaseFor);
     this.mcn = new McnWriter(context, (node) => this.nodes.poolOf(node));
     this.nodes = new NodeController(context, this.mcn);
     this.drains = new DrainController(context, this.mcn);
@@ -81,12 +90,21 @@ export class MachineConfigOperator {
         {
           mcn: this.mcn,
           day1ConfigsFor: (rendered) => this.render.day1ConfigsFor(rendered),
+          osFor: (rendered) => this.osFor(rendered),
         },
         this.hardwareOf(name),
       );
       this.agents.set(name, agent);
     }
     return agent;
+  }
+
+  /** The OS a rendered config boots, from its `osImageURL`, when that is a known release's image. */
+  private osFor(rendered: string): BootedOs | undefined {
+    const mc = this.context.store.get(MACHINE_CONFIGS, undefined, rendered) as
+      MachineConfigObject | undefined;
+    const url = mc?.spec.osImageURL;
+    return typeof url === 'string' ? this.releases?.osFor(url) : undefined;
   }
 
   private onChange(event: StoreEvent): void {

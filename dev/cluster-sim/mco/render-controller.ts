@@ -12,14 +12,19 @@ import type { SimContext } from '../sim-context';
 import { nowStamp } from '../sim-context';
 import { setPoolCondition } from './pool-status';
 import { configurationFor, renderPool, renderedMachineConfig } from './render';
-import type { RenderedConfig } from './render';
+import { INSTALLED_RELEASE } from './render';
+import type { ReleaseImages, RenderedConfig } from './render';
 
 export class RenderController {
   private timer?: TimerId;
   /** Day 1 configs of each rendered config this controller produced, read from its sources. */
   private readonly day1ByRendered = new Map<string, Day1UnitConfig[]>();
 
-  constructor(private readonly context: SimContext) {}
+  constructor(
+    private readonly context: SimContext,
+    /** The release MCO renders a pool for (its OS image): the cluster version operator decides. */
+    private readonly releaseFor: (pool: string) => ReleaseImages = () => INSTALLED_RELEASE,
+  ) {}
 
   /** Renders every pool soon; repeated calls before then make one render (MCO's render delay). */
   schedule(): void {
@@ -64,7 +69,7 @@ export class RenderController {
         ? undefined
         : (store.get(MACHINE_CONFIGS, undefined, currentName) as MachineConfigObject | undefined);
     const sources = this.context.wellFormed.machineConfigs(store.list(MACHINE_CONFIGS));
-    const outcome = renderPool(pool, sources, current);
+    const outcome = renderPool(pool, sources, current, this.releaseFor(name));
     if (outcome.kind === 'skip') {
       this.context.log(`render controller: pool ${name}: ${outcome.reason}`);
       return;

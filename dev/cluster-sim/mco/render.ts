@@ -26,7 +26,21 @@ export interface RenderedConfig {
   spec: Json;
   /** The source MachineConfigs, in merge order (worker configs first, then the rest, each by name). */
   sources: MachineConfigObject[];
+  /** The release it was rendered for (`release-image-version`). */
+  releaseVersion: string;
 }
+
+/** What MCO takes from the release it runs (its ControllerConfig): the version and the OS image. */
+export interface ReleaseImages {
+  version: string;
+  osImageURL: string;
+}
+
+/** The release a scenario's cluster was installed with. */
+export const INSTALLED_RELEASE: ReleaseImages = {
+  version: RELEASE_VERSION,
+  osImageURL: OS_IMAGE_URL,
+};
 
 export type RenderOutcome =
   | { kind: 'skip'; reason: string }
@@ -72,7 +86,7 @@ const stringList = (value: unknown): string[] =>
   Array.isArray(value) ? (value as unknown[]).map(String) : [];
 
 /** MergeMachineConfigs: one spec from the pool's configs. */
-const mergeSpecs = (configs: MachineConfigObject[]): Json => {
+const mergeSpecs = (configs: MachineConfigObject[], releaseOsImageURL: string): Json => {
   const specs = configs.map(specOf);
   const ignition = mergeIgnition(
     specs.map((s) => s.config).filter((c) => c !== undefined && c !== null),
@@ -108,7 +122,7 @@ const mergeSpecs = (configs: MachineConfigObject[]): Json => {
     fips: specs.some((s) => s.fips === true),
     kernelArguments: specs.flatMap((s) => stringList(s.kernelArguments)),
     kernelType,
-    osImageURL: override ?? OS_IMAGE_URL,
+    osImageURL: override ?? releaseOsImageURL,
   };
 };
 
@@ -155,6 +169,7 @@ export const renderPool = (
   pool: PoolObject,
   machineConfigs: MachineConfigObject[],
   current: MachineConfigObject | undefined,
+  release: ReleaseImages = INSTALLED_RELEASE,
 ): RenderOutcome => {
   const selector = pool.spec.machineConfigSelector;
   if (isEmptySelector(selector)) {
@@ -176,13 +191,21 @@ export const renderPool = (
     if (error !== undefined)
       return { kind: 'error', message: `could not generate rendered MachineConfig: ${error}` };
   }
-  const spec = mergeSpecs(sources);
+  const spec = mergeSpecs(sources, release.osImageURL);
   if (current !== undefined) {
     const error = reconciliationError(current, spec, sources);
     if (error !== undefined)
       return { kind: 'error', message: `could not generate rendered MachineConfig: ${error}` };
   }
-  return { kind: 'ok', rendered: { name: renderedName(pool.metadata.name, spec), spec, sources } };
+  return {
+    kind: 'ok',
+    rendered: {
+      name: renderedName(pool.metadata.name, spec),
+      spec,
+      sources,
+      releaseVersion: release.version,
+    },
+  };
 };
 
 /** The rendered MachineConfig object, owned by its pool. */
@@ -197,7 +220,7 @@ export const renderedMachineConfig = (
     labels: {},
     annotations: {
       [ANNOTATIONS.generatedByControllerVersion]: CONTROLLER_VERSION,
-      [ANNOTATIONS.releaseImageVersion]: RELEASE_VERSION,
+      [ANNOTATIONS.releaseImageVersion]: rendered.releaseVersion,
     },
     ownerReferences: [
       {

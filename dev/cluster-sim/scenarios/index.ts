@@ -1,13 +1,16 @@
 /**
  * The scenarios `--scenario` picks: `demo` (3 masters, 6 workers, custom pool `sfc` with 2 of them, two
  * kernels), `coverage` (demo, then KMM's ice config for the worker pool, whose image lacks the el9_2
- * kernel's tag), `large` (2,000 nodes in 10 pools) and `empty` (masters and workers only). Each starts as a
+ * kernel's tag), `upgrade` (demo on one kernel, the sfc Day 1 config, and an OpenShift update to a new
+ * kernel available), `large` (2,000 nodes in 10 pools) and `empty` (masters and workers only). Each starts as a
  * settled cluster: every pool rendered and Updated, every node Done on its pool's rendered config.
  * `bare` has namespaces only, for tests of API clients that bring their own objects.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
+import { clusterVersion, driverToolkitStream, driverToolkitTags } from '../cvo/objects';
+import { INSTALLED, NEXT } from '../cvo/releases';
 import type {
   MachineConfigNodeObject,
   MachineConfigObject,
@@ -34,7 +37,7 @@ import {
 } from './objects';
 import type { KernelChoice, PoolInput } from './objects';
 
-export const SCENARIOS = ['demo', 'coverage', 'large', 'empty', 'bare'] as const;
+export const SCENARIOS = ['demo', 'coverage', 'upgrade', 'large', 'empty', 'bare'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export const isScenarioName = (name: unknown): name is ScenarioName =>
@@ -51,6 +54,11 @@ export interface Scenario {
   rendered: RenderedConfig[];
   hardware: Map<string, NodeHardware>;
   registry: { images: string[]; private: string[] };
+  /** ClusterVersion `version` (none in `bare`). */
+  clusterVersions: SimObject[];
+  /** `openshift/driver-toolkit` and its ImageStreamTags. */
+  imageStreams: SimObject[];
+  imageStreamTags: SimObject[];
   /** MachineConfigs created once the cluster runs, as a user would with `oc create`: MCO rolls them out. */
   created: MachineConfigObject[];
 }
@@ -87,6 +95,28 @@ const demoPlan = (): { pools: Omit<PoolInput, 'created'>[]; nodes: NodePlan[] } 
     })),
   ],
 });
+
+/**
+ * `demo`'s cluster with every node on the installed release's kernel, an update to a release with a new
+ * kernel available, and the product's `99-sfc-day1` created at start (it rolls out to `sfc`). The
+ * registry has `quay.io/acme/sfc-kmod` for the installed kernel only.
+ */
+const upgradePlan = (): { pools: Omit<PoolInput, 'created'>[]; nodes: NodePlan[] } => {
+  const demo = demoPlan();
+  return { pools: demo.pools, nodes: demo.nodes.map((n) => ({ ...n, kernel: KERNELS.rhel94 })) };
+};
+
+/** A checked-in MachineConfig (test/fixtures/machine-configs), as a user would `oc create` it. */
+const machineConfigFixture = (file: string): MachineConfigObject =>
+  load(
+    readFileSync(
+      join(__dirname, '..', '..', '..', 'test', 'fixtures', 'machine-configs', file),
+      'utf8',
+    ),
+  ) as MachineConfigObject;
+
+/** The product's Day 1 config for `sfc`, as `day1-utility` made it. */
+const sfcDay1Config = (): MachineConfigObject => machineConfigFixture('99-sfc-day1.product.yaml');
 
 const LARGE_POOLS: [string, number | string][] = [
   ['sfc', '10%'],
@@ -141,22 +171,7 @@ const emptyPlan = (): { pools: Omit<PoolInput, 'created'>[]; nodes: NodePlan[] }
  * which the simulator's tests use too). Its image, quay.io/acme/ice-kmod, has a tag for the el9_4 kernel
  * only, so the workers on el9_2 keep the in-tree ice driver: coverage is 1 of 2 kernels.
  */
-const iceDay1Config = (): MachineConfigObject =>
-  load(
-    readFileSync(
-      join(
-        __dirname,
-        '..',
-        '..',
-        '..',
-        'test',
-        'fixtures',
-        'machine-configs',
-        '99-ice-day1.kmm.yaml',
-      ),
-      'utf8',
-    ),
-  ) as MachineConfigObject;
+const iceDay1Config = (): MachineConfigObject => machineConfigFixture('99-ice-day1.kmm.yaml');
 
 /** Images the simulated registry starts with. */
 const registryFor = (): Scenario['registry'] => ({
@@ -180,12 +195,17 @@ export const buildScenario = (name: ScenarioName, now: number): Scenario => {
       ? demoPlan()
       : name === 'large'
         ? largePlan()
-        : emptyPlan();
+        : name === 'upgrade'
+          ? upgradePlan()
+          : emptyPlan();
   const installed = now - 48 * HOUR;
   const installedAt = timestamp(installed);
-  const namespaces = ['default', 'kmm-day1-checks', 'openshift-machine-config-operator'].map((ns) =>
-    makeNamespace(ns, installedAt),
-  );
+  const namespaces = [
+    'default',
+    'kmm-day1-checks',
+    'openshift',
+    'openshift-machine-config-operator',
+  ].map((ns) => makeNamespace(ns, installedAt));
   // An API server with nothing in it yet: for tests of API clients that bring their own objects.
   if (name === 'bare') {
     return {
@@ -198,6 +218,9 @@ export const buildScenario = (name: ScenarioName, now: number): Scenario => {
       rendered: [],
       hardware: new Map(),
       registry: registryFor(),
+      clusterVersions: [],
+      imageStreams: [],
+      imageStreamTags: [],
       created: [],
     };
   }
@@ -269,6 +292,11 @@ export const buildScenario = (name: ScenarioName, now: number): Scenario => {
     rendered,
     hardware: new Map(plan.nodes.map((n) => [n.name, { inTreeModules: n.inTreeModules }])),
     registry: registryFor(),
-    created: name === 'coverage' ? [iceDay1Config()] : [],
+    clusterVersions: [
+      clusterVersion(INSTALLED, name === 'upgrade' ? [NEXT] : [], installedAt, settledAt),
+    ],
+    imageStreams: [driverToolkitStream([INSTALLED], installedAt)],
+    imageStreamTags: driverToolkitTags([INSTALLED], installedAt),
+    created: name === 'coverage' ? [iceDay1Config()] : name === 'upgrade' ? [sfcDay1Config()] : [],
   };
 };

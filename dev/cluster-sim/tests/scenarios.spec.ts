@@ -96,6 +96,7 @@ describe('scenarios', () => {
     expect(store.list(NAMESPACES).map((n) => n.metadata.name)).toEqual([
       'default',
       'kmm-day1-checks',
+      'openshift',
       'openshift-machine-config-operator',
     ]);
     expect(

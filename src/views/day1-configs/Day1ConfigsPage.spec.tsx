@@ -6,7 +6,7 @@ import {
 } from '@openshift-console/dynamic-plugin-sdk';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { MemoryRouter, Route, Routes, useLocation, useParams } from 'react-router';
 import type { MachineConfig, MachineConfigPool } from '../../k8s/types';
 import { produceMachineConfig, produceMachineConfigPool } from '../../producer';
 import { deriveRollout } from '../../rollout';
@@ -62,6 +62,9 @@ const workerPool: MachineConfigPool = {
   status: { machineCount: 4 },
 };
 
+/** The details page's route, saying which config it was opened for. */
+const DetailsStub = () => <p>details page of {useParams().name}</p>;
+
 /** The query string, to see where the page keeps its filter. */
 const ShownSearch = () => <output data-test="location-search">{useLocation().search}</output>;
 
@@ -79,6 +82,7 @@ const renderPage = (path = '/day1-kernel-modules') =>
           }
         />
         <Route path="/day1-kernel-modules/~new" element={<p>create page</p>} />
+        <Route path="/day1-kernel-modules/configs/:name" element={<DetailsStub />} />
       </Routes>
     </MemoryRouter>,
   );
@@ -235,6 +239,14 @@ describe('Day1ConfigsPage', () => {
     answerWatches({ MachineConfig: [[day1Config()], true] });
     renderPage();
     expect(screen.getByTestId('pool-missing')).toHaveTextContent('No pool worker');
+  });
+
+  it("opens a config's own page from its name", async () => {
+    answerWatches({ MachineConfig: [[day1Config()], true] });
+    renderPage();
+    const row = screen.getByTestId('day1-config-row-99-worker-kmm-ice');
+    await userEvent.click(within(row).getByRole('link', { name: '99-worker-kmm-ice' }));
+    expect(screen.getByText('details page of 99-worker-kmm-ice')).toBeInTheDocument();
   });
 
   describe('delete', () => {

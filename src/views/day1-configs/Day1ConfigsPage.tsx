@@ -1,7 +1,9 @@
+import { useMemo } from 'react';
 import { DocumentTitle, ListPageBody, ListPageHeader } from '@openshift-console/dynamic-plugin-sdk';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
 import CreateDay1ConfigButton from './CreateDay1ConfigButton';
 import Day1ConfigsContent from './Day1ConfigsContent';
+import UpdateReadinessBanner from './UpdateReadinessBanner';
 import { useDay1Configs } from './useDay1Configs';
 
 /** Lists the MachineConfigs that load an out-of-tree kernel module at boot (Day 1). */
@@ -9,6 +11,7 @@ const Day1ConfigsPage = () => {
   const { t } = usePluginTranslation();
   const configs = useDay1Configs();
   const title = t('Day 1 kernel modules');
+  const summaries = useMemo(() => configs.rows.map((row) => row.summary), [configs.rows]);
   return (
     <>
       <DocumentTitle>{title}</DocumentTitle>
@@ -16,6 +19,7 @@ const Day1ConfigsPage = () => {
         <CreateDay1ConfigButton />
       </ListPageHeader>
       <ListPageBody>
+        {summaries.length > 0 && <UpdateReadinessBanner configs={summaries} />}
         <Day1ConfigsContent
           {...configs}
           emptyAction={<CreateDay1ConfigButton />}

@@ -1,5 +1,11 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { ResourceLink, Timestamp, useAccessReview } from '@openshift-console/dynamic-plugin-sdk';
+import {
+  ResourceIcon,
+  ResourceLink,
+  Timestamp,
+  useAccessReview,
+} from '@openshift-console/dynamic-plugin-sdk';
+import { Link } from 'react-router';
 import { MenuToggle } from '@patternfly/react-core';
 import { EllipsisVIcon } from '@patternfly/react-icons';
 import { ActionsColumn, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
@@ -7,18 +13,19 @@ import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { MachineConfigGVK, MachineConfigPoolGVK } from '../../k8s/gvk';
 import { MachineConfigModel } from '../../k8s/models';
 import { useRolloutData } from '../shared/useRolloutData';
+import { day1ConfigPath } from '../shared/paths';
 import LoadingModal from '../shared/LoadingModal';
-import PoolRolloutLink from './PoolRolloutLink';
-import ConfigLoadedCell from './ConfigLoadedCell';
+import PoolRolloutLink from '../shared/PoolRolloutLink';
+import ConfigLoadedCell from '../shared/ConfigLoadedCell';
 import ConfigImagesCell from './ConfigImagesCell';
 import { useKernelCoverage } from '../shared/useKernelCoverage';
-import { configDay1Counts } from './config-day1-counts';
+import { configDay1Counts } from '../shared/config-day1-counts';
 import { useDay1Statuses } from '../shared/useDay1Statuses';
 import { useDay1Rollout } from '../shared/useDay1Rollout';
-import type { Day1ConfigRow } from './types';
+import type { Day1ConfigRow } from '../shared/day1-config-row';
 
 // Not needed before the user asks to delete.
-const DeleteDay1ConfigModal = lazy(() => import('./DeleteDay1ConfigModal'));
+const DeleteDay1ConfigModal = lazy(() => import('../shared/DeleteDay1ConfigModal'));
 
 interface Day1ConfigsTableProps {
   rows: Day1ConfigRow[];
@@ -98,10 +105,17 @@ const Day1ConfigsTable = ({ rows }: Day1ConfigsTableProps) => {
                 data-test={`day1-config-row-${summary.machineConfigName}`}
               >
                 <Td dataLabel={columns.name}>
-                  <ResourceLink
-                    groupVersionKind={MachineConfigGVK}
-                    name={summary.machineConfigName}
-                  />
+                  {/* Console's resource link, opening the config's own page, not the generic one. */}
+                  <span className="co-resource-item">
+                    <ResourceIcon groupVersionKind={MachineConfigGVK} />
+                    <Link
+                      to={day1ConfigPath(summary.machineConfigName)}
+                      className="co-resource-item__resource-name"
+                      data-test="day1-config-link"
+                    >
+                      {summary.machineConfigName}
+                    </Link>
+                  </span>
                 </Td>
                 <Td dataLabel={columns.pool}>
                   <ResourceLink

@@ -4,7 +4,7 @@ import { poolTakesConfig } from '../../mco';
 import { MachineConfigGVK, MachineConfigPoolGVK } from '../../k8s/gvk';
 import type { MachineConfig, MachineConfigPool } from '../../k8s/types';
 import { readDay1MachineConfig } from '../../producer';
-import type { Day1ConfigRow } from './types';
+import type { Day1ConfigRow } from '../shared/day1-config-row';
 
 export interface Day1Configs {
   rows: Day1ConfigRow[];

@@ -45,6 +45,7 @@ import type { FormField } from './create-form';
 import ModuleFields, { MODULE_FIELD_IDS } from './ModuleFields';
 import { NEW_POOL_FIELD_IDS } from './new-pool-field-ids';
 import PoolPicker, { POOL_FIELD_ID } from './PoolPicker';
+import PausePoolBeforeCreate from './PausePoolBeforeCreate';
 import PreflightPanel from './PreflightPanel';
 import PreviewPanel from './PreviewPanel';
 import SameModuleWarning from './SameModuleWarning';
@@ -350,6 +351,12 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
               errors={errorsFor('machineConfigPoolRef')}
               unknownPool={problems.unknownPool}
             />
+            {!isNewPool && plannedPool && (
+              <PausePoolBeforeCreate
+                poolName={plannedPool.metadata.name}
+                paused={plannedPool.spec.paused === true}
+              />
+            )}
             {isNewPool && (
               <Suspense fallback={<Spinner size="lg" aria-label={t('Loading')} />}>
                 <NewPoolFields

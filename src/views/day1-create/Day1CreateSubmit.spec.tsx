@@ -1,4 +1,5 @@
 import {
+  k8sCreate,
   k8sDelete,
   k8sPatch,
   useAccessReview,
@@ -284,9 +285,12 @@ describe('Day1CreatePage: a new custom pool', () => {
 
     expect(textbox('MachineConfig name')).toHaveValue('99-sfc2-sfc-day1');
     await user.click(screen.getByRole('tab', { name: 'MachineConfigPool' }));
-    expect(
-      within(await screen.findByTestId('day1-preview-pool')).getByTestId('code-editor'),
-    ).toHaveTextContent('node-role.kubernetes.io/sfc2');
+    const poolYaml = within(await screen.findByTestId('day1-preview-pool')).getByTestId(
+      'code-editor',
+    );
+    expect(poolYaml).toHaveTextContent('node-role.kubernetes.io/sfc2');
+    // The mark that lets deleting the config offer to remove the pool too.
+    expect(poolYaml).toHaveTextContent('kmm-day1.openshift.io/created-for: 99-sfc2-sfc-day1');
     await user.click(screen.getByRole('tab', { name: 'Command line' }));
     expect(screen.getAllByTestId('day1-command').at(-1)).toHaveTextContent(
       'oc label node worker-0 worker-2 node-role.kubernetes.io/sfc2=',
@@ -309,6 +313,14 @@ describe('Day1CreatePage: a new custom pool', () => {
       'create MachineConfigPool sfc2',
       'create MachineConfig 99-sfc2-sfc-day1',
     ]);
+    const createdPool = jest
+      .mocked(k8sCreate)
+      .mock.calls.find(
+        ([options]) => options.model.kind === 'MachineConfigPool' && !options.queryParams,
+      );
+    expect(createdPool?.[0].data.metadata?.annotations).toEqual({
+      'kmm-day1.openshift.io/created-for': '99-sfc2-sfc-day1',
+    });
     const patches = jest.mocked(k8sPatch).mock.calls.map(([options]) => ({
       node: options.resource.metadata?.name,
       dryRun: options.queryParams?.dryRun === 'All',

@@ -17,7 +17,7 @@ import { usePluginTranslation } from '../shared/usePluginTranslation';
 import type { MachineConfig, MachineConfigPool } from '../../k8s/types';
 
 // The YAML preview brings js-yaml, which no other page needs: it loads with the first preview shown.
-const YamlPreview = lazy(() => import('./YamlPreview'));
+const YamlPreview = lazy(() => import('../shared/YamlPreview'));
 // Decoded files and units, in a chunk of their own too: most users never open the tab.
 const InstalledFilesPreview = lazy(() => import('./InstalledFilesPreview'));
 

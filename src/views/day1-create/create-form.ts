@@ -115,12 +115,17 @@ export const toDay1Options = (values: CreateFormValues): Day1Options => {
   };
 };
 
-/** maxUnavailable as the pool takes it: digits are a count, anything else (a percentage) a string. */
+/**
+ * The new pool's options: maxUnavailable as the pool takes it (digits are a count, anything else, a
+ * percentage, a string), and the config it is made for, recorded on the pool.
+ */
 export const newPoolOptions = (values: CreateFormValues): MachineConfigPoolOptions => {
   const typed = values.newPool.maxUnavailable.trim();
+  const machineConfigName = values.machineConfigName.trim();
   return {
     maxUnavailable: /^\d+$/.test(typed) ? Number(typed) : typed,
     paused: values.newPool.paused,
+    createdFor: machineConfigName === '' ? undefined : machineConfigName,
   };
 };
 

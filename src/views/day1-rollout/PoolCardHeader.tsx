@@ -11,7 +11,7 @@ interface PoolCardHeaderProps {
   name: string;
   state: PoolRollout['state'];
   paused: boolean;
-  /** Resume, for a paused pool. */
+  /** Pause, or Resume for a paused pool. */
   actions?: ReactNode;
 }
 

@@ -8,7 +8,8 @@ import PoolCardCounts from './PoolCardCounts';
 import PoolCardHeader from './PoolCardHeader';
 import PoolCardProgress from './PoolCardProgress';
 import PoolCardTarget from './PoolCardTarget';
-import ResumePoolButton from './ResumePoolButton';
+import ResumePoolButton from '../shared/ResumePoolButton';
+import PausePoolButton from '../shared/PausePoolButton';
 import PoolDay1Summary from './PoolDay1Summary';
 import { sameDay1ConfigLabels, samePoolDay1, samePoolSummary } from './pool-card-model';
 import { useStableValue } from './useStableValue';
@@ -25,7 +26,7 @@ interface PoolRolloutCardProps {
 
 /**
  * One pool's rollout: progress, MCO's counts, state and message, time left, the Day 1 configs its
- * target brings, and Resume when paused. Memoised on what it shows (not the pool's nodes), and so are
+ * target brings, and Pause, or Resume when paused. Memoised on what it shows (not the pool's nodes), and so are
  * its parts, so a change of counts re-renders the counts.
  */
 const PoolRolloutCard = ({ pool, linkToPoolPage, day1 }: PoolRolloutCardProps) => {
@@ -39,7 +40,13 @@ const PoolRolloutCard = ({ pool, linkToPoolPage, day1 }: PoolRolloutCardProps) =
         name={pool.name}
         state={pool.state}
         paused={pool.paused}
-        actions={pool.paused ? <ResumePoolButton pool={pool} /> : undefined}
+        actions={
+          pool.paused ? (
+            <ResumePoolButton pool={pool} />
+          ) : (
+            <PausePoolButton poolName={pool.name} context="rollout" />
+          )
+        }
       />
       <CardBody>
         <Stack hasGutter>

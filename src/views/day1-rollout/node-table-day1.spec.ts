@@ -6,7 +6,7 @@ import {
   selectNodes,
 } from './node-table-model';
 import { samePoolDay1 } from './pool-card-model';
-import { configDay1Counts } from '../day1-configs/config-day1-counts';
+import { configDay1Counts } from '../shared/config-day1-counts';
 import type { Day1Rollout, PoolRollout } from '../../rollout';
 
 const node = (name: string): NodeRollout => ({

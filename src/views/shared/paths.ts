@@ -11,3 +11,10 @@ export const day1CreatePath = (pool?: string): string =>
 /** The rollout view of one pool, or of every pool. */
 export const day1RolloutPath = (pool?: string): string =>
   `${DAY1_CONFIGS_PATH}/rollout${pool ? `/${encodeURIComponent(pool)}` : ''}`;
+
+/** The details page of one Day 1 config (a MachineConfig). */
+export const day1ConfigPath = (name: string): string =>
+  `${DAY1_CONFIGS_PATH}/configs/${encodeURIComponent(name)}`;
+
+/** The edit form of one Day 1 config. */
+export const day1EditPath = (name: string): string => `${day1ConfigPath(name)}/edit`;

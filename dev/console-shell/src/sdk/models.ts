@@ -1,6 +1,9 @@
 import type { K8sGroupVersionKind, K8sModel } from '@openshift-console/dynamic-plugin-sdk';
 import {
+  ClusterVersionModel,
   ImageStreamImportModel,
+  ImageStreamModel,
+  ImageStreamTagModel,
   MachineConfigModel,
   MachineConfigNodeModel,
   MachineConfigPoolModel,
@@ -76,6 +79,9 @@ const STATIC_MODELS: readonly K8sModel[] = [
   ImageStreamImportModel,
   SelfSubjectAccessReviewModel,
   ConsolePluginModel,
+  ClusterVersionModel,
+  ImageStreamModel,
+  ImageStreamTagModel,
 ];
 
 const byReference = new Map(STATIC_MODELS.map((m) => [referenceForModel(m), m]));

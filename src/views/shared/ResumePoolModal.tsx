@@ -1,8 +1,8 @@
 import { k8sPatch } from '@openshift-console/dynamic-plugin-sdk';
-import { usePluginTranslation } from '../shared/usePluginTranslation';
+import { usePluginTranslation } from './usePluginTranslation';
 import { MachineConfigPoolModel } from '../../k8s/models';
 import type { PoolRollout } from '../../rollout';
-import ConfirmActionModal from '../shared/ConfirmActionModal';
+import ConfirmActionModal from './ConfirmActionModal';
 
 interface ResumePoolModalProps {
   pool: PoolRollout;

@@ -1,24 +1,32 @@
 import { lazy, Suspense, useState } from 'react';
 import { useAccessReview } from '@openshift-console/dynamic-plugin-sdk';
 import { Button, Tooltip } from '@patternfly/react-core';
-import { PlayIcon } from '@patternfly/react-icons';
-import { usePluginTranslation } from '../shared/usePluginTranslation';
+import { PauseIcon } from '@patternfly/react-icons';
+import { usePluginTranslation } from './usePluginTranslation';
 import { MachineConfigPoolModel } from '../../k8s/models';
-import type { PoolRollout } from '../../rollout';
-import LoadingModal from '../shared/LoadingModal';
+import LoadingModal from './LoadingModal';
+import type { PauseContext } from './PausePoolModal';
 
-// Not needed before the user asks to resume.
-const ResumePoolModal = lazy(() => import('./ResumePoolModal'));
+// Not needed before the user asks to pause.
+const PausePoolModal = lazy(() => import('./PausePoolModal'));
 
-/** Resume for a paused pool, if the user may patch it; the reason otherwise. */
-const ResumePoolButton = ({ pool }: { pool: PoolRollout }) => {
+interface PausePoolButtonProps {
+  poolName: string;
+  /** Where the button is: the confirmation says what pausing means there. */
+  context: PauseContext;
+  /** The button's text; "Pause" by default. */
+  label?: string;
+}
+
+/** Pause for a pool, after a confirmation, if the user may patch it; the reason otherwise. */
+const PausePoolButton = ({ poolName, context, label }: PausePoolButtonProps) => {
   const { t } = usePluginTranslation();
   const [confirming, setConfirming] = useState(false);
   const [canPatch, checking] = useAccessReview({
     group: MachineConfigPoolModel.apiGroup,
     resource: MachineConfigPoolModel.plural,
     verb: 'patch',
-    name: pool.name,
+    name: poolName,
   });
   const close = () => {
     setConfirming(false);
@@ -27,15 +35,15 @@ const ResumePoolButton = ({ pool }: { pool: PoolRollout }) => {
     <Button
       variant="secondary"
       size="sm"
-      icon={<PlayIcon />}
+      icon={<PauseIcon />}
       isAriaDisabled={!canPatch}
       isLoading={checking}
       onClick={() => {
         setConfirming(true);
       }}
-      data-test="resume-pool"
+      data-test="pause-pool"
     >
-      {t('Resume')}
+      {label ?? t('Pause')}
     </Button>
   );
   return (
@@ -47,11 +55,11 @@ const ResumePoolButton = ({ pool }: { pool: PoolRollout }) => {
       )}
       {confirming && (
         <Suspense fallback={<LoadingModal onClose={close} />}>
-          <ResumePoolModal pool={pool} onClose={close} />
+          <PausePoolModal poolName={poolName} context={context} onClose={close} />
         </Suspense>
       )}
     </>
   );
 };
 
-export default ResumePoolButton;
+export default PausePoolButton;

@@ -2,7 +2,7 @@ import { Suspense, useMemo, useState } from 'react';
 import { CodeEditor } from '@openshift-console/dynamic-plugin-sdk';
 import { ActionList, ActionListItem, Button, Spinner, Tooltip } from '@patternfly/react-core';
 import { CopyIcon, DownloadIcon } from '@patternfly/react-icons';
-import { usePluginTranslation } from '../shared/usePluginTranslation';
+import { usePluginTranslation } from './usePluginTranslation';
 import type { MachineConfig, MachineConfigPool } from '../../k8s/types';
 import { machineConfigToYAML, toYAML } from '../../producer';
 

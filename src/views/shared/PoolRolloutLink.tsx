@@ -1,9 +1,9 @@
 import { Flex, FlexItem } from '@patternfly/react-core';
-import { usePluginTranslation } from '../shared/usePluginTranslation';
+import { usePluginTranslation } from './usePluginTranslation';
 import { Link } from 'react-router';
 import type { PoolRollout } from '../../rollout';
-import PoolStateLabel from '../shared/PoolStateLabel';
-import { day1RolloutPath } from '../shared/paths';
+import PoolStateLabel from './PoolStateLabel';
+import { day1RolloutPath } from './paths';
 
 interface PoolRolloutLinkProps {
   poolName: string;

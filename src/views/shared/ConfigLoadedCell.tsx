@@ -1,8 +1,8 @@
 import { Flex, FlexItem, Tooltip } from '@patternfly/react-core';
 import { Link } from 'react-router';
-import { usePluginTranslation } from '../shared/usePluginTranslation';
+import { usePluginTranslation } from './usePluginTranslation';
 import type { Day1StatusAccess } from '../shared/day1-status-scheduler';
-import { day1RolloutPath } from '../shared/paths';
+import { day1RolloutPath } from './paths';
 import type { ConfigDay1Counts } from './config-day1-counts';
 
 interface ConfigLoadedCellProps {

@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { useAccessReview } from '@openshift-console/dynamic-plugin-sdk';
+import { Dropdown, DropdownItem, DropdownList, MenuToggle } from '@patternfly/react-core';
+import { useNavigate } from 'react-router';
+import { usePluginTranslation } from '../shared/usePluginTranslation';
+import { MachineConfigModel } from '../../k8s/models';
+import { day1EditPath } from '../shared/paths';
+
+interface ConfigActionsProps {
+  name: string;
+  onDelete: () => void;
+}
+
+/** The page's Actions menu: Edit and Delete, each disabled with the reason the access review gives. */
+const ConfigActions = ({ name, onDelete }: ConfigActionsProps) => {
+  const { t } = usePluginTranslation();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const access = { group: MachineConfigModel.apiGroup, resource: MachineConfigModel.plural, name };
+  const [canUpdate] = useAccessReview({ ...access, verb: 'update' });
+  const [canDelete] = useAccessReview({ ...access, verb: 'delete' });
+  return (
+    <Dropdown
+      isOpen={open}
+      onOpenChange={setOpen}
+      onSelect={() => {
+        setOpen(false);
+      }}
+      popperProps={{ position: 'right' }}
+      toggle={(toggleRef) => (
+        <MenuToggle
+          ref={toggleRef}
+          onClick={() => {
+            setOpen((current) => !current);
+          }}
+          isExpanded={open}
+          data-test="config-actions"
+        >
+          {t('Actions')}
+        </MenuToggle>
+      )}
+    >
+      <DropdownList>
+        <DropdownItem
+          key="edit"
+          onClick={() => void navigate(day1EditPath(name))}
+          isAriaDisabled={!canUpdate}
+          tooltipProps={canUpdate ? undefined : { content: t('You cannot update MachineConfigs.') }}
+          data-test="config-action-edit"
+        >
+          {t('Edit')}
+        </DropdownItem>
+        <DropdownItem
+          key="delete"
+          onClick={onDelete}
+          isAriaDisabled={!canDelete}
+          isDanger
+          tooltipProps={canDelete ? undefined : { content: t('You cannot delete MachineConfigs.') }}
+          data-test="config-action-delete"
+        >
+          {t('Delete')}
+        </DropdownItem>
+      </DropdownList>
+    </Dropdown>
+  );
+};
+
+export default ConfigActions;

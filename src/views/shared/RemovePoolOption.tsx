@@ -1,0 +1,105 @@
+import { Alert, Checkbox, List, ListItem } from '@patternfly/react-core';
+import { usePluginTranslation } from './usePluginTranslation';
+import type { PoolRemoval } from '../../mco/pool-removal';
+
+interface RemovePoolOptionProps {
+  removal: PoolRemoval;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  /** Why the user may not remove the pool (no permission), if so. */
+  disabledReason?: string;
+  /** While the delete runs. */
+  isDisabled: boolean;
+}
+
+/**
+ * For a config created together with a custom pool: the choice to remove that pool and its node
+ * labels too (off by default), with what it means for the nodes; or why the pool stays.
+ */
+const RemovePoolOption = ({
+  removal,
+  checked,
+  onChange,
+  disabledReason,
+  isDisabled,
+}: RemovePoolOptionProps) => {
+  const { t } = usePluginTranslation();
+  switch (removal.code) {
+    case 'noPool':
+      return null;
+    case 'poolNeeded':
+      return (
+        <Alert
+          variant="info"
+          isInline
+          isPlain
+          title={t('The pool {{pool}} stays', { pool: removal.pool })}
+          data-test="delete-day1-config-pool-needed"
+        >
+          {t(
+            '{{pool}} was created with this config, but other configs reach nodes only through it: {{configs}}.',
+            { pool: removal.pool, configs: removal.configs.join(', ') },
+          )}
+        </Alert>
+      );
+    case 'selectorNotLabels':
+      return (
+        <Alert
+          variant="info"
+          isInline
+          isPlain
+          title={t('The pool {{pool}} stays', { pool: removal.pool })}
+          data-test="delete-day1-config-pool-selector"
+        >
+          {t(
+            '{{pool}} was created with this config, but it no longer selects its nodes by labels alone: remove it by hand.',
+            { pool: removal.pool },
+          )}
+        </Alert>
+      );
+    case 'removable': {
+      const labels = Object.keys(removal.labels).join(', ');
+      return (
+        <div data-test="delete-day1-config-remove-pool">
+          <Checkbox
+            id="delete-day1-config-remove-pool"
+            label={t('Also remove the pool {{pool}} and its node labels', { pool: removal.pool })}
+            description={
+              disabledReason ??
+              t(
+                '{{pool}} was created with this config, and no other config needs it. Its nodes lose the label {{labels}} and move back to their former pool, whose config the Machine Config Operator then applies: they reboot once more. The pool is deleted once every node has moved.',
+                { pool: removal.pool, labels },
+              )
+            }
+            isChecked={checked}
+            isDisabled={isDisabled || disabledReason !== undefined}
+            onChange={(_event, value) => {
+              onChange(value);
+            }}
+          />
+          {checked && (
+            <List data-test="delete-day1-config-node-moves">
+              {removal.nodes.map((node) => (
+                <ListItem key={node.name}>
+                  {node.nextPool
+                    ? t('{{node}} moves back to {{pool}} and reboots', {
+                        node: node.name,
+                        pool: node.nextPool,
+                      })
+                    : t(
+                        '{{node}} would be in no pool: the Machine Config Operator leaves it alone',
+                        {
+                          node: node.name,
+                        },
+                      )}
+                </ListItem>
+              ))}
+            </List>
+          )}
+        </div>
+      );
+    }
+  }
+};
+
+export default RemovePoolOption;
