@@ -67,11 +67,13 @@ describe('poolRemovalFor', () => {
     expect(poolRemovalFor('99-sfc-day1', pools(), configs, nodes()).code).toBe('removable');
   });
 
-  it('names a node that no pool would manage once the label is gone', () => {
+  it('keeps the pool when a node would be in no pool once the label is gone', () => {
     const lone = node('lone', { roles: ['sfc'] });
-    const removal = poolRemovalFor('99-sfc-day1', pools(), [], [lone]);
-    expect(removal).toMatchObject({ code: 'removable', nodes: [{ name: 'lone' }] });
-    expect(removal.code === 'removable' && removal.nodes[0].nextPool).toBeUndefined();
+    expect(poolRemovalFor('99-sfc-day1', pools(), [], [...nodes(), lone])).toEqual({
+      code: 'nodesWithoutPool',
+      pool: 'sfc',
+      nodes: ['lone'],
+    });
   });
 
   it('refuses a pool that selects its nodes by expressions', () => {

@@ -12,8 +12,8 @@ import { poolOfLabels, poolTakesConfig } from './pool-membership';
 
 interface PoolRemovalNode {
   name: string;
-  /** The pool that manages the node once the labels are gone; undefined if none would. */
-  nextPool?: string;
+  /** The pool that manages the node once the labels are gone. */
+  nextPool: string;
 }
 
 export type PoolRemoval =
@@ -23,6 +23,11 @@ export type PoolRemoval =
   | { code: 'poolNeeded'; pool: string; configs: string[] }
   /** The pool selects nodes by expressions: no label to remove would empty it for sure. */
   | { code: 'selectorNotLabels'; pool: string }
+  /**
+   * Without the pool's labels these nodes would be in no pool: MCO would leave them on the pool's
+   * rendered config, which goes with the pool.
+   */
+  | { code: 'nodesWithoutPool'; pool: string; nodes: string[] }
   | {
       code: 'removable';
       pool: string;
@@ -90,7 +95,14 @@ export const poolRemovalFor = (
       return { name: node.metadata.name, nextPool: 'pool' in next ? next.pool : undefined };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
-  return { code: 'removable', pool: name, labels, nodes: members };
+  const moves: PoolRemovalNode[] = [];
+  const stranded: string[] = [];
+  for (const { name: node, nextPool } of members) {
+    if (nextPool === undefined) stranded.push(node);
+    else moves.push({ name: node, nextPool });
+  }
+  if (stranded.length > 0) return { code: 'nodesWithoutPool', pool: name, nodes: stranded };
+  return { code: 'removable', pool: name, labels, nodes: moves };
 };
 
 /**

@@ -52,7 +52,11 @@ const ConfigDay1Summary = ({ name, poolRef, pools, rollout }: ConfigDay1SummaryP
     [day1],
   );
   return (
-    <DescriptionList isHorizontal data-test="config-day1-summary">
+    <DescriptionList
+      isHorizontal
+      horizontalTermWidthModifier={{ default: '22ch' }}
+      data-test="config-day1-summary"
+    >
       <DescriptionListGroup>
         <DescriptionListTerm>{t('Module loaded')}</DescriptionListTerm>
         <DescriptionListDescription data-test="config-loaded-cell">

@@ -52,7 +52,11 @@ const ConfigParameters = ({ row }: { row: Day1ConfigRow }) => {
     ],
   ];
   return (
-    <DescriptionList isHorizontal data-test="config-parameters">
+    <DescriptionList
+      isHorizontal
+      horizontalTermWidthModifier={{ default: '22ch' }}
+      data-test="config-parameters"
+    >
       {items.map(([id, term, value]) => (
         <DescriptionListGroup key={id}>
           <DescriptionListTerm>{term}</DescriptionListTerm>

@@ -222,4 +222,27 @@ describe('DeleteDay1ConfigModal with the pool created for the config', () => {
       'worker-5',
     ]);
   });
+
+  it('can stop waiting for the nodes: the pool stays, and the dialog says how to delete it', async () => {
+    serve([config()]);
+    const { onClose } = renderModal();
+    await userEvent.click(
+      within(modal()).getByRole('checkbox', {
+        name: 'Also remove the pool sfc and its node labels',
+      }),
+    );
+    await userEvent.click(within(modal()).getByTestId('confirm-delete-day1-config'));
+    await userEvent.click(await within(modal()).findByTestId('delete-stop-waiting'));
+    const stopped = await within(modal()).findByTestId('delete-day1-config-stopped');
+    expect(stopped).toHaveTextContent('The MachineConfigPool sfc is still there');
+    expect(
+      within(stopped).getByDisplayValue('oc delete machineconfigpool sfc'),
+    ).toBeInTheDocument();
+    expect(k8sDelete).toHaveBeenCalledTimes(1);
+    expect(onClose).not.toHaveBeenCalled();
+    const close = within(modal()).getByTestId('delete-day1-config-cancel');
+    expect(close).toHaveTextContent('Close');
+    await userEvent.click(close);
+    expect(onClose).toHaveBeenCalled();
+  });
 });

@@ -253,7 +253,12 @@ const DeleteDay1ConfigModal = ({ row, onClose, onDeleted }: DeleteDay1ConfigModa
             {t('Stop waiting')}
           </Button>
         ) : (
-          <Button variant="link" onClick={onClose} isDisabled={sequence.running}>
+          <Button
+            variant="link"
+            onClick={onClose}
+            isDisabled={sequence.running}
+            data-test="delete-day1-config-cancel"
+          >
             {started ? t('Close') : t('Cancel')}
           </Button>
         )}

@@ -1,5 +1,5 @@
 import { k8sPatch } from '@openshift-console/dynamic-plugin-sdk';
-import { Alert } from '@patternfly/react-core';
+import { Alert, Stack } from '@patternfly/react-core';
 import { usePluginTranslation } from './usePluginTranslation';
 import { MachineConfigPoolModel } from '../../k8s/models';
 import ConfirmActionModal from './ConfirmActionModal';
@@ -57,24 +57,26 @@ const PausePoolModal = ({ poolName, context, onClose }: PausePoolModalProps) => 
       resource={MachineConfigPoolModel.plural}
       onClose={onClose}
     >
-      <p data-test="pause-pool-meaning">
-        {t(
-          'While {{pool}} is paused, the Machine Config Operator applies no new rendered config to its nodes: it drains and reboots none of them until you resume the pool. A node already in the middle of an update finishes it.',
-          { pool: poolName },
-        )}
-      </p>
-      <p data-test={`pause-pool-${context}`}>{situation}</p>
-      <Alert
-        variant="warning"
-        isInline
-        isPlain
-        title={t('Paused nodes miss certificate updates')}
-        data-test="pause-pool-certificates"
-      >
-        {t(
-          'The kube-apiserver-to-kubelet CA certificate is renewed automatically (a new one about 292 days after installation, the old one removed after 365 days), and the nodes of a paused pool do not get it. Resume the pool before a rotation, or the cluster degrades and oc debug, oc logs, oc exec and oc attach fail on these nodes.',
-        )}
-      </Alert>
+      <Stack hasGutter>
+        <p data-test="pause-pool-meaning">
+          {t(
+            'While {{pool}} is paused, the Machine Config Operator applies no new rendered config to its nodes: it drains and reboots none of them until you resume the pool. A node already in the middle of an update finishes it.',
+            { pool: poolName },
+          )}
+        </p>
+        <p data-test={`pause-pool-${context}`}>{situation}</p>
+        <Alert
+          variant="warning"
+          isInline
+          isPlain
+          title={t('Paused nodes miss certificate updates')}
+          data-test="pause-pool-certificates"
+        >
+          {t(
+            'The kube-apiserver-to-kubelet CA certificate is renewed automatically (a new one about 292 days after installation, the old one removed after 365 days), and the nodes of a paused pool do not get it. Resume the pool before a rotation, or the cluster degrades and oc debug, oc logs, oc exec and oc attach fail on these nodes.',
+          )}
+        </Alert>
+      </Stack>
     </ConfirmActionModal>
   );
 };

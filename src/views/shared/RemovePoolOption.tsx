@@ -57,6 +57,21 @@ const RemovePoolOption = ({
           )}
         </Alert>
       );
+    case 'nodesWithoutPool':
+      return (
+        <Alert
+          variant="info"
+          isInline
+          isPlain
+          title={t('The pool {{pool}} stays', { pool: removal.pool })}
+          data-test="delete-day1-config-pool-stranded"
+        >
+          {t(
+            '{{pool}} was created with this config, but without its label these nodes would be in no pool, and the Machine Config Operator would leave them on a config that goes with the pool: {{nodes}}.',
+            { pool: removal.pool, nodes: removal.nodes.join(', ') },
+          )}
+        </Alert>
+      );
     case 'removable': {
       const labels = Object.keys(removal.labels).join(', ');
       return (
@@ -81,17 +96,10 @@ const RemovePoolOption = ({
             <List data-test="delete-day1-config-node-moves">
               {removal.nodes.map((node) => (
                 <ListItem key={node.name}>
-                  {node.nextPool
-                    ? t('{{node}} moves back to {{pool}} and reboots', {
-                        node: node.name,
-                        pool: node.nextPool,
-                      })
-                    : t(
-                        '{{node}} would be in no pool: the Machine Config Operator leaves it alone',
-                        {
-                          node: node.name,
-                        },
-                      )}
+                  {t('{{node}} moves back to {{pool}} and reboots', {
+                    node: node.name,
+                    pool: node.nextPool,
+                  })}
                 </ListItem>
               ))}
             </List>
