@@ -14,6 +14,7 @@ import PoolStateLabel from '../shared/PoolStateLabel';
 import { useRolloutData } from '../shared/useRolloutData';
 import ConfigActions from './ConfigActions';
 import ConfigDay1Summary from './ConfigDay1Summary';
+import ConfigKernelCoverage from './ConfigKernelCoverage';
 import ConfigParameters from './ConfigParameters';
 import ConfigPoolsAndNodes from './ConfigPoolsAndNodes';
 import type { ConfigDetails } from './useConfigDetails';
@@ -74,7 +75,8 @@ const ConfigDetailsView = ({ details, header, onDelete }: ConfigDetailsViewProps
                 nodesLoaded={nodesLoaded}
                 poolRef={summary.machineConfigPoolRef}
               />
-              {/* Kernel coverage (images for the kernels these nodes run) goes here. */}
+              <Title headingLevel="h2">{t('Kernel coverage')}</Title>
+              <ConfigKernelCoverage summary={summary} />
             </Stack>
           </Tab>
           <Tab

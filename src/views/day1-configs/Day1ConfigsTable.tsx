@@ -17,7 +17,7 @@ import { day1ConfigPath } from '../shared/paths';
 import LoadingModal from '../shared/LoadingModal';
 import PoolRolloutLink from '../shared/PoolRolloutLink';
 import ConfigLoadedCell from '../shared/ConfigLoadedCell';
-import ConfigImagesCell from './ConfigImagesCell';
+import ConfigImagesCell from '../shared/ConfigImagesCell';
 import { useKernelCoverage } from '../shared/useKernelCoverage';
 import { configDay1Counts } from '../shared/config-day1-counts';
 import { useDay1Statuses } from '../shared/useDay1Statuses';

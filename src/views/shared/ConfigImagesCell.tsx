@@ -1,12 +1,8 @@
 import { Content, Flex, FlexItem, Icon, Spinner, Tooltip } from '@patternfly/react-core';
 import { CheckCircleIcon, ExclamationTriangleIcon } from '@patternfly/react-icons';
 import type { ConfigCoverage } from '../../rollout';
-import {
-  coverageCountText,
-  coverageUnknownText,
-  tagCheckText,
-} from '../shared/kernel-coverage-text';
-import { usePluginTranslation } from '../shared/usePluginTranslation';
+import { coverageCountText, coverageUnknownText, tagCheckText } from './kernel-coverage-text';
+import { usePluginTranslation } from './usePluginTranslation';
 
 interface ConfigImagesCellProps {
   /** Undefined while the pools and nodes load. */
