@@ -4,6 +4,7 @@
  */
 import { getGroupVersionKindForModel } from '@openshift-console/dynamic-plugin-sdk';
 import {
+  BootModuleConfigModel,
   MachineConfigModel,
   MachineConfigNodeModel,
   MachineConfigPoolModel,
@@ -14,3 +15,4 @@ export const MachineConfigGVK = getGroupVersionKindForModel(MachineConfigModel);
 export const MachineConfigPoolGVK = getGroupVersionKindForModel(MachineConfigPoolModel);
 export const MachineConfigNodeGVK = getGroupVersionKindForModel(MachineConfigNodeModel);
 export const NodeGVK = getGroupVersionKindForModel(NodeModel);
+export const BootModuleConfigGVK = getGroupVersionKindForModel(BootModuleConfigModel);
