@@ -24,7 +24,12 @@ describe('managingBootModuleConfig', () => {
         name: '99-kmm-day1',
         ownerReferences: [
           { apiVersion: 'v1', kind: 'ConfigMap', name: 'x', uid: '1' },
-          { apiVersion: 'kmm.sigs.x-k8s.io/v1beta1', kind: 'BootModuleConfig', name: 'sfc', uid: '2' },
+          {
+            apiVersion: 'kmm.sigs.x-k8s.io/v1beta1',
+            kind: 'BootModuleConfig',
+            name: 'sfc',
+            uid: '2',
+          },
         ],
       },
     };

@@ -50,7 +50,11 @@ describe('configChange', () => {
       { ...OPTIONS, inTreeModulesToRemove: ['sfc', 'mdio'] },
       false,
     );
-    expect(inTree).toEqual({ fields: ['inTreeModulesToRemove'], newImage: false, rewritten: false });
+    expect(inTree).toEqual({
+      fields: ['inTreeModulesToRemove'],
+      newImage: false,
+      rewritten: false,
+    });
     expect(
       configChange(before(), { ...OPTIONS, firmwareFilesPath: '/firmware' }, false).fields,
     ).toEqual(['firmwareFilesPath']);

@@ -201,7 +201,8 @@ const rebootNotes = (
       code: change === undefined ? 'reboot-twice' : 'pull-new-image',
       nodes: names(plan.rebootTwice),
     });
-  if (plan.rebootOnce.length > 0) notes.push({ code: 'reboot-once', nodes: names(plan.rebootOnce) });
+  if (plan.rebootOnce.length > 0)
+    notes.push({ code: 'reboot-once', nodes: names(plan.rebootOnce) });
   if (plan.rebootOnceKeepInTree.length > 0) {
     notes.push({
       code: change?.newImage ? 'lose-module' : 'keep-in-tree',

@@ -79,14 +79,12 @@ export const rebootNoteText = (t: Translate, note: RebootNote): string => {
         },
       );
     case 'pull-new-image':
-      return t(
-        'These nodes then pull the new image and reboot a second time: {{nodes}}.',
-        {
-          count: note.nodes.length,
-          nodes: list(note.nodes),
-          defaultValue_one: 'This node then pulls the new image and reboots a second time: {{nodes}}.',
-        },
-      );
+      return t('These nodes then pull the new image and reboot a second time: {{nodes}}.', {
+        count: note.nodes.length,
+        nodes: list(note.nodes),
+        defaultValue_one:
+          'This node then pulls the new image and reboots a second time: {{nodes}}.',
+      });
     case 'reboot-once':
       return t(
         'These nodes reboot once: the images they load the module from are already on them: {{nodes}}.',

@@ -88,8 +88,7 @@ export const diffHunks = (diff: readonly DiffLine[], context = 3): DiffHunk[] =>
     nextChange[k] = diff[k].kind === 'same' ? nextChange[k + 1] : k;
   diff.forEach((line, index) => {
     const changed = line.kind !== 'same';
-    const near =
-      changed || index - lastChange <= context || nextChange[index] - index <= context;
+    const near = changed || index - lastChange <= context || nextChange[index] - index <= context;
     if (near) {
       if (current === undefined) {
         current = { oldStart: oldLine, newStart: newLine, lines: [] };
