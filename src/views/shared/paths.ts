@@ -11,3 +11,7 @@ export const day1CreatePath = (pool?: string): string =>
 /** The rollout view of one pool, or of every pool. */
 export const day1RolloutPath = (pool?: string): string =>
   `${DAY1_CONFIGS_PATH}/rollout${pool ? `/${encodeURIComponent(pool)}` : ''}`;
+
+/** The edit form of a Day 1 config. */
+export const day1EditPath = (name: string): string =>
+  `${DAY1_CONFIGS_PATH}/configs/${encodeURIComponent(name)}/edit`;
