@@ -1,5 +1,6 @@
 import type { K8sGroupVersionKind, K8sModel } from '@openshift-console/dynamic-plugin-sdk';
 import {
+  BootModuleConfigModel,
   ImageStreamImportModel,
   MachineConfigModel,
   MachineConfigNodeModel,
@@ -76,6 +77,8 @@ const STATIC_MODELS: readonly K8sModel[] = [
   ImageStreamImportModel,
   SelfSubjectAccessReviewModel,
   ConsolePluginModel,
+  // KMM 2.5's CRD, which the simulator serves (console knows it where KMM is installed).
+  BootModuleConfigModel,
 ];
 
 const byReference = new Map(STATIC_MODELS.map((m) => [referenceForModel(m), m]));
