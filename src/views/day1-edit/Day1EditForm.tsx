@@ -135,7 +135,7 @@ const Day1EditForm = ({ machineConfig, summary }: Day1EditFormProps) => {
         : undefined;
 
   useEffect(() => {
-    if (saveState.status === 'saved') navigate(day1RolloutPath(poolName));
+    if (saveState.status === 'saved') void navigate(day1RolloutPath(poolName));
   }, [saveState, navigate, poolName]);
 
   const onSubmit = (event?: FormEvent) => {

@@ -59,7 +59,7 @@ const MachineConfigDiff = ({ before, after, testId, sameText }: MachineConfigDif
           {hunk.lines.map((line, i) => (
             <span
               // Lines repeat; their place in the hunk does not change while it is shown.
-              // eslint-disable-next-line react/no-array-index-key
+               
               key={i}
               data-test={line.kind === 'same' ? undefined : `${testId}-${line.kind}`}
               style={

@@ -61,7 +61,7 @@ export const useEditSave = () => {
       }
     }
     // `set` only reads a ref and a state setter.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+     
   }, []);
 
   const reset = useCallback(() => {

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useK8sModel, useK8sWatchResource } from '@openshift-console/dynamic-plugin-sdk';
+import type { K8sModel } from '@openshift-console/dynamic-plugin-sdk';
 import { BootModuleConfigGVK } from '../../k8s/gvk';
 import type { BootModuleConfig } from '../../k8s/boot-module-config';
 
@@ -15,14 +16,15 @@ export interface BootModuleConfigs {
  * references on the MachineConfigs tell which ones KMM manages.
  */
 export const useBootModuleConfigs = (): BootModuleConfigs => {
-  const [model, inFlight] = useK8sModel(BootModuleConfigGVK);
+  // Console types the model as always there; it is undefined for a kind it has not discovered.
+  const [model, inFlight] = useK8sModel(BootModuleConfigGVK) as [K8sModel | undefined, boolean];
   const [items, loaded, error] = useK8sWatchResource<BootModuleConfig[]>(
     model ? { groupVersionKind: BootModuleConfigGVK, isList: true } : null,
   ) as [BootModuleConfig[] | undefined, boolean, unknown];
   const usable = model !== undefined && loaded && !error && Array.isArray(items);
   const settled = (!inFlight && model === undefined) || loaded || !!error;
   return useMemo(
-    () => ({ items: usable ? (items as BootModuleConfig[]) : [], settled }),
+    () => ({ items: usable ? items : [], settled }),
     [usable, items, settled],
   );
 };

@@ -59,7 +59,7 @@ const ActionItem = ({ action, onDone }: { action: Action; onDone: () => void }) 
         onDone();
         if (typeof action.cta === 'function') action.cta();
         else if (action.cta.external) window.open(action.cta.href, '_blank', 'noopener');
-        else navigate(action.cta.href);
+        else void navigate(action.cta.href);
       }}
     >
       {action.label}

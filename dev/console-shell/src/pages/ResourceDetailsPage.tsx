@@ -51,7 +51,7 @@ export const ResourceDetailsPage = () => {
           <Title headingLevel="h1" data-test="resource-details-title">
             {name}
           </Title>
-          {loaded && !loadError && obj && (
+          {loaded && !loadError && (
             <Flex
               flex={{ default: 'flex_1' }}
               justifyContent={{ default: 'justifyContentFlexEnd' }}
