@@ -1,7 +1,5 @@
 import { useMemo } from 'react';
 import { CodeBlock, CodeBlockCode, Content } from '@patternfly/react-core';
-import t_global_color_status_success_default from '@patternfly/react-tokens/dist/esm/t_global_color_status_success_default';
-import t_global_color_status_danger_default from '@patternfly/react-tokens/dist/esm/t_global_color_status_danger_default';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
 import type { MachineConfig } from '../../k8s/types';
 import { machineConfigToYAML } from '../../producer';
@@ -21,8 +19,9 @@ interface MachineConfigDiffProps {
 const MARK: Record<DiffLine['kind'], string> = { same: ' ', added: '+', removed: '-' };
 const COLOR: Record<DiffLine['kind'], string | undefined> = {
   same: undefined,
-  added: t_global_color_status_success_default.var,
-  removed: t_global_color_status_danger_default.var,
+  // PatternFly's status tokens (@patternfly/react-tokens names them the same).
+  added: 'var(--pf-t--global--color--status--success--default)',
+  removed: 'var(--pf-t--global--color--status--danger--default)',
 };
 
 /**
@@ -59,7 +58,7 @@ const MachineConfigDiff = ({ before, after, testId, sameText }: MachineConfigDif
           {hunk.lines.map((line, i) => (
             <span
               // Lines repeat; their place in the hunk does not change while it is shown.
-               
+
               key={i}
               data-test={line.kind === 'same' ? undefined : `${testId}-${line.kind}`}
               style={

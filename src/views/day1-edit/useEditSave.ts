@@ -61,7 +61,6 @@ export const useEditSave = () => {
       }
     }
     // `set` only reads a ref and a state setter.
-     
   }, []);
 
   const reset = useCallback(() => {
