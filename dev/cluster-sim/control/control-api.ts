@@ -14,7 +14,7 @@ const ENDPOINTS = [
   'GET /sim/state',
   'GET /sim/watches',
   'POST /sim/reset {"scenario": "demo|large|empty|bare", "timeScale": 1}',
-  'POST /sim/faults {"degradeNode"|"hangDrain"|"loseImagesOnReboot"|"hangProxy"|"corruptStatus"|"staleStatus"|"failLoad": "<node>", "apiErrors": {"count": N, "status": 500}, "dropWatches"|"expireWatches": true, "latencyMs": N, "slowProxy": true|N, "proxyLatencyMs": N, "clear": true}',
+  'POST /sim/faults {"degradeNode"|"hangDrain"|"loseImagesOnReboot"|"hangProxy"|"corruptStatus"|"staleStatus"|"failLoad": "<node>", "apiErrors": {"count": N, "status": 500}, "dropWatches"|"expireWatches": true, "latencyMs": N, "slowProxy": true|N, "proxyLatencyMs": N, "concurrentEdit": {"machineConfig": "<mc>", "patch": {…}}, "clear": true}',
   'POST /sim/registry {"images": ["repo:tag", …], "private": ["repo", …], "remove": ["repo:tag", …]}',
   'GET /sim/nodes/<name>/day1-status',
 ];
