@@ -50,7 +50,7 @@ const Day1EditPage = () => {
   const title = t('Edit {{name}}', { name });
 
   const body = () => {
-    if (error !== undefined && error !== null) {
+    if (error) {
       if (readApiError(error).code === 404)
         return (
           <EmptyState

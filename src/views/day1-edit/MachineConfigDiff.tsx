@@ -51,7 +51,11 @@ const MachineConfigDiff = ({ before, after, testId, sameText }: MachineConfigDif
   return (
     <CodeBlock data-test={testId}>
       {hunks.map((hunk) => (
-        <CodeBlockCode key={`${String(hunk.oldStart)}-${String(hunk.newStart)}`}>
+        <CodeBlockCode
+          key={`${String(hunk.oldStart)}-${String(hunk.newStart)}`}
+          // Lines keep their indentation unwrapped, as YAML reads; long ones scroll.
+          style={{ overflowX: 'auto' }}
+        >
           <span aria-hidden="true">
             {`@@ -${String(hunk.oldStart)} +${String(hunk.newStart)} @@\n`}
           </span>
