@@ -6,7 +6,7 @@
  */
 import type { K8sObject } from './types';
 
-export const BOOT_MODULE_CONFIG_GROUP = 'kmm.sigs.x-k8s.io';
+const BOOT_MODULE_CONFIG_GROUP = 'kmm.sigs.x-k8s.io';
 
 export interface BootModuleConfig extends K8sObject {
   metadata: { name: string; namespace?: string };

@@ -53,7 +53,7 @@ interface Served {
 const serve = ({ machineConfig, error, bmcs }: Served) => {
   jest
     .mocked(useK8sModel)
-    .mockImplementation(() => [(bmcs ? BootModuleConfigModel : undefined) as K8sModel, false]);
+    .mockImplementation(() => [(bmcs ? BootModuleConfigModel : undefined)!, false]);
   jest.mocked(useK8sWatchResource).mockImplementation((resource) => {
     const kind = resource?.groupVersionKind?.kind ?? '';
     const answer = (): [unknown, boolean, unknown] => {
@@ -107,7 +107,7 @@ const serveUpdates = (fail: (call: UpdateCall) => unknown = () => undefined): Up
     };
     calls.push(call);
     const error = fail(call);
-    return error ? Promise.reject(error as Error) : Promise.resolve(options.data);
+    return error ? Promise.reject(error) : Promise.resolve(options.data);
   });
   return calls;
 };

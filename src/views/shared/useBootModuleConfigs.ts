@@ -23,8 +23,5 @@ export const useBootModuleConfigs = (): BootModuleConfigs => {
   ) as [BootModuleConfig[] | undefined, boolean, unknown];
   const usable = model !== undefined && loaded && !error && Array.isArray(items);
   const settled = (!inFlight && model === undefined) || loaded || !!error;
-  return useMemo(
-    () => ({ items: usable ? items : [], settled }),
-    [usable, items, settled],
-  );
+  return useMemo(() => ({ items: usable ? items : [], settled }), [usable, items, settled]);
 };
