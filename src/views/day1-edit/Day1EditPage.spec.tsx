@@ -51,9 +51,11 @@ interface Served {
 }
 
 const serve = ({ machineConfig, error, bmcs }: Served) => {
+  // Console answers no model for a kind it has not discovered (KMM not installed).
+  const model: K8sModel | undefined = bmcs ? BootModuleConfigModel : undefined;
   jest
     .mocked(useK8sModel)
-    .mockImplementation(() => [(bmcs ? BootModuleConfigModel : undefined)!, false]);
+    .mockImplementation(() => [model, false] as unknown as ReturnType<typeof useK8sModel>);
   jest.mocked(useK8sWatchResource).mockImplementation((resource) => {
     const kind = resource?.groupVersionKind?.kind ?? '';
     const answer = (): [unknown, boolean, unknown] => {
@@ -98,7 +100,9 @@ interface UpdateCall {
 }
 
 /** Programs k8sUpdate; `fail` may refuse a call. Returns the log of updates. */
-const serveUpdates = (fail: (call: UpdateCall) => unknown = () => undefined): UpdateCall[] => {
+const serveUpdates = (
+  fail: (call: UpdateCall) => Error | undefined = () => undefined,
+): UpdateCall[] => {
   const calls: UpdateCall[] = [];
   jest.mocked(k8sUpdate).mockImplementation((options) => {
     const call = {

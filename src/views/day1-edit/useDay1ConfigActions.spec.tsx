@@ -20,9 +20,11 @@ const other: MachineConfig = {
 };
 
 const serveBmcs = (bmcs: unknown[] | undefined) => {
+  // Console answers no model for a kind it has not discovered (KMM not installed).
+  const model: K8sModel | undefined = bmcs ? BootModuleConfigModel : undefined;
   jest
     .mocked(useK8sModel)
-    .mockImplementation(() => [(bmcs ? BootModuleConfigModel : undefined) as K8sModel, false]);
+    .mockImplementation(() => [model, false] as unknown as ReturnType<typeof useK8sModel>);
   jest
     .mocked(useK8sWatchResource)
     .mockImplementation(
