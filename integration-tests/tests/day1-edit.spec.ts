@@ -98,6 +98,11 @@ test('edits 99-sfc-day1 to a new image: diff, plan, confirmation, then the rollo
   await expect(page.getByTestId('pool-card-sfc')).toHaveAttribute('data-state', 'Updated', {
     timeout: 30_000,
   });
+  // The rollout page offers Edit for the pool's Day 1 configs: it opens the form on the new image.
+  await page.getByTestId('pool-card-sfc').getByRole('link', { name: 'Edit 99-sfc-day1' }).click();
+  await expect(page.getByRole('textbox', { name: 'Kernel module image', exact: true })).toHaveValue(
+    NEW_IMAGE,
+  );
 });
 
 test('a concurrent edit makes Save fail with 409: the page shows what changed and reapplies on top', async ({
