@@ -108,7 +108,7 @@ test('edits 99-sfc-day1 to a new image: diff, plan, confirmation, then the rollo
 test('a concurrent edit makes Save fail with 409: the page shows what changed and reapplies on top', async ({
   page,
   request,
-}) => {
+}, testInfo) => {
   await page.goto('/day1-kernel-modules/configs/99-sfc-day1/edit');
   const inTree = page.getByRole('textbox', { name: 'In-tree modules to remove' });
   await inTree.fill('mdio');
@@ -130,6 +130,7 @@ test('a concurrent edit makes Save fail with 409: the page shows what changed an
   expect(await environmentOf(request, 'IN_TREE_MODULES_TO_REMOVE')).toBe('sfc');
   await expect(page.getByRole('button', { name: /Remove mdio/ })).toBeVisible();
   await expect(page.getByTestId('day1-edit-save')).toBeDisabled();
+  await saveScreenshot(page, testInfo, 'day1-edit-conflict');
 
   await conflict.getByRole('button', { name: 'Reapply my changes on top' }).click();
   await expect(conflict).toBeHidden();
