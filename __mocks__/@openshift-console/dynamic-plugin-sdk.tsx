@@ -24,6 +24,11 @@ export const useK8sWatchResources = jest.fn<
 
 export const k8sCreate = jest.fn<ReturnType<Fn<'k8sCreate'>>, Parameters<Fn<'k8sCreate'>>>();
 export const k8sGet = jest.fn<ReturnType<Fn<'k8sGet'>>, Parameters<Fn<'k8sGet'>>>();
+export const k8sUpdate = jest.fn<ReturnType<Fn<'k8sUpdate'>>, Parameters<Fn<'k8sUpdate'>>>();
+// No model for kinds console has not discovered: by default KMM (BootModuleConfig) is not installed.
+export const useK8sModel = jest.fn<ReturnType<Fn<'useK8sModel'>>, Parameters<Fn<'useK8sModel'>>>(
+  () => [undefined as unknown as ReturnType<Fn<'useK8sModel'>>[0], false],
+);
 export const k8sPatch = jest.fn<ReturnType<Fn<'k8sPatch'>>, Parameters<Fn<'k8sPatch'>>>();
 export const k8sDelete = jest.fn<ReturnType<Fn<'k8sDelete'>>, Parameters<Fn<'k8sDelete'>>>();
 // By default every file is missing (404), as on nodes that have written no Day 1 status file yet.

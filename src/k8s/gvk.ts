@@ -6,6 +6,7 @@ import { getGroupVersionKindForModel } from '@openshift-console/dynamic-plugin-s
 import {
   ClusterVersionModel,
   ImageStreamModel,
+  BootModuleConfigModel,
   MachineConfigModel,
   MachineConfigNodeModel,
   MachineConfigPoolModel,
@@ -18,3 +19,4 @@ export const MachineConfigNodeGVK = getGroupVersionKindForModel(MachineConfigNod
 export const NodeGVK = getGroupVersionKindForModel(NodeModel);
 export const ClusterVersionGVK = getGroupVersionKindForModel(ClusterVersionModel);
 export const ImageStreamGVK = getGroupVersionKindForModel(ImageStreamModel);
+export const BootModuleConfigGVK = getGroupVersionKindForModel(BootModuleConfigModel);

@@ -124,3 +124,19 @@ export const ImageStreamTagModel: K8sModel = {
   abbr: 'IST',
   namespaced: true,
 };
+
+/**
+ * KMM's BootModuleConfig (KMM 2.5 and later, CRD `bootmoduleconfigs.kmm.sigs.x-k8s.io`): KMM writes
+ * the Day 1 MachineConfig it names, and would revert an edit made here. Present only where KMM is.
+ */
+export const BootModuleConfigModel: K8sModel = {
+  kind: 'BootModuleConfig',
+  label: 'BootModuleConfig',
+  labelPlural: 'BootModuleConfigs',
+  plural: 'bootmoduleconfigs',
+  apiGroup: 'kmm.sigs.x-k8s.io',
+  apiVersion: 'v1beta1',
+  abbr: 'BMC',
+  namespaced: true,
+  crd: true,
+};

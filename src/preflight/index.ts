@@ -7,6 +7,8 @@ export { groupNodesByKernel } from './kernel-groups';
 export type { ImageCheck, ImageCheckResult } from './image-checks';
 export { imageStreamImportRequest, readImageChecks } from './image-checks';
 export { rebootPlan } from './reboot-plan';
+export type { ConfigChange, EditableField } from './config-change';
+export { configChange, isNoChange } from './config-change';
 export type { PoolNote, Preflight, RebootNote } from './preflight';
 export { derivePreflight, preflightScope } from './preflight';
 export type { SameModuleConfig } from './same-module';

@@ -167,6 +167,8 @@ describe('preflight edge cases', () => {
       maxUnavailable: 2,
       batches: 3,
       rebootTwice: ['a', 'b'],
+      // Only an edit that keeps the images reboots nodes just once.
+      rebootOnce: [],
       rebootOnceKeepInTree: ['c'],
       unchecked: ['d', 'e'],
       estimatedMinutes: { low: 14, high: 36 },

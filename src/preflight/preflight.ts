@@ -12,6 +12,8 @@ import {
   poolOfNode,
   poolsTakingConfigsFor,
 } from '../mco';
+import { isNoChange } from './config-change';
+import type { ConfigChange } from './config-change';
 import type { ImageCheck } from './image-checks';
 import { groupNodesByKernel } from './kernel-groups';
 import type { KernelGroup } from './kernel-groups';
@@ -147,8 +149,16 @@ export type RebootNote =
   | { code: 'rounds'; pool: string; maxUnavailable: number; batches: number }
   /** The image exists: MCO's reboot, then a second one after the pull, on first apply. */
   | { code: 'reboot-twice'; nodes: string[] }
+  /** An edit with a new image that exists: MCO's reboot, then the pull and a second reboot. */
+  | { code: 'pull-new-image'; nodes: string[] }
+  /** An edit that keeps the images: MCO's reboot only; the module loads from the images on the node. */
+  | { code: 'reboot-once'; nodes: string[] }
   /** No image for their kernel: one reboot, and they boot without the module. */
   | { code: 'keep-in-tree'; nodes: string[] }
+  /** An edit to a new image with no tag for their kernel: one reboot, and they lose the module. */
+  | { code: 'lose-module'; nodes: string[] }
+  /** An edit that changes nothing: nothing to save, nothing reboots. */
+  | { code: 'no-change' }
   /** The registry answered, but not for these nodes' images (unknown kernel, no access, error). */
   | { code: 'not-checked'; nodes: string[] }
   /** The registry has not answered yet. */
@@ -166,8 +176,16 @@ export interface Preflight extends PreflightScope {
 
 const names = (nodes: readonly string[]): string[] => [...nodes].sort();
 
-/** The reboot statements of a plan; `checked` says whether the registry has answered. */
-const rebootNotes = (poolName: string, plan: RebootPlan, checked: boolean): RebootNote[] => {
+/**
+ * The reboot statements of a plan; `checked` says whether the registry has answered, `change` what an
+ * edit changes (undefined for a new config).
+ */
+const rebootNotes = (
+  poolName: string,
+  plan: RebootPlan,
+  checked: boolean,
+  change: ConfigChange | undefined,
+): RebootNote[] => {
   if (plan.nodeCount === 0) return [{ code: 'no-nodes', pool: poolName }];
   const notes: RebootNote[] = [
     { code: 'reboots', pool: poolName, nodeCount: plan.nodeCount },
@@ -179,9 +197,17 @@ const rebootNotes = (poolName: string, plan: RebootPlan, checked: boolean): Rebo
     },
   ];
   if (plan.rebootTwice.length > 0)
-    notes.push({ code: 'reboot-twice', nodes: names(plan.rebootTwice) });
+    notes.push({
+      code: change === undefined ? 'reboot-twice' : 'pull-new-image',
+      nodes: names(plan.rebootTwice),
+    });
+  if (plan.rebootOnce.length > 0)
+    notes.push({ code: 'reboot-once', nodes: names(plan.rebootOnce) });
   if (plan.rebootOnceKeepInTree.length > 0) {
-    notes.push({ code: 'keep-in-tree', nodes: names(plan.rebootOnceKeepInTree) });
+    notes.push({
+      code: change?.newImage ? 'lose-module' : 'keep-in-tree',
+      nodes: names(plan.rebootOnceKeepInTree),
+    });
   }
   if (plan.unchecked.length > 0) {
     notes.push({ code: checked ? 'not-checked' : 'not-checked-yet', nodes: names(plan.unchecked) });
@@ -193,19 +219,23 @@ const rebootNotes = (poolName: string, plan: RebootPlan, checked: boolean): Rebo
 
 /**
  * The preflight: the scope, the reboot plan for `pool` and what it says, from the registry's answers
- * (`checks`, undefined until it has answered).
+ * (`checks`, undefined until it has answered). For an edit, `change` is what the edit changes: the
+ * edit page's plan, its confirmation and its Save button all read this one result.
  */
 export const derivePreflight = (
   scope: PreflightScope,
   pool: MachineConfigPool | undefined,
   checks: readonly ImageCheck[] | undefined,
+  change?: ConfigChange,
 ): Preflight => {
+  if (change !== undefined && isNoChange(change))
+    return { ...scope, rebootNotes: [{ code: 'no-change' }], warning: false };
   if (pool === undefined) return { ...scope, rebootNotes: [], warning: false };
-  const plan = rebootPlan(pool, scope.groups, checks ?? []);
+  const plan = rebootPlan(pool, scope.groups, checks ?? [], change);
   return {
     ...scope,
     plan,
-    rebootNotes: rebootNotes(scope.poolName, plan, checks !== undefined),
+    rebootNotes: rebootNotes(scope.poolName, plan, checks !== undefined, change),
     warning: plan.rebootOnceKeepInTree.length > 0,
   };
 };

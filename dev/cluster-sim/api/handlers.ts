@@ -7,7 +7,13 @@
 import { randomInt } from 'node:crypto';
 import type { Clock } from '../core/clock';
 import type { NodeObject, PodObject, SimObject } from '../core/kube-types';
-import { NAMESPACES, NODES, SELF_SUBJECT_ACCESS_REVIEWS, apiVersionOf } from '../core/resources';
+import {
+  MACHINE_CONFIGS,
+  NAMESPACES,
+  NODES,
+  SELF_SUBJECT_ACCESS_REVIEWS,
+  apiVersionOf,
+} from '../core/resources';
 import type { ResourceDef, Verb } from '../core/resources';
 import {
   SelectorError,
@@ -23,7 +29,7 @@ import type { Registry } from '../registry';
 import { authorize } from './auth';
 import type { User } from './auth';
 import { applyCreateDefaults, applyStructDefaults } from './defaults';
-import { applyPatchBody } from './patch';
+import { applyPatchBody, mergePatch } from './patch';
 import { hasSubresource } from './router';
 import {
   ApiError,
@@ -62,6 +68,8 @@ export interface ResourceApiDeps {
   schemas: CrdSchemas | null;
   registry: () => Registry;
   podLog: (pod: PodObject) => string;
+  /** The concurrent-edit fault: a merge patch another client applies before this MachineConfig's next write. */
+  takeConcurrentEdit?: (machineConfig: string) => Record<string, unknown> | undefined;
 }
 
 const FIELD_SELECTORS: Record<string, string[]> = {
@@ -333,6 +341,7 @@ export class ResourceApi {
   private update(request: ResourceRequest, body: unknown): ApiResponse {
     const { resource, name, subresource, query } = request;
     const dryRun = this.dryRun(query);
+    this.concurrentEdit(request);
     const current = this.current(request);
     const incoming = this.incoming(request, body);
     if (incoming.metadata.name !== name) {
@@ -363,6 +372,18 @@ export class ResourceApi {
       ? this.deps.store.prepareReplace(resource, current, next)
       : this.deps.store.replace(resource, next);
     return { kind: 'json', status: 200, body: stored };
+  }
+
+  /** The concurrent-edit fault: someone else's change lands first, with a new resourceVersion. */
+  private concurrentEdit(request: ResourceRequest): void {
+    if (request.resource !== MACHINE_CONFIGS || request.subresource !== undefined) return;
+    const patch = this.deps.takeConcurrentEdit?.(request.name ?? '');
+    if (patch === undefined) return;
+    const current = this.current(request);
+    const edited = mergePatch(structuredClone(current), patch) as SimObject;
+    edited.metadata.name = current.metadata.name;
+    this.validate(request.resource, edited);
+    this.deps.store.replace(request.resource, edited);
   }
 
   private patch(request: ResourceRequest): ApiResponse {

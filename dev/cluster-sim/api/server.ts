@@ -147,6 +147,7 @@ export class ApiServer {
       schemas: deps.schemas,
       registry: () => simulation.registry,
       podLog: (pod: PodObject) => simulation.podLog(pod),
+      takeConcurrentEdit: (machineConfig) => simulation.faults.takeConcurrentEdit(machineConfig),
     });
     this.control = new ControlApi(simulation, this.hub);
     this.webSockets = new WebSocketServer({

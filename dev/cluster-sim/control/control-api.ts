@@ -14,7 +14,7 @@ const ENDPOINTS = [
   'GET /sim/state',
   'GET /sim/watches',
   'POST /sim/reset {"scenario": "demo|coverage|upgrade|large|empty|bare", "timeScale": 1}',
-  'POST /sim/faults {"degradeNode"|"hangDrain"|"loseImagesOnReboot"|"hangProxy"|"corruptStatus"|"staleStatus"|"failLoad": "<node>", "apiErrors": {"count": N, "status": 500}, "dropWatches"|"expireWatches": true, "latencyMs": N, "slowProxy": true|N, "proxyLatencyMs": N, "clear": true}',
+  'POST /sim/faults {"degradeNode"|"hangDrain"|"loseImagesOnReboot"|"hangProxy"|"corruptStatus"|"staleStatus"|"failLoad": "<node>", "apiErrors": {"count": N, "status": 500}, "dropWatches"|"expireWatches": true, "latencyMs": N, "slowProxy": true|N, "proxyLatencyMs": N, "concurrentEdit": {"machineConfig": "<mc>", "patch": {…}}, "clear": true}',
   'POST /sim/registry {"images": ["repo:tag", …], "private": ["repo", …], "remove": ["repo:tag", …]}',
   'POST /sim/cluster-update {"version": "<available update>"}',
   'POST /sim/registry/tags {"image": "repo", "tag": "tag"} (pushes one tag, as a vendor publishing a build for a new kernel)',

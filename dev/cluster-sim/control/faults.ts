@@ -2,7 +2,8 @@
  * Faults injected through `POST /sim/faults`: a node whose daemon degrades on its next update, a drain
  * that never finishes, a node whose container storage loses the Day 1 images at every reboot, failing
  * API requests, dropped or expired watches and slow responses; for the node proxy (api/node-proxy.ts) a
- * slow proxy, a node that never answers, corrupt or stale status files, and a Day 1 load that fails.
+ * slow proxy, a node that never answers, corrupt or stale status files, and a Day 1 load that fails;
+ * and a MachineConfig another client changes just before the next write to it (a 409 for that write).
  * `proxyLatencyMs` is a setting rather than a fault: `clear` and resets keep it.
  */
 
@@ -19,7 +20,18 @@ interface ApiErrorsRequest {
   message?: string;
 }
 
+/**
+ * Another client changes a MachineConfig just before the next write (PUT or PATCH, dry run included)
+ * to it arrives: a write that carries the resourceVersion it read then gets 409 Conflict.
+ */
+interface ConcurrentEditRequest {
+  machineConfig: string;
+  /** A JSON merge patch; by default an annotation that says who edited it. */
+  patch?: Record<string, unknown>;
+}
+
 export interface FaultRequest {
+  concurrentEdit?: ConcurrentEditRequest;
   degradeNode?: string;
   hangDrain?: string;
   /** The node loses its Day 1 images at every reboot (storage wiped or damaged, image GC). */
@@ -63,6 +75,7 @@ export interface FaultState {
   staleStatus: string[];
   failLoad: string[];
   proxyLatencyMs: number;
+  concurrentEdits: Record<string, unknown>;
 }
 
 /** The failure an admitted request must answer with. */
@@ -78,6 +91,7 @@ export const faultRequestProblems = (body: unknown): string[] => {
   }
   const request = body as Record<string, unknown>;
   const known = [
+    'concurrentEdit',
     'degradeNode',
     'hangDrain',
     'loseImagesOnReboot',
@@ -107,6 +121,19 @@ export const faultRequestProblems = (body: unknown): string[] => {
   ]) {
     if (key in request && (typeof request[key] !== 'string' || request[key] === '')) {
       problems.push(`${key} must be a node name`);
+    }
+  }
+  if ('concurrentEdit' in request) {
+    const edit = request.concurrentEdit as Record<string, unknown> | null;
+    if (
+      edit === null ||
+      typeof edit !== 'object' ||
+      typeof edit.machineConfig !== 'string' ||
+      edit.machineConfig === '' ||
+      (edit.patch !== undefined &&
+        (edit.patch === null || typeof edit.patch !== 'object' || Array.isArray(edit.patch)))
+    ) {
+      problems.push('concurrentEdit must be {machineConfig: "<name>", patch?: {JSON merge patch}}');
     }
   }
   if ('apiErrors' in request) {
@@ -168,6 +195,8 @@ export class Faults {
   readonly corruptStatus = new Set<string>();
   readonly staleStatus = new Set<string>();
   readonly failLoad = new Set<string>();
+  /** Pending concurrent edits: MachineConfig name → merge patch. */
+  readonly concurrentEdits = new Map<string, Record<string, unknown>>();
   private apiErrors: ApiErrorsState | null = null;
   latencyMs = 0;
   /** Real-time delay of every node proxy call (the slowProxy fault). */
@@ -178,6 +207,13 @@ export class Faults {
   /** Applies a validated request (clear first, then the rest). */
   apply(request: FaultRequest): void {
     if (request.clear === true) this.clear();
+    if (request.concurrentEdit !== undefined) {
+      const { machineConfig, patch } = request.concurrentEdit;
+      this.concurrentEdits.set(
+        machineConfig,
+        patch ?? { metadata: { annotations: { 'kmm-day1.sim/edited-by': 'another-admin' } } },
+      );
+    }
     if (request.degradeNode !== undefined) this.degradeNodes.add(request.degradeNode);
     if (request.hangDrain !== undefined) this.hangDrains.add(request.hangDrain);
     if (request.loseImagesOnReboot !== undefined)
@@ -208,6 +244,7 @@ export class Faults {
   }
 
   clear(): void {
+    this.concurrentEdits.clear();
     this.degradeNodes.clear();
     this.hangDrains.clear();
     this.loseImagesOnReboot.clear();
@@ -218,6 +255,13 @@ export class Faults {
     this.corruptStatus.clear();
     this.staleStatus.clear();
     this.failLoad.clear();
+  }
+
+  /** The concurrent edit to make before the next write to this MachineConfig, once. */
+  takeConcurrentEdit(machineConfig: string): Record<string, unknown> | undefined {
+    const patch = this.concurrentEdits.get(machineConfig);
+    this.concurrentEdits.delete(machineConfig);
+    return patch;
   }
 
   /** How this API request must fail, if it must; counts the fault down. */
@@ -244,6 +288,7 @@ export class Faults {
       staleStatus: [...this.staleStatus].sort(),
       failLoad: [...this.failLoad].sort(),
       proxyLatencyMs: this.proxyLatencyMs,
+      concurrentEdits: Object.fromEntries(this.concurrentEdits),
     };
   }
 }

@@ -186,6 +186,25 @@ export const SELF_SUBJECT_ACCESS_REVIEWS: ResourceDef = {
   verbs: ['create'],
 };
 
+/**
+ * KMM's BootModuleConfig (KMM 2.5+, CRD `bootmoduleconfigs.kmm.sigs.x-k8s.io`, vendored in
+ * schemas/crds): namespaced, with a status subresource. Stored and served only; KMM's controller,
+ * which writes the MachineConfig a BMC names, is not simulated.
+ */
+const BOOT_MODULE_CONFIGS: ResourceDef = {
+  group: 'kmm.sigs.x-k8s.io',
+  version: 'v1beta1',
+  plural: 'bootmoduleconfigs',
+  kind: 'BootModuleConfig',
+  listKind: 'BootModuleConfigList',
+  namespaced: true,
+  statusSubresource: true,
+  tracksGeneration: true,
+  custom: true,
+  verbs: ALL_VERBS,
+  shortNames: ['bmc'],
+};
+
 export const RESOURCES: ResourceDef[] = [
   NODES,
   NAMESPACES,
@@ -198,6 +217,7 @@ export const RESOURCES: ResourceDef[] = [
   IMAGE_STREAMS,
   IMAGE_STREAM_TAGS,
   SELF_SUBJECT_ACCESS_REVIEWS,
+  BOOT_MODULE_CONFIGS,
 ];
 
 export const apiVersionOf = (resource: ResourceDef): string =>

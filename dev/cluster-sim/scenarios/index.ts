@@ -179,6 +179,9 @@ const registryFor = (): Scenario['registry'] => ({
     KMM_DEFAULT_WORKER_IMAGE,
     `quay.io/acme/sfc-kmod:${KERNELS.rhel94.kernelVersion}`,
     `quay.io/acme/sfc-kmod:${KERNELS.rhel92.kernelVersion}`,
+    // The vendor's next driver release, for both kernels: a config edited to it pulls it.
+    `quay.io/acme/sfc-kmod-v2:${KERNELS.rhel94.kernelVersion}`,
+    `quay.io/acme/sfc-kmod-v2:${KERNELS.rhel92.kernelVersion}`,
     // Built for one kernel only: nodes on the other kernel fail to pull it.
     `quay.io/acme/ice-kmod:${KERNELS.rhel94.kernelVersion}`,
     `registry.example.com/acme-private/ice-kmod:${KERNELS.rhel94.kernelVersion}`,

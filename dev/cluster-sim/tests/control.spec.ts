@@ -123,6 +123,7 @@ describe('control API and faults', () => {
       staleStatus: [],
       failLoad: [],
       proxyLatencyMs: 0,
+      concurrentEdits: {},
     });
     expect(state.body.scenario).toBe('demo');
     expect(state.body.nodes).toHaveLength(9);
@@ -305,7 +306,7 @@ describe('without CRD schemas', () => {
         join(partial, 'machineconfigs.crd.yaml'),
       );
       await expect(startManualSim({ schemasDir: partial })).rejects.toThrow(
-        `${partial} has no CRD schema for machineconfigpools.machineconfiguration.openshift.io, machineconfignodes.machineconfiguration.openshift.io`,
+        `${partial} has no CRD schema for machineconfigpools.machineconfiguration.openshift.io, machineconfignodes.machineconfiguration.openshift.io, bootmoduleconfigs.kmm.sigs.x-k8s.io`,
       );
     } finally {
       rmSync(partial, { recursive: true, force: true });

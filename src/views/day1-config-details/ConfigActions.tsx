@@ -4,21 +4,32 @@ import { Dropdown, DropdownItem, DropdownList, MenuToggle } from '@patternfly/re
 import { useNavigate } from 'react-router';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { MachineConfigModel } from '../../k8s/models';
+import type { ManagingBootModuleConfig } from '../../k8s/boot-module-config';
 import { day1EditPath } from '../shared/paths';
 
 interface ConfigActionsProps {
   name: string;
+  /** KMM's BootModuleConfig that writes the config, which would revert an edit. */
+  managedBy?: ManagingBootModuleConfig;
   onDelete: () => void;
 }
 
-/** The page's Actions menu: Edit and Delete, each disabled with the reason the access review gives. */
-const ConfigActions = ({ name, onDelete }: ConfigActionsProps) => {
+/**
+ * The page's Actions menu: Edit and Delete, each disabled with the reason (the access review, or KMM
+ * managing the config).
+ */
+const ConfigActions = ({ name, managedBy, onDelete }: ConfigActionsProps) => {
   const { t } = usePluginTranslation();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const access = { group: MachineConfigModel.apiGroup, resource: MachineConfigModel.plural, name };
   const [canUpdate] = useAccessReview({ ...access, verb: 'update' });
   const [canDelete] = useAccessReview({ ...access, verb: 'delete' });
+  const editBlocked = managedBy
+    ? t('Managed by KMM: change the BootModuleConfig {{bmc}} instead.', { bmc: managedBy.name })
+    : canUpdate
+      ? undefined
+      : t('You cannot update MachineConfigs.');
   return (
     <Dropdown
       isOpen={open}
@@ -44,8 +55,8 @@ const ConfigActions = ({ name, onDelete }: ConfigActionsProps) => {
         <DropdownItem
           key="edit"
           onClick={() => void navigate(day1EditPath(name))}
-          isAriaDisabled={!canUpdate}
-          tooltipProps={canUpdate ? undefined : { content: t('You cannot update MachineConfigs.') }}
+          isAriaDisabled={editBlocked !== undefined}
+          tooltipProps={editBlocked === undefined ? undefined : { content: editBlocked }}
           data-test="config-action-edit"
         >
           {t('Edit')}

@@ -12,6 +12,9 @@ import {
 import { usePluginTranslation } from '../shared/usePluginTranslation';
 import PoolStateLabel from '../shared/PoolStateLabel';
 import { useRolloutData } from '../shared/useRolloutData';
+import { useBootModuleConfigs } from '../shared/useBootModuleConfigs';
+import ManagedByKmm from '../shared/ManagedByKmm';
+import { managingBootModuleConfig } from '../../k8s/boot-module-config';
 import ConfigActions from './ConfigActions';
 import ConfigDay1Summary from './ConfigDay1Summary';
 import ConfigKernelCoverage from './ConfigKernelCoverage';
@@ -38,11 +41,13 @@ const ConfigDetailsView = ({ details, header, onDelete }: ConfigDetailsViewProps
   const { summary } = row;
   const name = summary.machineConfigName;
   const ownPool = rollout.rollout?.pools.find((pool) => pool.name === summary.machineConfigPoolRef);
+  const bmcs = useBootModuleConfigs();
+  const managedBy = managingBootModuleConfig(row.machineConfig, bmcs.items);
   return (
     <>
       {header(
         ownPool && <PoolStateLabel state={ownPool.state} />,
-        <ConfigActions name={name} onDelete={onDelete} />,
+        <ConfigActions name={name} managedBy={managedBy} onDelete={onDelete} />,
       )}
       <PageSection>
         <Tabs
@@ -60,6 +65,7 @@ const ConfigDetailsView = ({ details, header, onDelete }: ConfigDetailsViewProps
             data-test="config-tab-details"
           >
             <Stack hasGutter className="pf-v6-u-pt-md">
+              {managedBy && <ManagedByKmm machineConfigName={name} bmc={managedBy} />}
               <Title headingLevel="h2">{t('Parameters')}</Title>
               <ConfigParameters row={row} />
               <Title headingLevel="h2">{t('Rollout and Day 1 state')}</Title>

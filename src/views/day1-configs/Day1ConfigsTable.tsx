@@ -6,10 +6,14 @@ import {
   useAccessReview,
 } from '@openshift-console/dynamic-plugin-sdk';
 import { Link } from 'react-router';
-import { MenuToggle } from '@patternfly/react-core';
+import { Label, MenuToggle } from '@patternfly/react-core';
 import { EllipsisVIcon } from '@patternfly/react-icons';
 import { ActionsColumn, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { useNavigate } from 'react-router';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
+import { managingBootModuleConfig } from '../../k8s/boot-module-config';
+import { day1EditPath } from '../shared/paths';
+import { useBootModuleConfigs } from '../shared/useBootModuleConfigs';
 import { MachineConfigGVK, MachineConfigPoolGVK } from '../../k8s/gvk';
 import { MachineConfigModel } from '../../k8s/models';
 import { useRolloutData } from '../shared/useRolloutData';
@@ -42,6 +46,13 @@ const Day1ConfigsTable = ({ rows }: Day1ConfigsTableProps) => {
     resource: MachineConfigModel.plural,
     verb: 'delete',
   });
+  const [canUpdate] = useAccessReview({
+    group: MachineConfigModel.apiGroup,
+    resource: MachineConfigModel.plural,
+    verb: 'update',
+  });
+  const navigate = useNavigate();
+  const bmcs = useBootModuleConfigs();
   const { rollout, loaded: rolloutLoaded } = useRolloutData();
   // Each config's nodes' status files, read as the rollout page reads them.
   const configNames = useMemo(
@@ -99,6 +110,14 @@ const Day1ConfigsTable = ({ rows }: Day1ConfigsTableProps) => {
         <Tbody>
           {rows.map((row) => {
             const { summary, creationTimestamp } = row;
+            const managedBy = managingBootModuleConfig(row.machineConfig, bmcs.items);
+            const editReason = managedBy
+              ? t('Managed by KMM: change the BootModuleConfig {{bmc}} instead.', {
+                  bmc: managedBy.name,
+                })
+              : canUpdate
+                ? undefined
+                : t('You cannot update MachineConfigs.');
             return (
               <Tr
                 key={summary.machineConfigName}
@@ -116,6 +135,11 @@ const Day1ConfigsTable = ({ rows }: Day1ConfigsTableProps) => {
                       {summary.machineConfigName}
                     </Link>
                   </span>
+                  {managedBy && (
+                    <Label isCompact color="purple" data-test="day1-config-managed-by-kmm">
+                      {t('Managed by KMM')}
+                    </Label>
+                  )}
                 </Td>
                 <Td dataLabel={columns.pool}>
                   <ResourceLink
@@ -169,6 +193,14 @@ const Day1ConfigsTable = ({ rows }: Day1ConfigsTableProps) => {
                       />
                     )}
                     items={[
+                      {
+                        title: t('Edit'),
+                        onClick: () => {
+                          void navigate(day1EditPath(summary.machineConfigName));
+                        },
+                        isAriaDisabled: editReason !== undefined,
+                        tooltipProps: editReason ? { content: editReason } : undefined,
+                      },
                       {
                         title: t('Delete'),
                         onClick: () => {

@@ -1,6 +1,5 @@
-import { lazy, Suspense, useMemo, useReducer, useRef, useState } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { useActiveNamespace } from '@openshift-console/dynamic-plugin-sdk';
 import {
   ActionGroup,
   Alert,
@@ -16,9 +15,7 @@ import {
 import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { Link } from 'react-router';
 import {
-  DEFAULT_WORKER_IMAGE,
   day1UtilityCommand,
-  day1Warnings,
   produceMachineConfig,
   produceMachineConfigPool,
   shellQuote,
@@ -27,19 +24,15 @@ import {
 import type { Day1Options } from '../../producer';
 import { poolOfNode } from '../../mco';
 import type { NodePool } from '../../mco';
-import { day1ConfigsLoadingSameModule, derivePreflight, preflightScope } from '../../preflight';
+import { day1ConfigsLoadingSameModule } from '../../preflight';
 import { DAY1_CONFIGS_PATH } from '../shared/paths';
 import { firstFreeName } from './next-free-name';
 import {
   createPlan,
-  defaultCheckNamespace,
-  formProblems,
-  formReducer,
   hasProblems,
   initialFormValues,
   newPoolOptions,
   poolName as poolNameOf,
-  toDay1Options,
 } from './create-form';
 import type { FormField } from './create-form';
 import ModuleFields, { MODULE_FIELD_IDS } from './ModuleFields';
@@ -52,7 +45,8 @@ import SameModuleWarning from './SameModuleWarning';
 import { useCreateClusterState } from './useCreateClusterState';
 import { useCreatePermissions } from './useCreatePermissions';
 import { useCreateSequence } from './useCreateSequence';
-import { useImageChecks } from './useImageChecks';
+import { useDay1FormFields } from './useDay1FormFields';
+import { useDay1Preflight } from './useDay1Preflight';
 import LoadingModal from '../shared/LoadingModal';
 
 // Not shown before the user asks to create.
@@ -61,7 +55,6 @@ const CreateProgress = lazy(() => import('./CreateProgress'));
 const CreateErrorAlert = lazy(() => import('./CreateErrorAlert'));
 // Shown only once the user chooses to create a new pool.
 const NewPoolFields = lazy(() => import('./NewPoolFields'));
-import { day1WarningText, formProblemText } from './validation-text';
 
 const DAY1_FIELDS: readonly (keyof Day1Options)[] = [
   'machineConfigName',
@@ -103,22 +96,14 @@ interface Day1CreateFormProps {
  */
 const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
   const { t } = usePluginTranslation();
-  const [values, dispatch] = useReducer(formReducer, initialPool, initialFormValues);
-  const [touched, setTouched] = useState<ReadonlySet<FormField>>(new Set());
-  const [submitted, setSubmitted] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const cancelConfirm = () => {
     setConfirming(false);
   };
-  const [chosenNamespace, setChosenNamespace] = useState<string>();
   const formRef = useRef<HTMLFormElement>(null);
 
   const cluster = useCreateClusterState();
-  const [activeNamespace] = useActiveNamespace();
-  const namespace =
-    chosenNamespace ??
-    (cluster.namespacesSettled ? defaultCheckNamespace(cluster.namespaces, activeNamespace) : '');
-  const permissions = useCreatePermissions(namespace);
+  const permissions = useCreatePermissions();
   const sequence = useCreateSequence();
 
   const pools = cluster.pools.items;
@@ -146,36 +131,23 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
     [machineConfigs, cluster.machineConfigs.loaded],
   );
 
-  const options = useMemo(() => toDay1Options(values), [values]);
-  const problems = useMemo(
-    () =>
-      formProblems(values, {
-        pools: cluster.pools.loaded ? pools : undefined,
-        // The config being created shows up in the watch before the page moves on: not "taken".
-        machineConfigNames: sequence.running ? undefined : machineConfigNames,
-      }),
-    [values, pools, cluster.pools.loaded, machineConfigNames, sequence.running],
-  );
-  const errorsFor = (field: FormField): string[] | undefined =>
-    submitted || touched.has(field)
-      ? problems.errors[field]?.map((problem) => formProblemText(t, problem))
-      : undefined;
-  const warnings = useMemo(() => day1Warnings(options), [options]);
-  const warningsFor = (field: FormField): string[] | undefined => {
-    const texts = warnings
-      .filter((warning) => warning.field === field)
-      .map((warning) => day1WarningText(t, warning));
-    return texts.length > 0 ? texts : undefined;
-  };
-  const inTreeEntryErrors = new Map(
-    [...problems.inTreeEntryErrors].map(([index, entryProblems]) => [
-      index,
-      entryProblems.map((problem) => formProblemText(t, problem)),
-    ]),
-  );
-  const markTouched = (field: FormField) => {
-    setTouched((current) => (current.has(field) ? current : new Set([...current, field])));
-  };
+  const {
+    values,
+    dispatch,
+    options,
+    problems,
+    errorsFor,
+    warningsFor,
+    inTreeEntryErrors,
+    markTouched,
+    shows,
+    submitted,
+    setSubmitted,
+  } = useDay1FormFields(() => initialFormValues(initialPool), {
+    pools: cluster.pools.loaded ? pools : undefined,
+    // The config being created shows up in the watch before the page moves on: not "taken".
+    machineConfigNames: sequence.running ? undefined : machineConfigNames,
+  });
 
   const poolName = poolNameOf(values);
   const isNewPool = values.poolChoice.kind === 'new';
@@ -224,51 +196,18 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
     ],
   );
 
-  // Preflight: the nodes the config reaches, by kernel, with the image each pulls.
-  const scope = useMemo(
-    () =>
-      preflightScope({
-        poolName,
-        pool: plannedPool,
-        pools,
-        nodes,
-        newPoolNodes: isNewPool ? values.newPool.nodeNames : undefined,
-        kernelModuleImage: options.kernelModuleImage,
-      }),
-    [
-      poolName,
-      plannedPool,
-      pools,
-      nodes,
-      isNewPool,
-      values.newPool.nodeNames,
-      options.kernelModuleImage,
-    ],
-  );
-  const groups = scope.groups;
-  const imageReady = options.kernelModuleImage !== '' && !problems.errors.kernelModuleImage;
-  const workerReference = problems.errors.workerImage
-    ? undefined
-    : (options.workerImage ?? DEFAULT_WORKER_IMAGE);
-  const references = useMemo(
-    () => [
-      ...new Set([
-        ...(imageReady ? groups.flatMap((group) => group.imageReference ?? []) : []),
-        ...(workerReference ? [workerReference] : []),
-      ]),
-    ],
-    [imageReady, groups, workerReference],
-  );
-  const checks = useImageChecks(
-    references,
+  // Preflight: the nodes the config reaches, by kernel, with the image each pulls; the one preflight
+  // the panel, its reboot summary and the confirmation all show.
+  const newPoolNodes = isNewPool ? values.newPool.nodeNames : undefined;
+  const {
     namespace,
-    permissions.checkImages.allowed && poolName !== '',
-  );
-  // The one preflight the panel, its reboot summary and the confirmation all show.
-  const preflight = useMemo(
-    () => derivePreflight(scope, plannedPool, checks.status === 'done' ? checks.checks : undefined),
-    [scope, plannedPool, checks],
-  );
+    setChosenNamespace,
+    checkImages,
+    imageReady,
+    workerReference,
+    checks,
+    preflight,
+  } = useDay1Preflight({ cluster, poolName, plannedPool, newPoolNodes, options, problems });
 
   // Preview: exactly what will be created, once the values are valid.
   const day1Valid = DAY1_FIELDS.every((field) => !problems.errors[field]);
@@ -384,7 +323,7 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
                   ]}
                   maxUnavailableErrors={errorsFor('newPoolMaxUnavailable')}
                   nodeErrors={
-                    (submitted || touched.has('newPoolNodes')) && problems.newPoolWithoutNodes
+                    shows('newPoolNodes') && problems.newPoolWithoutNodes
                       ? [t('Choose at least one node for the new pool.')]
                       : undefined
                   }
@@ -417,7 +356,7 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
             namespace={namespace}
             namespaces={cluster.namespaces}
             onNamespaceChange={setChosenNamespace}
-            checkImages={permissions.checkImages}
+            checkImages={checkImages}
           />
           <SameModuleWarning
             moduleName={options.kernelModuleName}

@@ -25,6 +25,8 @@ interface ModuleFieldsProps {
   inTreeEntryErrors?: ReadonlyMap<number, string[]>;
   /** Set when a MachineConfig of the typed name exists: a free name to offer instead. */
   freeName?: string;
+  /** Editing an existing config: its name is fixed. */
+  nameFixed?: boolean;
 }
 
 /** The Day 1 parameters, as `day1-utility` takes them. */
@@ -36,6 +38,7 @@ const ModuleFields = ({
   warningsFor,
   inTreeEntryErrors,
   freeName,
+  nameFixed = false,
 }: ModuleFieldsProps) => {
   const { t } = usePluginTranslation();
   // A taken name shows at once, touched or not: the default name can be taken too.
@@ -99,6 +102,7 @@ const ModuleFields = ({
         fieldId={MODULE_FIELD_IDS.machineConfigName}
         label={t('MachineConfig name')}
         isRequired
+        readOnly={nameFixed}
         value={values.machineConfigName}
         onChange={(value) => {
           dispatch({ type: 'setName', value });
@@ -122,11 +126,15 @@ const ModuleFields = ({
           )
         }
         helper={
-          values.nameEdited
-            ? t('It also prefixes the unit, script and state names on the nodes.')
-            : t(
-                'Made from the pool and the module until you change it. It also prefixes the unit, script and state names on the nodes.',
+          nameFixed
+            ? t(
+                'Fixed: it names the units, scripts and state on the nodes. To rename, create a config with the new name and delete this one.',
               )
+            : values.nameEdited
+              ? t('It also prefixes the unit, script and state names on the nodes.')
+              : t(
+                  'Made from the pool and the module until you change it. It also prefixes the unit, script and state names on the nodes.',
+                )
         }
       />
       <TextField

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
+import type { ReactNode } from 'react';
 import {
   Card,
   CardBody,
@@ -30,10 +31,12 @@ interface PreviewPanelProps {
   poolName: string;
   /** The equivalent `day1-utility` command, and `oc label` commands for a new pool's nodes. */
   commands: string[];
+  /** The edit page: what changes against the config in the cluster, in a first tab of its own. */
+  changes?: ReactNode;
 }
 
 /**
- * Exactly what will be created: as YAML, as the files and units it installs on the nodes, and as the
+ * Exactly what will be created (or, when editing, what changes): as YAML, as the files and units it installs on the nodes, and as the
  * equivalent command lines.
  */
 const PreviewPanel = ({
@@ -42,9 +45,12 @@ const PreviewPanel = ({
   pool,
   poolName,
   commands,
+  changes,
 }: PreviewPanelProps) => {
   const { t } = usePluginTranslation();
-  const [active, setActive] = useState<string | number>('machineConfig');
+  const [active, setActive] = useState<string | number>(
+    changes === undefined ? 'machineConfig' : 'changes',
+  );
   const notReady = (
     <Content component="p" data-test="day1-preview-not-ready">
       {t('The preview appears when every field is valid.')}
@@ -74,6 +80,15 @@ const PreviewPanel = ({
           mountOnEnter
           unmountOnExit
         >
+          {changes !== undefined && (
+            <Tab
+              eventKey="changes"
+              title={<TabTitleText>{t('Changes')}</TabTitleText>}
+              data-test="day1-preview-tab-changes"
+            >
+              {changes}
+            </Tab>
+          )}
           <Tab
             eventKey="machineConfig"
             title={<TabTitleText>{t('MachineConfig')}</TabTitleText>}

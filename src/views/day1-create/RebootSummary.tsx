@@ -10,18 +10,18 @@ interface RebootSummaryProps {
   warning: boolean;
 }
 
-/** What creating the config does to the pool's nodes: reboots, their number and how long. */
+/** What creating or editing the config does to the pool's nodes: reboots, their number and how long. */
 const RebootSummary = ({ notes, warning }: RebootSummaryProps) => {
   const { t } = usePluginTranslation();
   if (notes.length === 0) return null;
   const [first, ...rest] = notes;
-  if (first.code === 'no-nodes') {
+  if (first.code === 'no-nodes' || first.code === 'no-change') {
     return (
       <Alert
         variant="info"
         isInline
         isPlain
-        title={t('No node reboots yet')}
+        title={first.code === 'no-change' ? t('No change') : t('No node reboots yet')}
         data-test="day1-reboot-summary"
       >
         {rebootNoteText(t, first)}

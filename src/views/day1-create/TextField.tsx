@@ -18,6 +18,8 @@ interface TextFieldProps {
   placeholder?: string;
   isRequired?: boolean;
   isDisabled?: boolean;
+  /** Shown, focusable and copyable, but fixed (the name of a config being edited). */
+  readOnly?: boolean;
 }
 
 /** A labelled text input with the producer's messages under it. */
@@ -34,6 +36,7 @@ const TextField = ({
   placeholder,
   isRequired,
   isDisabled,
+  readOnly,
 }: TextFieldProps) => {
   const invalid = !!errors && errors.length > 0;
   const warned = !invalid && !!warnings && warnings.length > 0;
@@ -50,6 +53,7 @@ const TextField = ({
         placeholder={placeholder}
         isRequired={isRequired}
         isDisabled={isDisabled}
+        readOnlyVariant={readOnly ? 'default' : undefined}
         validated={invalid ? 'error' : warned ? 'warning' : 'default'}
         aria-invalid={invalid}
         aria-describedby={invalid || warned || helper ? `${fieldId}-helper` : undefined}

@@ -78,6 +78,35 @@ export const rebootNoteText = (t: Translate, note: RebootNote): string => {
             'On first apply this node reboots a second time, after pulling the kernel module image: {{nodes}}.',
         },
       );
+    case 'pull-new-image':
+      return t('These nodes then pull the new image and reboot a second time: {{nodes}}.', {
+        count: note.nodes.length,
+        nodes: list(note.nodes),
+        defaultValue_one:
+          'This node then pulls the new image and reboots a second time: {{nodes}}.',
+      });
+    case 'reboot-once':
+      return t(
+        'These nodes reboot once: the images they load the module from are already on them: {{nodes}}.',
+        {
+          count: note.nodes.length,
+          nodes: list(note.nodes),
+          defaultValue_one:
+            'This node reboots once: the images it loads the module from are already on it: {{nodes}}.',
+        },
+      );
+    case 'lose-module':
+      return t(
+        'The new image has no tag for the kernel of these nodes: they reboot once and come back on the in-tree driver, without the module they load now: {{nodes}}.',
+        {
+          count: note.nodes.length,
+          nodes: list(note.nodes),
+          defaultValue_one:
+            'The new image has no tag for the kernel of this node: it reboots once and comes back on the in-tree driver, without the module it loads now: {{nodes}}.',
+        },
+      );
+    case 'no-change':
+      return t('Nothing has changed: saving would change nothing, and no node reboots.');
     case 'keep-in-tree':
       return t(
         'No image exists for the kernel of these nodes: they reboot once and boot on the in-tree driver, without the module: {{nodes}}.',

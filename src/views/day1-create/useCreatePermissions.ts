@@ -1,10 +1,5 @@
 import { useAccessReview } from '@openshift-console/dynamic-plugin-sdk';
-import {
-  ImageStreamImportModel,
-  MachineConfigModel,
-  MachineConfigPoolModel,
-  NodeModel,
-} from '../../k8s/models';
+import { MachineConfigModel, MachineConfigPoolModel, NodeModel } from '../../k8s/models';
 
 export interface Access {
   allowed: boolean;
@@ -15,31 +10,27 @@ export interface CreatePermissions {
   createMachineConfigs: Access;
   createPools: Access;
   patchNodes: Access;
-  /** In the namespace chosen for the image checks. */
-  checkImages: Access;
 }
 
 const useAccess = (
   model: { apiGroup?: string; plural: string },
   verb: 'create' | 'patch',
-  namespace?: string,
 ): Access => {
   const [allowed, loading] = useAccessReview({
     group: model.apiGroup ?? '',
     resource: model.plural,
     verb,
-    namespace,
   });
   return { allowed: allowed && !loading, loading };
 };
 
 /**
  * What the user may do on the create page. The API server has the last word: these only disable
- * controls and explain why, before the user fills in a form they cannot submit.
+ * controls and explain why, before the user fills in a form they cannot submit. (The image checks'
+ * own review is in useDay1Preflight.)
  */
-export const useCreatePermissions = (imageCheckNamespace: string): CreatePermissions => ({
+export const useCreatePermissions = (): CreatePermissions => ({
   createMachineConfigs: useAccess(MachineConfigModel, 'create'),
   createPools: useAccess(MachineConfigPoolModel, 'create'),
   patchNodes: useAccess(NodeModel, 'patch'),
-  checkImages: useAccess(ImageStreamImportModel, 'create', imageCheckNamespace || undefined),
 });

@@ -4,6 +4,7 @@ import { DescriptionList, Label, LabelGroup } from '@patternfly/react-core';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { MachineConfigGVK } from '../../k8s/gvk';
 import type { PoolRollout } from '../../rollout';
+import EditDay1ConfigLink from '../shared/EditDay1ConfigLink';
 import PoolCardItem from './PoolCardItem';
 
 interface PoolCardTargetProps {
@@ -12,7 +13,7 @@ interface PoolCardTargetProps {
   day1Configs: PoolRollout['day1Configs'];
 }
 
-/** Time left, the target config and the Day 1 configs it brings. */
+/** Time left, the target config and the Day 1 configs it brings, each with an Edit link. */
 const PoolCardTarget = ({ timeLeft, targetConfig, day1Configs }: PoolCardTargetProps) => {
   const { t } = usePluginTranslation();
   return (
@@ -32,7 +33,8 @@ const PoolCardTarget = ({ timeLeft, targetConfig, day1Configs }: PoolCardTargetP
           <LabelGroup>
             {day1Configs.map((config) => (
               <Label key={config.name} color={config.new ? 'blue' : 'grey'} isCompact>
-                {config.new ? t('{{name}} (new)', { name: config.name }) : config.name}
+                {config.new ? t('{{name}} (new)', { name: config.name }) : config.name}{' '}
+                <EditDay1ConfigLink machineConfigName={config.name} />
               </Label>
             ))}
           </LabelGroup>

@@ -11,10 +11,12 @@ import { useK8sWatchResource } from '../sdk/watch/useK8sWatchResource';
 import { detailPagesFor } from './detail-pages';
 import { LoadState } from './LoadState';
 import { NotFoundPage } from './NotFoundPage';
+import { ResourceActionsMenu } from './ResourceActionsMenu';
 
 /**
  * `/k8s/cluster/<kind>/<name>/*`: one live object with console's tabs, plugin
- * `console.tab/horizontalNav` tabs included (routed at `.../<name>/<href>`).
+ * `console.tab/horizontalNav` tabs included (routed at `.../<name>/<href>`), and an Actions menu with
+ * the plugins' `console.action/resource-provider` actions for its kind.
  */
 export const ResourceDetailsPage = () => {
   const { segment = '', name = '', ns } = useParams();
@@ -49,6 +51,14 @@ export const ResourceDetailsPage = () => {
           <Title headingLevel="h1" data-test="resource-details-title">
             {name}
           </Title>
+          {loaded && !loadError && (
+            <Flex
+              flex={{ default: 'flex_1' }}
+              justifyContent={{ default: 'justifyContentFlexEnd' }}
+            >
+              <ResourceActionsMenu resource={obj} />
+            </Flex>
+          )}
         </Flex>
       </PageSection>
       {loaded && !loadError ? (

@@ -1,6 +1,7 @@
 import type { K8sGroupVersionKind, K8sModel } from '@openshift-console/dynamic-plugin-sdk';
 import {
   ClusterVersionModel,
+  BootModuleConfigModel,
   ImageStreamImportModel,
   ImageStreamModel,
   ImageStreamTagModel,
@@ -82,6 +83,8 @@ const STATIC_MODELS: readonly K8sModel[] = [
   ClusterVersionModel,
   ImageStreamModel,
   ImageStreamTagModel,
+  // KMM 2.5's CRD, which the simulator serves (console knows it where KMM is installed).
+  BootModuleConfigModel,
 ];
 
 const byReference = new Map(STATIC_MODELS.map((m) => [referenceForModel(m), m]));
