@@ -1,4 +1,5 @@
-import { useAccessReview } from '@openshift-console/dynamic-plugin-sdk';
+import { useAccessReview, useK8sModel } from '@openshift-console/dynamic-plugin-sdk';
+import { BootModuleConfigModel } from '../../k8s/models';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
@@ -147,6 +148,34 @@ describe('Day1ConfigDetailsPage', () => {
     expect(remove).toHaveAttribute('aria-disabled', 'true');
     await userEvent.click(remove);
     expect(screen.queryByTestId('delete-day1-config-modal')).not.toBeInTheDocument();
+  });
+
+  it("says KMM's BootModuleConfig manages the config, and disables Edit with that reason", async () => {
+    jest
+      .mocked(useK8sModel)
+      .mockReturnValue([BootModuleConfigModel, false] as unknown as ReturnType<typeof useK8sModel>);
+    answerWatches({
+      ...sfcCluster(),
+      BootModuleConfig: [
+        [
+          {
+            apiVersion: 'kmm.sigs.x-k8s.io/v1beta1',
+            kind: 'BootModuleConfig',
+            metadata: { name: 'sfc-boot', namespace: 'openshift-kmm' },
+            spec: { machineConfigName: '99-sfc-day1', machineConfigPoolName: 'sfc' },
+          },
+        ],
+        true,
+      ],
+    });
+    render(page());
+    expect(screen.getByTestId('day1-managed-by-kmm')).toHaveTextContent('sfc-boot');
+    await userEvent.click(screen.getByTestId('config-actions'));
+    expect(screen.getByRole('menuitem', { name: 'Edit' })).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByRole('menuitem', { name: 'Delete' })).not.toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
   });
 
   it('says the config is gone when it is deleted while the page is open', () => {
