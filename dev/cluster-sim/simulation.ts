@@ -10,6 +10,7 @@ import {
   CLUSTER_VERSIONS,
   IMAGE_STREAMS,
   IMAGE_STREAM_TAGS,
+  BOOT_MODULE_CONFIGS,
   MACHINE_CONFIGS,
   MACHINE_CONFIG_NODES,
   MACHINE_CONFIG_POOLS,
@@ -205,6 +206,7 @@ export class Simulation {
     this.store.load(CLUSTER_VERSIONS, scenario.clusterVersions);
     this.store.load(IMAGE_STREAMS, scenario.imageStreams);
     this.store.load(IMAGE_STREAM_TAGS, scenario.imageStreamTags);
+    this.store.load(BOOT_MODULE_CONFIGS, scenario.bootModuleConfigs);
 
     this.context = {
       store: this.store,

@@ -191,7 +191,7 @@ export const SELF_SUBJECT_ACCESS_REVIEWS: ResourceDef = {
  * schemas/crds): namespaced, with a status subresource. Stored and served only; KMM's controller,
  * which writes the MachineConfig a BMC names, is not simulated.
  */
-const BOOT_MODULE_CONFIGS: ResourceDef = {
+export const BOOT_MODULE_CONFIGS: ResourceDef = {
   group: 'kmm.sigs.x-k8s.io',
   version: 'v1beta1',
   plural: 'bootmoduleconfigs',

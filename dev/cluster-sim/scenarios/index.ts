@@ -61,6 +61,8 @@ export interface Scenario {
   imageStreamTags: SimObject[];
   /** MachineConfigs created once the cluster runs, as a user would with `oc create`: MCO rolls them out. */
   created: MachineConfigObject[];
+  /** KMM's BootModuleConfigs (KMM 2.5), stored only: KMM's controller is not simulated. */
+  bootModuleConfigs: SimObject[];
 }
 
 interface NodePlan {
@@ -173,6 +175,31 @@ const emptyPlan = (): { pools: Omit<PoolInput, 'created'>[]; nodes: NodePlan[] }
  */
 const iceDay1Config = (): MachineConfigObject => machineConfigFixture('99-ice-day1.kmm.yaml');
 
+/**
+ * In `coverage`, KMM 2.5 manages the ice config: a BootModuleConfig in `openshift-kmm` names it, so the
+ * console shows it as managed by KMM and read-only.
+ */
+const KMM_NAMESPACE = 'openshift-kmm';
+const iceBootModuleConfig = (created: string): SimObject => ({
+  apiVersion: 'kmm.sigs.x-k8s.io/v1beta1',
+  kind: 'BootModuleConfig',
+  metadata: {
+    name: 'ice-day1',
+    namespace: KMM_NAMESPACE,
+    uid: 'bmc-ice-day1',
+    resourceVersion: '1',
+    generation: 1,
+    creationTimestamp: created,
+  },
+  spec: {
+    machineConfigName: '99-ice-day1',
+    machineConfigPoolName: 'worker',
+    kernelModuleImage: 'quay.io/acme/ice-kmod',
+    kernelModuleName: 'ice',
+    inTreeModulesToRemove: ['ice'],
+  },
+});
+
 /** Images the simulated registry starts with. */
 const registryFor = (): Scenario['registry'] => ({
   images: [
@@ -208,6 +235,7 @@ export const buildScenario = (name: ScenarioName, now: number): Scenario => {
     'kmm-day1-checks',
     'openshift',
     'openshift-machine-config-operator',
+    ...(name === 'coverage' ? [KMM_NAMESPACE] : []),
   ].map((ns) => makeNamespace(ns, installedAt));
   // An API server with nothing in it yet: for tests of API clients that bring their own objects.
   if (name === 'bare') {
@@ -225,6 +253,7 @@ export const buildScenario = (name: ScenarioName, now: number): Scenario => {
       imageStreams: [],
       imageStreamTags: [],
       created: [],
+      bootModuleConfigs: [],
     };
   }
   const machineConfigs = [
@@ -301,5 +330,6 @@ export const buildScenario = (name: ScenarioName, now: number): Scenario => {
     imageStreams: [driverToolkitStream([INSTALLED], installedAt)],
     imageStreamTags: driverToolkitTags([INSTALLED], installedAt),
     created: name === 'coverage' ? [iceDay1Config()] : name === 'upgrade' ? [sfcDay1Config()] : [],
+    bootModuleConfigs: name === 'coverage' ? [iceBootModuleConfig(installedAt)] : [],
   };
 };

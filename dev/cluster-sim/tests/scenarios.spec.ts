@@ -4,6 +4,7 @@
 import { ManualClock } from '../core/clock';
 import type { MachineConfigObject, NodeObject, PoolObject } from '../core/kube-types';
 import {
+  BOOT_MODULE_CONFIGS,
   MACHINE_CONFIGS,
   MACHINE_CONFIG_NODES,
   MACHINE_CONFIG_POOLS,
@@ -34,6 +35,15 @@ describe('scenarios', () => {
     expect([...kernels].filter(has)).toEqual(['5.14.0-427.13.1.el9_4.x86_64']);
     expect([...kernels].filter((kernel) => !has(kernel))).toEqual(['5.14.0-284.59.1.el9_2.x86_64']);
     expect(start('demo').store.get(MACHINE_CONFIGS, undefined, '99-ice-day1')).toBeUndefined();
+    // KMM 2.5 manages it: a BootModuleConfig names it.
+    const bmcs = simulation.store.list(BOOT_MODULE_CONFIGS) as unknown as {
+      metadata: { namespace: string };
+      spec: { machineConfigName: string };
+    }[];
+    expect(bmcs.map((bmc) => [bmc.metadata.namespace, bmc.spec.machineConfigName])).toEqual([
+      ['openshift-kmm', '99-ice-day1'],
+    ]);
+    expect(start('demo').store.list(BOOT_MODULE_CONFIGS)).toEqual([]);
   });
 
   it('demo: 3 masters, 6 workers, an sfc pool with 2 of them, two kernels, all Updated', () => {

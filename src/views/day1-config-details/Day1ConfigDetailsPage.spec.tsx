@@ -1,5 +1,6 @@
 import { useAccessReview, useK8sModel } from '@openshift-console/dynamic-plugin-sdk';
 import { BootModuleConfigModel } from '../../k8s/models';
+import type { BootModuleConfig } from '../../k8s/boot-module-config';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
@@ -154,20 +155,13 @@ describe('Day1ConfigDetailsPage', () => {
     jest
       .mocked(useK8sModel)
       .mockReturnValue([BootModuleConfigModel, false] as unknown as ReturnType<typeof useK8sModel>);
-    answerWatches({
-      ...sfcCluster(),
-      BootModuleConfig: [
-        [
-          {
-            apiVersion: 'kmm.sigs.x-k8s.io/v1beta1',
-            kind: 'BootModuleConfig',
-            metadata: { name: 'sfc-boot', namespace: 'openshift-kmm' },
-            spec: { machineConfigName: '99-sfc-day1', machineConfigPoolName: 'sfc' },
-          },
-        ],
-        true,
-      ],
-    });
+    const bmc: BootModuleConfig = {
+      apiVersion: 'kmm.sigs.x-k8s.io/v1beta1',
+      kind: 'BootModuleConfig',
+      metadata: { name: 'sfc-boot', namespace: 'openshift-kmm' },
+      spec: { machineConfigName: '99-sfc-day1', machineConfigPoolName: 'sfc' },
+    };
+    answerWatches({ ...sfcCluster(), BootModuleConfig: [[bmc], true] });
     render(page());
     expect(screen.getByTestId('day1-managed-by-kmm')).toHaveTextContent('sfc-boot');
     await userEvent.click(screen.getByTestId('config-actions'));
