@@ -306,7 +306,7 @@ describe('without CRD schemas', () => {
         join(partial, 'machineconfigs.crd.yaml'),
       );
       await expect(startManualSim({ schemasDir: partial })).rejects.toThrow(
-        `${partial} has no CRD schema for machineconfigpools.machineconfiguration.openshift.io, machineconfignodes.machineconfiguration.openshift.io, bootmoduleconfigs.kmm.sigs.x-k8s.io`,
+        `${partial} has no CRD schema for machineconfigpools.machineconfiguration.openshift.io, machineconfignodes.machineconfiguration.openshift.io, clusterversions.config.openshift.io, bootmoduleconfigs.kmm.sigs.x-k8s.io`,
       );
     } finally {
       rmSync(partial, { recursive: true, force: true });
