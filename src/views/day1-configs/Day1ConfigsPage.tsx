@@ -1,10 +1,12 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { DocumentTitle, ListPageBody, ListPageHeader } from '@openshift-console/dynamic-plugin-sdk';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
 import CreateDay1ConfigButton from './CreateDay1ConfigButton';
 import Day1ConfigsContent from './Day1ConfigsContent';
-import UpdateReadinessBanner from './UpdateReadinessBanner';
 import { useDay1Configs } from './useDay1Configs';
+
+// Shown only while OpenShift updates or an update is available: loaded after the list renders.
+const UpdateReadinessBanner = lazy(() => import('./UpdateReadinessBanner'));
 
 /** Lists the MachineConfigs that load an out-of-tree kernel module at boot (Day 1). */
 const Day1ConfigsPage = () => {
@@ -19,7 +21,11 @@ const Day1ConfigsPage = () => {
         <CreateDay1ConfigButton />
       </ListPageHeader>
       <ListPageBody>
-        {summaries.length > 0 && <UpdateReadinessBanner configs={summaries} />}
+        {summaries.length > 0 && (
+          <Suspense fallback={null}>
+            <UpdateReadinessBanner configs={summaries} />
+          </Suspense>
+        )}
         <Day1ConfigsContent
           {...configs}
           emptyAction={<CreateDay1ConfigButton />}

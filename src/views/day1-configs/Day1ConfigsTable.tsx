@@ -22,14 +22,16 @@ import LoadingModal from '../shared/LoadingModal';
 import PoolRolloutLink from '../shared/PoolRolloutLink';
 import ConfigLoadedCell from '../shared/ConfigLoadedCell';
 import ConfigImagesCell from '../shared/ConfigImagesCell';
-import { useKernelCoverage } from '../shared/useKernelCoverage';
 import { configDay1Counts } from '../shared/config-day1-counts';
 import { useDay1Statuses } from '../shared/useDay1Statuses';
 import { useDay1Rollout } from '../shared/useDay1Rollout';
 import type { Day1ConfigRow } from '../shared/day1-config-row';
+import type { ConfigCoverage } from '../../rollout';
 
 // Not needed before the user asks to delete.
 const DeleteDay1ConfigModal = lazy(() => import('../shared/DeleteDay1ConfigModal'));
+// The coverage derivation and its tag checks: after the first render.
+const KernelCoverageLoader = lazy(() => import('./KernelCoverageLoader'));
 
 interface Day1ConfigsTableProps {
   rows: Day1ConfigRow[];
@@ -78,7 +80,7 @@ const Day1ConfigsTable = ({ rows }: Day1ConfigsTableProps) => {
     [day1],
   );
   const summaries = useMemo(() => rows.map((row) => row.summary), [rows]);
-  const { coverage } = useKernelCoverage(summaries);
+  const [coverage, setCoverage] = useState<ReadonlyMap<string, ConfigCoverage>>();
   const columns = {
     name: t('Name'),
     pool: t('MachineConfigPool'),
@@ -92,6 +94,9 @@ const Day1ConfigsTable = ({ rows }: Day1ConfigsTableProps) => {
   };
   return (
     <>
+      <Suspense fallback={null}>
+        <KernelCoverageLoader summaries={summaries} onCoverage={setCoverage} />
+      </Suspense>
       <Table aria-label={t('Day 1 kernel module configs')} data-test="day1-configs-table">
         <Thead>
           <Tr>

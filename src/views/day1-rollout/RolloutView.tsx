@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import {
   Alert,
   Bullseye,
@@ -22,7 +22,6 @@ import { useVerifications } from './useVerifications';
 import { useDay1Statuses } from '../shared/useDay1Statuses';
 import { useDay1Rollout } from '../shared/useDay1Rollout';
 import Day1StatusBar from './Day1StatusBar';
-import InTreeDriverAlerts from './InTreeDriverAlerts';
 import { useLoadRetry } from './useLoadRetry';
 import type { LoadRetry } from './useLoadRetry';
 import { RolloutLoadError, RolloutRecoveredAlert } from './RolloutLoadError';
@@ -35,6 +34,8 @@ interface RolloutViewProps {
 const NO_NODES: never[] = [];
 const NO_DAY1_STATES: ReadonlyMap<string, NodeDay1State> = new Map();
 
+// Shown only when an image lacks a tag for a running kernel: loaded after the page renders.
+const InTreeDriverAlerts = lazy(() => import('./InTreeDriverAlerts'));
 /** Pool cards and the node table, live, with the loading, error, empty and reconnecting states. */
 const RolloutContent = ({ pool, retry }: RolloutViewProps & { retry: LoadRetry }) => {
   const { t } = usePluginTranslation();
@@ -124,7 +125,11 @@ const RolloutContent = ({ pool, retry }: RolloutViewProps & { retry: LoadRetry }
           <Day1StatusBar statuses={statuses} />
         </StackItem>
       )}
-      {hasDay1 && <InTreeDriverAlerts pools={poolNames} />}
+      {hasDay1 && (
+        <Suspense fallback={null}>
+          <InTreeDriverAlerts pools={poolNames} />
+        </Suspense>
+      )}
       {overMaxUnavailable.length > 0 && (
         <StackItem>
           <Alert
