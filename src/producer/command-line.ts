@@ -1,4 +1,4 @@
-import { DEFAULT_WORKER_IMAGE } from './options';
+import { DEFAULT_WORKER_IMAGE } from './worker-image';
 import type { Day1Options } from './options';
 
 /** Quotes a word for a POSIX shell: bare when it is plainly safe, else single-quoted. */

@@ -12,7 +12,8 @@ export type {
   ImageReferenceProblem,
   ModuleNameProblem,
 } from './options';
-export { DEFAULT_WORKER_IMAGE, Day1ValidationError } from './options';
+export { Day1ValidationError } from './options';
+export { DEFAULT_WORKER_IMAGE } from './worker-image';
 export { validateDay1Options } from './validate';
 export { produceMachineConfig, ROLE_LABEL } from './machine-config';
 export { machineConfigToYAML, produceMachineConfigYAML, toYAML } from './yaml';

@@ -70,9 +70,6 @@ export type FieldProblem =
 /** One problem with one option. `field` is the Day1Options key it concerns. */
 export type FieldError = { field: keyof Day1Options } & FieldProblem;
 
-export const DEFAULT_WORKER_IMAGE =
-  'quay.io/edge-infrastructure/kernel-module-management-worker:latest';
-
 /** Thrown by the producer for invalid options; `errors` lists every field problem. */
 export class Day1ValidationError extends Error {
   readonly errors: FieldError[];

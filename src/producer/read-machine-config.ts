@@ -1,6 +1,6 @@
 import { ROLE_LABEL } from './machine-config';
 import { PULL_UNIT_SUFFIX, REPLACE_UNIT_SUFFIX } from './node-layout';
-import { DEFAULT_WORKER_IMAGE } from './options';
+import { DEFAULT_WORKER_IMAGE } from './worker-image';
 import { readEnvironment, readUnitList } from './systemd';
 
 /** The Day 1 parameters read back from a MachineConfig made by this plugin or by KMM's tools. */

@@ -23,7 +23,7 @@ import { NodeSandbox } from '../../../test/support/node-sandbox';
 import type { ServiceRun } from '../../../test/support/node-sandbox';
 import { DAY1_PHASES, DAY1_REASONS, DAY1_STATUS_SCHEMA_VERSION } from '../../rollout/day1-status';
 import { produceMachineConfig } from '../machine-config';
-import { DEFAULT_WORKER_IMAGE } from '../options';
+import { DEFAULT_WORKER_IMAGE } from '../worker-image';
 import type { Day1Options } from '../options';
 import { NODE_SCRIPTS } from '../scripts';
 

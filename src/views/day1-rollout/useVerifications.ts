@@ -1,6 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { VerifyPodOptions } from '../../rollout';
-import { runVerification } from './verify-runner';
 import type { VerifyRunResult, VerifyStep } from './verify-runner';
 
 /** One node's last Verify run, or the one running now. */
@@ -46,14 +45,24 @@ export const useVerifications = (): Verifications => {
     setByNode((previous) =>
       new Map(previous).set(request.nodeName, { request, cancel, step: 'creating' }),
     );
-    void runVerification(request, {
-      signal: controller.signal,
-      onStep: (step, podName) => {
-        update({ step, podName });
-      },
-    }).then((result) => {
-      update({ step: undefined, result });
-    });
+    // The runner (the pod, its log, its clean-up) loads with the first Verify, not with the page.
+    void import('./verify-runner')
+      .then(({ runVerification }) =>
+        runVerification(request, {
+          signal: controller.signal,
+          onStep: (step, podName) => {
+            update({ step, podName });
+          },
+        }),
+      )
+      .then(
+        (result) => {
+          update({ step: undefined, result });
+        },
+        (error: unknown) => {
+          update({ step: undefined, result: { error } });
+        },
+      );
   }, []);
 
   return useMemo(() => ({ byNode, start }), [byNode, start]);
