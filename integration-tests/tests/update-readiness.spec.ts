@@ -17,6 +17,21 @@ const simState = async (request: APIRequestContext): Promise<SimState> => {
   return (await response.json()) as SimState;
 };
 
+const ADMIN = { Cookie: 'kmm-day1-user=admin' };
+
+/** ClusterVersion's Progressing status, read as the admin through the console's API proxy. */
+const clusterProgressing = async (request: APIRequestContext): Promise<string | undefined> => {
+  const response = await request.get(
+    '/api/kubernetes/apis/config.openshift.io/v1/clusterversions/version',
+    { headers: ADMIN },
+  );
+  expect(response.ok()).toBe(true);
+  const cv = (await response.json()) as {
+    status?: { conditions?: { type: string; status: string }[] };
+  };
+  return cv.status?.conditions?.find((c) => c.type === 'Progressing')?.status;
+};
+
 const sfcPaused = async (request: APIRequestContext): Promise<boolean | undefined> =>
   (await simState(request)).pools.find((p) => p.name === 'sfc')?.paused;
 
@@ -38,19 +53,22 @@ test.afterEach(async ({ request }) => {
   await reset(request, 'demo', originalTimeScale);
 });
 
-test('an OpenShift update that brings a kernel the image has no tag for: flag, Pause pool, Resume once tagged', async ({
+test('an OpenShift update that brings a kernel the image has no tag for: flag, Pause pool, Resume once tagged, after the control plane is done', async ({
   page,
   request,
 }, testInfo) => {
+  // The control plane and then the worker pool update in full: minutes of simulated time.
+  test.setTimeout(300_000);
   await page.goto('/day1-kernel-modules');
   const banner = page.getByTestId('update-readiness');
   const alert = page.getByTestId('update-readiness-99-sfc-day1');
+  const sfcRow = page.getByTestId('update-pool-sfc');
   // Only available: the Driver Toolkit still describes the running release.
   await expect(banner.getByTestId('update-readiness-update')).toHaveText(
     'OpenShift update available: 4.20.3',
   );
   await expect(alert).toContainText('the new kernel is not known yet');
-  await expect(alert.getByTestId('pause-pool')).toHaveCount(0);
+  await expect(banner.getByTestId('pause-pool')).toHaveCount(0);
 
   const started = await request.post('/sim/cluster-update', { data: { version: '4.20.3' } });
   expect(started.ok()).toBe(true);
@@ -71,8 +89,12 @@ test('an OpenShift update that brings a kernel the image has no tag for: flag, P
   ).not.toContain(NEW_KERNEL);
   await saveScreenshot(page, testInfo, 'update-readiness-flagged');
 
-  // Pause pool asks first; Cancel pauses nothing.
-  const pause = alert.getByRole('button', { name: 'Pause pool sfc' });
+  // One Pause for the pool, in its row; it asks first, and Cancel pauses nothing.
+  await expect(sfcRow.getByTestId('update-pool-action')).toContainText(
+    'sfc: 99-sfc-day1 has no tag for the kernel its nodes would reboot into.',
+  );
+  const pause = sfcRow.getByRole('button', { name: 'Pause pool sfc' });
+  await expect(banner.getByRole('button', { name: 'Pause pool sfc' })).toHaveCount(1);
   await pause.click();
   const modal = page.getByTestId('pause-pool-modal');
   await expect(modal.getByTestId('pause-pool-update')).toContainText(
@@ -89,6 +111,19 @@ test('an OpenShift update that brings a kernel the image has no tag for: flag, P
     `Push ${IMAGE}:${NEW_KERNEL}, then resume sfc.`,
   );
 
+  // The control plane finishes: the ClusterVersion says Progressing=False (Completed), and the worker
+  // pools update after it. The banner stays: sfc, paused, has not reached the release.
+  await expect.poll(() => clusterProgressing(request), { timeout: 180_000 }).toBe('False');
+  await expect(banner.getByTestId('update-readiness-update')).toHaveText(
+    /^OpenShift 4\.20\.3: the control plane is updated; pools still updating: .*sfc/,
+  );
+  await expect(alert.getByTestId('update-readiness-flagged')).toContainText('master-0');
+  await expect(sfcRow.getByTestId('update-pool-action')).toHaveText(
+    'sfc is paused: keep it paused until 99-sfc-day1 has a tag for the kernel its nodes reboot into.',
+  );
+  expect(await sfcPaused(request)).toBe(true);
+  await saveScreenshot(page, testInfo, 'update-readiness-control-plane-done');
+
   // The vendor pushes the tag; the banner asks the registry again and offers Resume.
   const pushed = await request.post('/sim/registry/tags', {
     data: { image: IMAGE, tag: NEW_KERNEL },
@@ -97,11 +132,22 @@ test('an OpenShift update that brings a kernel the image has no tag for: flag, P
   await alert.getByTestId('update-readiness-recheck').click();
   await expect(alert.getByTestId(`update-kernel-${NEW_KERNEL}`)).toContainText('Tag found');
   await expect(alert.getByTestId('update-readiness-flagged')).toHaveCount(0);
-  const resume = alert.getByTestId('resume-after-tag-sfc');
+  const resume = sfcRow.getByRole('button', { name: 'Resume sfc' });
   await expect(resume).toBeVisible();
   await saveScreenshot(page, testInfo, 'update-readiness-resume');
   await resume.click();
-  await page.getByTestId('confirm-resume-after-tag').click();
+  await expect(page.getByTestId('resume-pool-warning')).toContainText(
+    'into the new OpenShift version and its kernel',
+  );
+  await page.getByTestId('confirm-resume-pool').click();
   await expect.poll(() => sfcPaused(request)).toBe(false);
   await expect(alert).toContainText('99-sfc-day1: ready for the update');
+  // Once sfc's nodes have the release too, there is no update left to show.
+  await expect(banner).toHaveCount(0, { timeout: 180_000 });
+  const settled = await simState(request);
+  expect(
+    settled.nodes
+      .filter((n) => ['worker-4', 'worker-5'].includes(n.name))
+      .map((n) => n.kernelVersion),
+  ).toEqual([NEW_KERNEL, NEW_KERNEL]);
 });

@@ -67,12 +67,8 @@ export type {
   ClusterUpdate,
   ConfigReadiness,
   DriverToolkitKernels,
+  PoolReadiness,
   ReadinessKernel,
   UpdateReadiness,
 } from './update-readiness';
-export {
-  clusterUpdate,
-  declaredTagChecks,
-  driverToolkitKernels,
-  updateReadiness,
-} from './update-readiness';
+export { declaredTagChecks, driverToolkitKernels, updateReadiness } from './update-readiness';

@@ -3,7 +3,7 @@
  * catalog (src/views/day1-configs/update-readiness-text.ts).
  */
 import { formatTagCheck } from './kernel-coverage-english';
-import type { ClusterUpdate, ConfigReadiness } from './update-readiness';
+import type { ClusterUpdate, ConfigReadiness, PoolReadiness } from './update-readiness';
 
 const list = (items: readonly string[]): string => items.join(', ');
 
@@ -18,6 +18,8 @@ export const formatClusterUpdate = (update: ClusterUpdate): string => {
       return update.from === undefined
         ? `Updating to ${update.version}`
         : `Updating to ${update.version} (from ${update.from})`;
+    case 'poolsUpdating':
+      return `Updated to ${update.version}; pools still updating: ${list(update.pools)}`;
   }
 };
 
@@ -41,5 +43,21 @@ export const formatReadinessAction = (readiness: ConfigReadiness): string => {
         : `Push ${list(action.references)}: nodes on that kernel run the in-tree driver`;
     case 'resume':
       return `The tags exist now: resume ${list(action.pools)}`;
+    case 'waitForOtherConfigs':
+      return `The tags exist; ${list(action.pools)} stays paused for ${list(action.configs)}`;
+  }
+};
+
+/** What to do with one pool, across the Day 1 configs that reach it. */
+export const formatPoolReadiness = ({ pool, action }: PoolReadiness): string => {
+  switch (action.code) {
+    case 'pause':
+      return `${pool}: pause it until ${list(action.configs)} has the new kernel's tag`;
+    case 'keepPaused':
+      return `${pool}: keep it paused until ${list(action.configs)} has the new kernel's tag`;
+    case 'checking':
+      return `${pool}: paused; checking the tags of ${list(action.configs)}`;
+    case 'resume':
+      return `${pool}: every Day 1 config that reaches it has its tags: resume it`;
   }
 };

@@ -1,11 +1,9 @@
 import { ActionList, ActionListItem, Alert, Button, List, ListItem } from '@patternfly/react-core';
 import { SyncAltIcon } from '@patternfly/react-icons';
 import type { ConfigReadiness, ReadinessKernel } from '../../rollout';
-import PausePoolButton from '../shared/PausePoolButton';
 import { tagCheckText } from '../shared/kernel-coverage-text';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
 import type { Translate } from '../shared/usePluginTranslation';
-import ResumeAfterTagButton from './ResumeAfterTagButton';
 import { readinessActionText } from './update-readiness-text';
 
 interface ConfigUpdateAlertProps {
@@ -22,6 +20,7 @@ const variantOf = (readiness: ConfigReadiness) => {
       return 'warning';
     case 'ready':
     case 'resume':
+    case 'waitForOtherConfigs':
       return 'success';
     default:
       return 'info';
@@ -40,6 +39,8 @@ const titleOf = (t: Translate, readiness: ConfigReadiness): string => {
       return t('{{config}}: ready for the update', { config });
     case 'resume':
       return t('{{config}}: the tag exists, resume the paused pools', { config });
+    case 'waitForOtherConfigs':
+      return t('{{config}}: the tag exists; its paused pools wait for other configs', { config });
     case 'unknown':
       return t('{{config}}: checking the image tags', { config });
     case 'waitForNewKernel':
@@ -60,10 +61,12 @@ const kernelOrigin = (t: Translate, kernel: ReadinessKernel): string => {
   return seen;
 };
 
-/** One Day 1 config's readiness for the OpenShift update, with Pause, Resume and Check again. */
+/**
+ * One Day 1 config's readiness for the OpenShift update, with Check again. Pause and Resume are the
+ * pools' (UpdatePoolActions): a pool may take several configs.
+ */
 const ConfigUpdateAlert = ({ readiness, onRecheck }: ConfigUpdateAlertProps) => {
   const { t } = usePluginTranslation();
-  const { action } = readiness;
   return (
     <Alert
       isInline
@@ -100,24 +103,8 @@ const ConfigUpdateAlert = ({ readiness, onRecheck }: ConfigUpdateAlertProps) => 
           })}
         </p>
       )}
-      <ActionList>
-        {action.code === 'pushTagAndPause' &&
-          action.pools.map((pool) => (
-            <ActionListItem key={pool}>
-              <PausePoolButton
-                poolName={pool}
-                context="update"
-                label={t('Pause pool {{pool}}', { pool })}
-              />
-            </ActionListItem>
-          ))}
-        {action.code === 'resume' &&
-          action.pools.map((pool) => (
-            <ActionListItem key={pool}>
-              <ResumeAfterTagButton poolName={pool} />
-            </ActionListItem>
-          ))}
-        {readiness.kernels.length > 0 && (
+      {readiness.kernels.length > 0 && (
+        <ActionList>
           <ActionListItem>
             <Button
               variant="link"
@@ -129,8 +116,8 @@ const ConfigUpdateAlert = ({ readiness, onRecheck }: ConfigUpdateAlertProps) => 
               {t('Check the tags again')}
             </Button>
           </ActionListItem>
-        )}
-      </ActionList>
+        </ActionList>
+      )}
     </Alert>
   );
 };

@@ -13,6 +13,7 @@ import type {
   ImageStream,
   ImageStreamImport,
   ImageStreamTag,
+  MachineConfig,
   MachineConfigPool,
   Node,
 } from '../../k8s/types';
@@ -33,14 +34,45 @@ const basePool = (name: string): MachineConfigPool => ({
   },
 });
 
-const pools = (sfcPaused: boolean): MachineConfigPool[] => {
+/** Per pool, the release of the rendered config its nodes completed; they all target 4.20.3's. */
+type PoolReleases = Record<string, string>;
+
+const rendered = (pool: string, version: string) => `rendered-${pool}-${version}`;
+
+const withReleases = (pool: MachineConfigPool, releases?: PoolReleases): MachineConfigPool => {
+  const done = releases?.[pool.metadata.name];
+  if (done === undefined) return pool;
+  const name = pool.metadata.name;
+  return {
+    ...pool,
+    spec: { ...pool.spec, configuration: { name: rendered(name, '4.20.3') } },
+    status: { configuration: { name: rendered(name, done) } },
+  };
+};
+
+const pools = (sfcPaused: boolean, releases?: PoolReleases): MachineConfigPool[] => {
   const sfc = produceMachineConfigPool('sfc');
   return [
     basePool('master'),
     basePool('worker'),
     { ...sfc, spec: { ...sfc.spec, paused: sfcPaused } },
-  ];
+  ].map((p) => withReleases(p, releases));
 };
+
+/** The rendered configs of those pools, with MCO's release annotation. */
+const renderedConfigs = (releases?: PoolReleases): MachineConfig[] =>
+  Object.keys(releases ?? {}).flatMap((pool) =>
+    ['4.19.9', '4.20.3'].map((version) => ({
+      apiVersion: 'machineconfiguration.openshift.io/v1' as const,
+      kind: 'MachineConfig' as const,
+      metadata: {
+        name: rendered(pool, version),
+        labels: {},
+        annotations: { 'machineconfiguration.openshift.io/release-image-version': version },
+      },
+      spec: { config: { ignition: { version: '3.5.0' } } },
+    })),
+  );
 
 const node = (name: string, roles: string[], kernelVersion: string): Node => ({
   apiVersion: 'v1',
@@ -69,6 +101,22 @@ const summary = (image: string): Day1ConfigSummary => ({
   pullRebootInMcoWindow: true,
 });
 
+/** The ClusterVersion once the control plane runs 4.20.3: Progressing=False, the update Completed. */
+const clusterVersionDone: ClusterVersion = {
+  apiVersion: 'config.openshift.io/v1',
+  kind: 'ClusterVersion',
+  metadata: { name: 'version' },
+  status: {
+    desired: { version: '4.20.3' },
+    history: [
+      { version: '4.20.3', state: 'Completed' },
+      { version: '4.19.9', state: 'Completed' },
+    ],
+    availableUpdates: null,
+    conditions: [{ type: 'Progressing', status: 'False' }],
+  },
+};
+
 const clusterVersion = (updating: boolean, available: string[] = []): ClusterVersion => ({
   apiVersion: 'config.openshift.io/v1',
   kind: 'ClusterVersion',
@@ -96,10 +144,11 @@ interface Cluster {
   stream?: ImageStream | 'notFound';
   sfcPaused?: boolean;
   masterKernel?: string;
+  releases?: PoolReleases;
 }
 
 /** Programs the mocked watches: a single object for ClusterVersion and ImageStream, lists otherwise. */
-const serveCluster = ({ cv, stream, sfcPaused = false, masterKernel }: Cluster) => {
+const serveCluster = ({ cv, stream, sfcPaused = false, masterKernel, releases }: Cluster) => {
   jest.mocked(useK8sWatchResource).mockImplementation((resource) => {
     // What the SDK answers for a null resource (nothing watched).
     if (resource === null) return [undefined as unknown as K8sResourceCommon, true, undefined];
@@ -111,7 +160,9 @@ const serveCluster = ({ cv, stream, sfcPaused = false, masterKernel }: Cluster) 
           ? [{}, true, { code: 404 }]
           : [stream, true, undefined];
       case 'MachineConfigPool':
-        return [pools(sfcPaused), true, undefined];
+        return [pools(sfcPaused, releases), true, undefined];
+      case 'MachineConfig':
+        return [renderedConfigs(releases), true, undefined];
       case 'Node':
         return [nodes(masterKernel), true, undefined];
       case 'Namespace':
@@ -209,7 +260,13 @@ describe('UpdateReadinessBanner', () => {
       expect.objectContaining({ name: 'driver-toolkit:latest', ns: 'openshift' }),
     );
 
-    await userEvent.click(within(alert).getByRole('button', { name: 'Pause pool sfc' }));
+    // One Pause, for the pool, in the pools' row; the config's alert says why.
+    const row = await screen.findByTestId('update-pool-sfc');
+    expect(within(row).getByTestId('update-pool-action')).toHaveTextContent(
+      'sfc: 99-sfc-day1 has no tag for the kernel its nodes would reboot into.',
+    );
+    expect(screen.getAllByRole('button', { name: 'Pause pool sfc' })).toHaveLength(1);
+    await userEvent.click(within(row).getByRole('button', { name: 'Pause pool sfc' }));
     const modal = await screen.findByTestId('pause-pool-modal');
     expect(within(modal).getByTestId('pause-pool-update')).toHaveTextContent(
       'During an OpenShift update, pausing holds the nodes of sfc on the old kernel',
@@ -217,7 +274,7 @@ describe('UpdateReadinessBanner', () => {
     await userEvent.click(within(modal).getByRole('button', { name: 'Cancel' }));
     expect(jest.mocked(k8sPatch)).not.toHaveBeenCalled();
 
-    await userEvent.click(within(alert).getByRole('button', { name: 'Pause pool sfc' }));
+    await userEvent.click(within(row).getByRole('button', { name: 'Pause pool sfc' }));
     await userEvent.click(await screen.findByTestId('confirm-pause-pool'));
     await waitFor(() => {
       expect(jest.mocked(k8sPatch)).toHaveBeenCalledWith(
@@ -256,12 +313,17 @@ describe('UpdateReadinessBanner', () => {
     serveRegistry(`${image}:${OLD}`, `${image}:${NEW}`);
     jest.mocked(k8sPatch).mockResolvedValue({});
     render(<UpdateReadinessBanner configs={[summary(image)]} />);
-    const resume = await screen.findByTestId('resume-after-tag-sfc');
+    const row = await screen.findByTestId('update-pool-sfc');
+    const resume = await within(row).findByRole('button', { name: 'Resume sfc' });
     expect(screen.getByTestId('update-readiness-action')).toHaveTextContent(
       'The image has the new kernel’s tag now: resume sfc.',
     );
     await userEvent.click(resume);
-    await userEvent.click(await screen.findByTestId('confirm-resume-after-tag'));
+    const modal = await screen.findByTestId('resume-pool-modal');
+    expect(within(modal).getByTestId('resume-pool-warning')).toHaveTextContent(
+      'drains and reboots the nodes of sfc one batch at a time (maxUnavailable) into the new OpenShift version and its kernel',
+    );
+    await userEvent.click(within(modal).getByTestId('confirm-resume-pool'));
     await waitFor(() => {
       expect(jest.mocked(k8sPatch)).toHaveBeenCalledWith(
         expect.objectContaining({
@@ -272,6 +334,80 @@ describe('UpdateReadinessBanner', () => {
         }),
       );
     });
+  });
+
+  it('two configs on sfc (worker’s ice config reaches it): no Resume while ice’s image lacks the tag', async () => {
+    const image = 'quay.io/acme/sfc-two';
+    const iceImage = 'quay.io/acme/ice-two';
+    const ice: Day1ConfigSummary = {
+      ...summary(iceImage),
+      machineConfigName: '99-ice-day1',
+      machineConfigPoolRef: 'worker',
+      kernelModuleName: 'ice',
+      inTreeModulesToRemove: ['ice'],
+    };
+    serveCluster({ cv: clusterVersion(true), stream: driverToolkitStream, sfcPaused: true });
+    serveRegistry(`${image}:${OLD}`, `${image}:${NEW}`, `${iceImage}:${OLD}`);
+    render(<UpdateReadinessBanner configs={[ice, summary(image)]} />);
+    const row = await screen.findByTestId('update-pool-sfc');
+    await waitFor(() => {
+      expect(within(row).getByTestId('update-pool-action')).toHaveTextContent(
+        'sfc is paused: keep it paused until 99-ice-day1 has a tag for the kernel its nodes reboot into.',
+      );
+    });
+    expect(screen.queryByRole('button', { name: /^Resume/ })).not.toBeInTheDocument();
+    // sfc's own config is ready, and says what its pool waits for; ice says what it lacks.
+    expect(
+      within(screen.getByTestId('update-readiness-99-sfc-day1')).getByTestId(
+        'update-readiness-action',
+      ),
+    ).toHaveTextContent(
+      'The image has the new kernel’s tag, but sfc also takes 99-ice-day1: keep it paused until that image has its tag too.',
+    );
+    expect(
+      within(screen.getByTestId('update-readiness-99-ice-day1')).getByTestId(
+        `update-kernel-${NEW}`,
+      ),
+    ).toHaveTextContent(`${iceImage}:${NEW}, No tag`);
+    // worker, not paused, is offered one Pause for ice.
+    expect(
+      within(screen.getByTestId('update-pool-worker')).getByRole('button', {
+        name: 'Pause pool worker',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('stays once the ClusterVersion is done while sfc, paused, has not reached the release', async () => {
+    const image = 'quay.io/acme/sfc-after';
+    const releases = { master: '4.20.3', worker: '4.19.9', sfc: '4.19.9' };
+    serveCluster({
+      cv: clusterVersionDone,
+      stream: driverToolkitStream,
+      sfcPaused: true,
+      masterKernel: NEW,
+      releases,
+    });
+    serveRegistry(`${image}:${OLD}`);
+    const { rerender } = render(<UpdateReadinessBanner configs={[summary(image)]} />);
+    expect(await screen.findByTestId('update-readiness-update')).toHaveTextContent(
+      'OpenShift 4.20.3: the control plane is updated; pools still updating: sfc, worker',
+    );
+    await waitFor(() => {
+      expect(screen.getByTestId('update-readiness-flagged')).toHaveTextContent('master-0');
+    });
+    expect(screen.getByTestId('update-pool-sfc')).toHaveTextContent(
+      'sfc is paused: keep it paused until 99-sfc-day1 has a tag',
+    );
+
+    // The tag pushed: Resume is offered, the ClusterVersion long done.
+    serveRegistry(`${image}:${OLD}`, `${image}:${NEW}`);
+    await userEvent.click(screen.getByTestId('update-readiness-recheck'));
+    rerender(<UpdateReadinessBanner configs={[summary(image)]} />);
+    expect(
+      await within(screen.getByTestId('update-pool-sfc')).findByRole('button', {
+        name: 'Resume sfc',
+      }),
+    ).toBeInTheDocument();
   });
 
   it('when an update is only available, says the Driver Toolkit tells the new kernel once it starts', async () => {

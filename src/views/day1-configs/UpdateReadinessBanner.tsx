@@ -2,13 +2,15 @@ import { Alert, Stack, StackItem } from '@patternfly/react-core';
 import type { Day1ConfigSummary } from '../../producer';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
 import ConfigUpdateAlert from './ConfigUpdateAlert';
+import UpdatePoolActions from './UpdatePoolActions';
 import { clusterUpdateText } from './update-readiness-text';
 import { useUpdateReadiness } from './useUpdateReadiness';
 
 /**
- * While OpenShift updates, or when an update is available: one alert per Day 1 config saying which
- * kernels are new, whether its image has their tags and what to do. Nothing when the cluster is
- * neither updating nor offered an update, or has no ClusterVersion.
+ * While OpenShift updates (until every pool has reached the release), or when an update is available:
+ * Pause or Resume per pool, and one alert per Day 1 config saying which kernels are new, whether its
+ * image has their tags and what to do. Nothing when the cluster is neither updating nor offered an
+ * update, or has no ClusterVersion.
  */
 const UpdateReadinessBanner = ({ configs }: { configs: readonly Day1ConfigSummary[] }) => {
   const { t } = usePluginTranslation();
@@ -33,6 +35,11 @@ const UpdateReadinessBanner = ({ configs }: { configs: readonly Day1ConfigSummar
           {clusterUpdateText(t, readiness.update)}
         </strong>
       </StackItem>
+      {readiness.pools.length > 0 && (
+        <StackItem>
+          <UpdatePoolActions pools={readiness.pools} />
+        </StackItem>
+      )}
       {readiness.configs.map((config) => (
         <StackItem key={config.machineConfigName}>
           <ConfigUpdateAlert readiness={config} onRecheck={recheck} />

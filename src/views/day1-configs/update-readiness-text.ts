@@ -2,7 +2,7 @@
  * Update readiness in the console's words. The update-readiness module speaks in codes; the CLI words
  * the same codes in English (src/rollout/update-readiness-english.ts).
  */
-import type { ClusterUpdate, ConfigReadiness } from '../../rollout';
+import type { ClusterUpdate, ConfigReadiness, PoolReadiness } from '../../rollout';
 import { tagCheckText } from '../shared/kernel-coverage-text';
 import type { Translate } from '../shared/usePluginTranslation';
 
@@ -22,6 +22,11 @@ export const clusterUpdateText = (t: Translate, update: ClusterUpdate): string =
             version: update.version,
             from: update.from,
           });
+    case 'poolsUpdating':
+      return t(
+        'OpenShift {{version}}: the control plane is updated; pools still updating: {{pools}}',
+        { version: update.version, pools: update.pools.join(', ') },
+      );
   }
 };
 
@@ -62,5 +67,36 @@ export const readinessActionText = (t: Translate, readiness: ConfigReadiness): s
       return t('The image has the new kernel’s tag now: resume {{pools}}.', {
         pools: action.pools.join(', '),
       });
+    case 'waitForOtherConfigs':
+      return t(
+        'The image has the new kernel’s tag, but {{pools}} also takes {{configs}}: keep it paused until that image has its tag too.',
+        { pools: action.pools.join(', '), configs: action.configs.join(', ') },
+      );
+  }
+};
+
+/** What to do with one pool, across every Day 1 config that reaches it. */
+export const poolReadinessText = (t: Translate, { pool, action }: PoolReadiness): string => {
+  switch (action.code) {
+    case 'pause':
+      return t(
+        '{{pool}}: {{configs}} has no tag for the kernel its nodes would reboot into. Pause the pool until the tag exists.',
+        { pool, configs: action.configs.join(', ') },
+      );
+    case 'keepPaused':
+      return t(
+        '{{pool}} is paused: keep it paused until {{configs}} has a tag for the kernel its nodes reboot into.',
+        { pool, configs: action.configs.join(', ') },
+      );
+    case 'checking':
+      return t('{{pool}} is paused: checking the tags of {{configs}}.', {
+        pool,
+        configs: action.configs.join(', '),
+      });
+    case 'resume':
+      return t(
+        '{{pool}} is paused, and every Day 1 config that reaches it has a tag for the new kernel: it can be resumed.',
+        { pool },
+      );
   }
 };

@@ -4,22 +4,25 @@ import {
   useAccessReview,
   useK8sWatchResource,
 } from '@openshift-console/dynamic-plugin-sdk';
-import { ClusterVersionGVK, ImageStreamGVK, MachineConfigPoolGVK, NodeGVK } from '../../k8s/gvk';
+import {
+  ClusterVersionGVK,
+  ImageStreamGVK,
+  MachineConfigGVK,
+  MachineConfigPoolGVK,
+  NodeGVK,
+} from '../../k8s/gvk';
 import { ClusterVersionModel, ImageStreamModel, ImageStreamTagModel } from '../../k8s/models';
 import type {
   ClusterVersion,
   ImageStream,
   ImageStreamTag,
+  MachineConfig,
   MachineConfigPool,
   Node,
 } from '../../k8s/types';
+import { RELEASE_IMAGE_VERSION_ANNOTATION } from '../../mco';
 import type { Day1ConfigSummary } from '../../producer';
-import {
-  clusterUpdate,
-  declaredTagChecks,
-  driverToolkitKernels,
-  updateReadiness,
-} from '../../rollout';
+import { declaredTagChecks, driverToolkitKernels, updateReadiness } from '../../rollout';
 import type { UpdateReadiness } from '../../rollout';
 import type { DriverToolkitKernels } from '../../rollout';
 import { useImageTagChecks } from '../shared/useImageTagChecks';
@@ -32,12 +35,13 @@ export type UpdateReadinessState =
   | { kind: 'none' }
   /** The user may not read the ClusterVersion: the page says so. */
   | { kind: 'noAccess' }
-  | { kind: 'ready'; readiness: UpdateReadiness; hasDriverToolkit: boolean; recheck: () => void };
+  | { kind: 'ready'; readiness: UpdateReadiness; recheck: () => void };
 
 /**
  * The update readiness of these configs, live: the ClusterVersion (read only if the user may), the
  * Driver Toolkit image stream's `latest` image labels (when the cluster has the stream and the user may
- * read it), the nodes' kernels and the registry's answers (the shared tag checks).
+ * read it), the pools and the release of their rendered configs, the nodes' kernels and the registry's
+ * answers (the shared tag checks).
  */
 export const useUpdateReadiness = (configs: readonly Day1ConfigSummary[]): UpdateReadinessState => {
   const [canReadVersion, versionReviewLoading] = useAccessReview({
@@ -109,42 +113,65 @@ export const useUpdateReadiness = (configs: readonly Day1ConfigSummary[]): Updat
   }) as [Node[] | undefined, boolean, unknown];
   const { coverage, recheck: recheckCoverage } = useKernelCoverage(configs);
 
-  const update = useMemo(
-    () => clusterUpdate(versionLoaded && !versionError ? clusterVersion : undefined),
-    [clusterVersion, versionLoaded, versionError],
-  );
+  // The list page watches the MachineConfigs already: the same watch, read for the rendered configs'
+  // release. Without them, the pools' progress after the ClusterVersion is done shows in the kernels.
+  const [machineConfigs, machineConfigsLoaded, machineConfigsError] = useK8sWatchResource<
+    MachineConfig[]
+  >({ groupVersionKind: MachineConfigGVK, isList: true }) as [
+    MachineConfig[] | undefined,
+    boolean,
+    unknown,
+  ];
+  const machineConfigsSettled = machineConfigsLoaded || Boolean(machineConfigsError);
+  const renderedReleases = useMemo(() => {
+    const releases = new Map<string, string>();
+    if (!machineConfigsLoaded || !Array.isArray(machineConfigs)) return releases;
+    for (const mc of machineConfigs) {
+      const release = mc.metadata.annotations?.[RELEASE_IMAGE_VERSION_ANNOTATION];
+      if (typeof release === 'string' && release !== '') releases.set(mc.metadata.name, release);
+    }
+    return releases;
+  }, [machineConfigs, machineConfigsLoaded]);
+
+  // Before an update the Driver Toolkit declares the running kernel (the coverage checks it anyway);
+  // during one, and after the control plane while pools still update, the new one.
   const declaredRequests = useMemo(
     () =>
-      update.state === 'updating' && Array.isArray(nodes)
+      Array.isArray(nodes)
         ? declaredTagChecks(
             [...new Set(configs.map((c) => c.kernelModuleImage))],
             dtkKernels,
             nodes,
           )
         : [],
-    [update.state, configs, dtkKernels, nodes],
+    [configs, dtkKernels, nodes],
   );
   const declared = useImageTagChecks(declaredRequests);
 
   const readiness = useMemo(() => {
-    if (update.state === 'none' || coverage === undefined) return undefined;
+    if (!versionLoaded || versionError || coverage === undefined || !machineConfigsSettled)
+      return undefined;
     if (!poolsLoaded || !nodesLoaded || !Array.isArray(pools) || !Array.isArray(nodes))
       return undefined;
     return updateReadiness({
       clusterVersion,
       pools,
       nodes,
+      renderedReleases,
       coverage: [...coverage.values()],
       driverToolkit: dtkKernels,
       answer: declared.answer,
     });
   }, [
-    update.state,
+    versionLoaded,
+    versionError,
     coverage,
+    machineConfigsSettled,
     poolsLoaded,
     nodesLoaded,
     pools,
     nodes,
+    renderedReleases,
     clusterVersion,
     dtkKernels,
     declared.answer,
@@ -161,10 +188,5 @@ export const useUpdateReadiness = (configs: readonly Day1ConfigSummary[]): Updat
 
   if (!versionReviewLoading && !canReadVersion) return { kind: 'noAccess' };
   if (readiness === undefined) return { kind: 'none' };
-  return {
-    kind: 'ready',
-    readiness,
-    hasDriverToolkit: dtkKernels?.kernelVersion !== undefined,
-    recheck,
-  };
+  return { kind: 'ready', readiness, recheck };
 };

@@ -42,7 +42,7 @@ const PoolRolloutCard = ({ pool, linkToPoolPage, day1 }: PoolRolloutCardProps) =
         paused={pool.paused}
         actions={
           pool.paused ? (
-            <ResumePoolButton pool={pool} />
+            <ResumePoolButton pool={pool} context="rollout" />
           ) : (
             <PausePoolButton poolName={pool.name} context="rollout" />
           )

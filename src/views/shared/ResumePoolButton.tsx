@@ -6,26 +6,38 @@ import { usePluginTranslation } from './usePluginTranslation';
 import { MachineConfigPoolModel } from '../../k8s/models';
 import type { PoolRollout } from '../../rollout';
 import LoadingModal from './LoadingModal';
+import type { ResumeContext } from './ResumePoolModal';
 
 // Not needed before the user asks to resume.
 const ResumePoolModal = lazy(() => import('./ResumePoolModal'));
 
-/** Resume for a paused pool, if the user may patch it; the reason otherwise. */
-const ResumePoolButton = ({ pool }: { pool: PoolRollout }) => {
+interface ResumePoolButtonProps {
+  /** The pool's rollout (the confirmation then counts the nodes to update), or only its name. */
+  pool: PoolRollout | string;
+  /** Where the button is: the confirmation says what resuming means there. */
+  context: ResumeContext;
+  /** The button's text; "Resume" by default. */
+  label?: string;
+}
+
+/** Resume for a paused pool, after a confirmation, if the user may patch it; the reason otherwise. */
+const ResumePoolButton = ({ pool, context, label }: ResumePoolButtonProps) => {
   const { t } = usePluginTranslation();
   const [confirming, setConfirming] = useState(false);
+  const poolName = typeof pool === 'string' ? pool : pool.name;
   const [canPatch, checking] = useAccessReview({
     group: MachineConfigPoolModel.apiGroup,
     resource: MachineConfigPoolModel.plural,
     verb: 'patch',
-    name: pool.name,
+    name: poolName,
   });
   const close = () => {
     setConfirming(false);
   };
   const button = (
     <Button
-      variant="secondary"
+      // During an update, resuming is what the banner asks for once the tags exist.
+      variant={context === 'update' ? 'primary' : 'secondary'}
       size="sm"
       icon={<PlayIcon />}
       isAriaDisabled={!canPatch}
@@ -35,7 +47,7 @@ const ResumePoolButton = ({ pool }: { pool: PoolRollout }) => {
       }}
       data-test="resume-pool"
     >
-      {t('Resume')}
+      {label ?? t('Resume')}
     </Button>
   );
   return (
@@ -47,7 +59,12 @@ const ResumePoolButton = ({ pool }: { pool: PoolRollout }) => {
       )}
       {confirming && (
         <Suspense fallback={<LoadingModal onClose={close} />}>
-          <ResumePoolModal pool={pool} onClose={close} />
+          <ResumePoolModal
+            poolName={poolName}
+            rollout={typeof pool === 'string' ? undefined : pool}
+            context={context}
+            onClose={close}
+          />
         </Suspense>
       )}
     </>
