@@ -105,17 +105,29 @@ test('edits 99-sfc-day1 to a new image: diff, plan, confirmation, then the rollo
   );
 });
 
-test('a concurrent edit makes Save fail with 409: the page shows what changed and reapplies on top', async ({
+test('a concurrent edit makes Save fail with 409: the page shows what changed and reapplies on top, keeping both changes', async ({
   page,
   request,
 }, testInfo) => {
   await page.goto('/day1-kernel-modules/configs/99-sfc-day1/edit');
-  const inTree = page.getByRole('textbox', { name: 'In-tree modules to remove' });
-  await inTree.fill('mdio');
-  await inTree.press('Enter');
-  await expect(page.getByTestId('day1-reboot-once')).toContainText('worker-4, worker-5');
-  // Someone else changes the config after the page loaded it, before it is saved.
-  await injectFaults(request, { concurrentEdit: { machineConfig: '99-sfc-day1' } });
+  const image = page.getByRole('textbox', { name: 'Kernel module image', exact: true });
+  await expect(image).toHaveValue('quay.io/acme/sfc-kmod');
+  await image.fill(NEW_IMAGE);
+  await expect(page.getByTestId('day1-pull-new-image')).toContainText('worker-4, worker-5');
+  // Someone else changes the config after the page loaded it, before it is saved: another admin
+  // adds mdio to the in-tree modules (day1-utility's config, applied as a merge patch) and says so.
+  const theirs = day1MachineConfig('99-sfc-day1', 'sfc', 'sfc', ['sfc', 'mdio']) as {
+    spec: unknown;
+  };
+  await injectFaults(request, {
+    concurrentEdit: {
+      machineConfig: '99-sfc-day1',
+      patch: {
+        metadata: { annotations: { 'kmm-day1.sim/edited-by': 'another-admin' } },
+        spec: theirs.spec,
+      },
+    },
+  });
 
   await page.getByTestId('day1-edit-save').click();
   await page.getByTestId('day1-edit-confirm-save').click();
@@ -126,21 +138,44 @@ test('a concurrent edit makes Save fail with 409: the page shows what changed an
       .getByTestId('day1-edit-their-diff-added')
       .filter({ hasText: 'kmm-day1.sim/edited-by: another-admin' }),
   ).toHaveCount(1);
+  await expect(
+    conflict.getByTestId('day1-edit-their-diff-added').filter({ hasText: 'sfc mdio' }),
+  ).not.toHaveCount(0);
   // Nothing of the user's was written; the edit is still in the form.
-  expect(await environmentOf(request, 'IN_TREE_MODULES_TO_REMOVE')).toBe('sfc');
-  await expect(page.getByRole('button', { name: /Remove mdio/ })).toBeVisible();
+  expect(await environmentOf(request, 'KERNEL_MODULE_IMAGE')).toBe('quay.io/acme/sfc-kmod');
+  expect(await environmentOf(request, 'IN_TREE_MODULES_TO_REMOVE')).toBe('sfc mdio');
+  await expect(image).toHaveValue(NEW_IMAGE);
   await expect(page.getByTestId('day1-edit-save')).toBeDisabled();
   await saveScreenshot(page, testInfo, 'day1-edit-conflict');
 
   await conflict.getByRole('button', { name: 'Reapply my changes on top' }).click();
   await expect(conflict).toBeHidden();
+  // The user's image stays; their in-tree list, which the user left alone, is taken, not reverted.
+  await expect(image).toHaveValue(NEW_IMAGE);
+  await expect(page.getByRole('button', { name: /Remove mdio/ })).toBeVisible();
+  const reapplied = page.getByTestId('day1-edit-reapplied');
+  await expect(reapplied).toContainText('Your changes are reapplied on top of version');
+  await expect(reapplied.getByTestId('day1-edit-reapplied-theirs')).toHaveText(
+    'Kept from the newer version: In-tree modules to remove.',
+  );
+  // The preview is against their version: the image changes, the in-tree list does not.
+  const diff = page.getByTestId('day1-edit-diff');
+  await expect(diff.getByTestId('day1-edit-diff-added').first()).toContainText(NEW_IMAGE);
+  await expect(diff.getByTestId('day1-edit-diff-removed').filter({ hasText: 'mdio' })).toHaveCount(
+    0,
+  );
+  await saveScreenshot(page, testInfo, 'day1-edit-reapplied');
+
   await page.getByTestId('day1-edit-save').click();
-  await page.getByTestId('day1-edit-confirm-save').click();
+  const modal = page.getByTestId('day1-edit-confirm-modal');
+  await expect(modal).toContainText('Changed: Kernel module image.');
+  await modal.getByTestId('day1-edit-confirm-save').click();
   await expect(page).toHaveURL(/\/day1-kernel-modules\/rollout\/sfc$/);
-  // Both: their annotation and the user's in-tree list.
+  // Both: their annotation and in-tree list, the user's image.
   const saved = await getAsAdmin<MachineConfigObject>(request, `${MC_PATH}/99-sfc-day1`);
   expect(saved?.metadata.annotations?.['kmm-day1.sim/edited-by']).toBe('another-admin');
   expect(await environmentOf(request, 'IN_TREE_MODULES_TO_REMOVE')).toBe('sfc mdio');
+  expect(await environmentOf(request, 'KERNEL_MODULE_IMAGE')).toBe(NEW_IMAGE);
 });
 
 test("a config KMM's BootModuleConfig manages is read-only here, with a link to the BMC", async ({

@@ -1,7 +1,15 @@
 import { execFileSync } from 'node:child_process';
 
-/** A Day 1 MachineConfig as a user would make it: with day1-utility (built by `npm install`). */
-export const day1MachineConfig = (name: string, pool: string, module = 'sfc'): unknown =>
+/**
+ * A Day 1 MachineConfig as a user would make it: with day1-utility (built by `npm install`). The
+ * in-tree modules to remove are the module itself unless given.
+ */
+export const day1MachineConfig = (
+  name: string,
+  pool: string,
+  module = 'sfc',
+  inTreeModulesToRemove = [module],
+): unknown =>
   JSON.parse(
     execFileSync(
       'node',
@@ -16,7 +24,7 @@ export const day1MachineConfig = (name: string, pool: string, module = 'sfc'): u
         '-kernel-module',
         module,
         '-in-tree-modules-to-remove',
-        module,
+        inTreeModulesToRemove.join(','),
         '-o',
         'json',
       ],

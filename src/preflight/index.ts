@@ -14,3 +14,5 @@ export { derivePreflight, preflightScope } from './preflight';
 export type { SameModuleConfig } from './same-module';
 export { day1ConfigsLoadingSameModule } from './same-module';
 export { defaultCheckNamespace } from './check-namespace';
+export type { ReapplyConflict, Reapplied } from './reapply';
+export { reapplyOnTop } from './reapply';

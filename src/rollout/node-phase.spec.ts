@@ -341,6 +341,7 @@ describe('pool states', () => {
           kernelModuleName: 'sfc',
           producedBy: 'kmm',
         }) as Day1ConfigSummary,
+        machineConfig: day1,
       },
       { name: '99-worker-sfc-day1', recognisedBy: 'name', new: true },
     ]);

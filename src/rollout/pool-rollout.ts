@@ -43,7 +43,13 @@ const day1ConfigsOf = (
     if (machineConfig !== undefined) {
       const summary = readDay1MachineConfig(machineConfig);
       if (summary !== null) {
-        found.push({ name, recognisedBy: 'content', summary, new: !inEffect.has(name) });
+        found.push({
+          name,
+          recognisedBy: 'content',
+          summary,
+          machineConfig,
+          new: !inEffect.has(name),
+        });
       }
     } else if (DAY1_NAME.test(name)) {
       found.push({ name, recognisedBy: 'name', new: !inEffect.has(name) });

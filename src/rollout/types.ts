@@ -145,6 +145,8 @@ export interface Day1ConfigInTarget {
   /** By content (readDay1MachineConfig on the MachineConfig) or, without the object, by its name. */
   recognisedBy: 'content' | 'name';
   summary?: Day1ConfigSummary;
+  /** The MachineConfig itself, when recognised by content: its owners tell who manages it. */
+  machineConfig?: MachineConfig;
   /** Not in the config every node already has (status.configuration): this rollout brings it. */
   new: boolean;
 }

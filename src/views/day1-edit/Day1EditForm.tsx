@@ -21,7 +21,8 @@ import { MachineConfigModel } from '../../k8s/models';
 import type { MachineConfig } from '../../k8s/types';
 import { day1UtilityCommand, produceMachineConfig, readDay1MachineConfig } from '../../producer';
 import type { Day1ConfigSummary, Day1Options } from '../../producer';
-import { configChange, isNoChange } from '../../preflight';
+import { configChange, isNoChange, reapplyOnTop } from '../../preflight';
+import type { Reapplied } from '../../preflight';
 import { DAY1_CONFIGS_PATH, day1RolloutPath } from '../shared/paths';
 import ApiErrorAlert from '../shared/ApiErrorAlert';
 import LoadingModal from '../shared/LoadingModal';
@@ -38,6 +39,7 @@ import { useEditSave } from './useEditSave';
 const ConfirmEditModal = lazy(() => import('./ConfirmEditModal'));
 const EditConflictAlert = lazy(() => import('./EditConflictAlert'));
 const MachineConfigDiff = lazy(() => import('./MachineConfigDiff'));
+const ReappliedAlert = lazy(() => import('./ReappliedAlert'));
 
 const DAY1_FIELDS: readonly (keyof Day1Options)[] = [
   'kernelModuleImage',
@@ -49,6 +51,12 @@ const DAY1_FIELDS: readonly (keyof Day1Options)[] = [
 
 /** The list page, as a PatternFly button's element: a router link, so no page reload. */
 const LinkToList = (props: object) => <Link {...props} to={DAY1_CONFIGS_PATH} />;
+
+/** The last reapply: the merge, or none when the newer version is not a readable Day 1 config. */
+interface LastReapply {
+  version: string;
+  reapplied?: Reapplied;
+}
 
 interface Day1EditFormProps {
   /** The config as loaded when the page opened. */
@@ -68,6 +76,7 @@ const Day1EditForm = ({ machineConfig, summary }: Day1EditFormProps) => {
   // The version the edit applies to: the one loaded, or the newer one the user reapplied on top of.
   const [base, setBase] = useState(machineConfig);
   const baseSummary = useMemo(() => readDay1MachineConfig(base) ?? summary, [base, summary]);
+  const [lastReapply, setLastReapply] = useState<LastReapply>();
   const [confirming, setConfirming] = useState(false);
   const cancelConfirm = () => {
     setConfirming(false);
@@ -151,9 +160,23 @@ const Day1EditForm = ({ machineConfig, summary }: Day1EditFormProps) => {
   };
   const onReapply = () => {
     if (saveState.status !== 'conflict') return;
-    // The form keeps the user's values; the update now carries the newer resourceVersion, and the
-    // preview and plan are against the newer version, to review before saving again.
-    setBase(saveState.theirs);
+    const { theirs } = saveState;
+    // A three-way merge: the parameters the user changed (against the version the edit started
+    // from) keep the user's values; the others take the newer version's, so that the other change
+    // is not reverted. The update then carries the newer resourceVersion, and the preview and plan
+    // are against the newer version, to review before saving again.
+    const theirSummary = readDay1MachineConfig(theirs);
+    const reapplied = theirSummary ? reapplyOnTop(baseSummary, options, theirSummary) : undefined;
+    if (reapplied) {
+      const merged = formValuesFromSummary(reapplied.options);
+      for (const field of reapplied.fromTheirs) {
+        if (field === 'inTreeModulesToRemove')
+          dispatch({ type: 'setInTreeModules', value: merged.inTreeModulesToRemove });
+        else dispatch({ type: 'set', field, value: merged[field] });
+      }
+    }
+    setLastReapply({ version: theirs.metadata.resourceVersion ?? '?', reapplied });
+    setBase(theirs);
     reset();
   };
 
@@ -199,8 +222,18 @@ const Day1EditForm = ({ machineConfig, summary }: Day1EditFormProps) => {
             checkImages={checkImages}
           />
           <Suspense fallback={<Spinner size="lg" aria-label={t('Loading')} />}>
-            {saveState.status === 'conflict' && (
+            {saveState.status === 'conflict' ? (
               <EditConflictAlert base={base} theirs={saveState.theirs} onReapply={onReapply} />
+            ) : (
+              lastReapply && (
+                <ReappliedAlert
+                  version={lastReapply.version}
+                  reapplied={lastReapply.reapplied}
+                  onClose={() => {
+                    setLastReapply(undefined);
+                  }}
+                />
+              )
             )}
           </Suspense>
           {saveState.status === 'failed' && (

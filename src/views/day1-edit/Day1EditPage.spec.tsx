@@ -231,16 +231,111 @@ describe('Day1EditPage', () => {
 
     await user.click(within(conflict).getByTestId('day1-edit-reapply'));
     expect(screen.queryByTestId('day1-edit-conflict')).not.toBeInTheDocument();
+    // The user changed the image only: the form keeps it, and takes their in-tree list.
     expect(textbox('Kernel module image')).toHaveValue('quay.io/acme/ice-kmod');
+    expect(screen.getByTestId('day1-in-tree-modules-label-sfc')).toBeInTheDocument();
+    expect(screen.getByTestId('day1-in-tree-modules-label-mdio')).toBeInTheDocument();
+    const reapplied = await screen.findByTestId('day1-edit-reapplied');
+    expect(reapplied).toHaveTextContent('Your changes are reapplied on top of version 9');
+    expect(within(reapplied).getByTestId('day1-edit-reapplied-theirs')).toHaveTextContent(
+      'Kept from the newer version: In-tree modules to remove.',
+    );
+    expect(screen.queryByTestId(/^day1-edit-reapplied-conflict-/)).not.toBeInTheDocument();
+    // The preview is against their version: only the image changes.
+    const diff = await screen.findByTestId('day1-edit-diff');
+    const removed = within(diff).getAllByTestId('day1-edit-diff-removed');
+    expect(removed.some((line) => line.textContent.includes('sfc mdio'))).toBe(false);
+    expect(removed.some((line) => line.textContent.includes('quay.io/acme/sfc-kmod'))).toBe(true);
+
     await user.click(screen.getByTestId('day1-edit-save'));
-    await user.click(await screen.findByTestId('day1-edit-confirm-save'));
+    const modal = await screen.findByTestId('day1-edit-confirm-modal');
+    expect(modal).toHaveTextContent('Changed: Kernel module image.');
+    await user.click(within(modal).getByTestId('day1-edit-confirm-save'));
     expect(await screen.findByTestId('rollout-page')).toHaveTextContent('sfc');
     const saved = calls[calls.length - 1].data;
     expect(calls.slice(1).map((call) => call.dryRun)).toEqual([true, false]);
     expect(saved.metadata.resourceVersion).toBe('9');
-    // Their annotation stays; the user's image wins; the in-tree list is the user's form value.
+    // Both people's changes are saved: their annotation and in-tree list, the user's image.
     expect(saved.metadata.annotations).toEqual({ 'example.com/edited-by': 'someone-else' });
+    const savedSummary = readDay1MachineConfig(saved);
+    expect(savedSummary?.kernelModuleImage).toBe('quay.io/acme/ice-kmod');
+    expect(savedSummary?.inTreeModulesToRemove).toEqual(['sfc', 'mdio']);
+  });
+
+  it('on a conflict over the same field, keeps the edit and names both values before saving again', async () => {
+    const loaded = inCluster(OPTIONS, '5');
+    const theirs = inCluster({ ...OPTIONS, kernelModuleImage: 'quay.io/other/sfc-kmod' }, '9');
+    serve({ machineConfig: loaded });
+    const calls = serveUpdates((call) =>
+      call.data.metadata.resourceVersion === '5'
+        ? statusError(409, 'Conflict', 'the object has been modified')
+        : undefined,
+    );
+    jest.mocked(k8sGet).mockResolvedValue(theirs);
+    const user = userEvent.setup();
+    renderEditPage();
+    const image = await screen.findByRole('textbox', { name: 'Kernel module image' });
+    await user.clear(image);
+    await user.type(image, 'quay.io/acme/ice-kmod');
+    await user.click(screen.getByTestId('day1-edit-save'));
+    await user.click(await screen.findByTestId('day1-edit-confirm-save'));
+    await user.click(
+      within(await screen.findByTestId('day1-edit-conflict')).getByTestId('day1-edit-reapply'),
+    );
+
+    const reapplied = await screen.findByTestId('day1-edit-reapplied');
+    expect(reapplied).toHaveTextContent('check the fields you both changed');
+    expect(
+      within(reapplied).getByTestId('day1-edit-reapplied-conflict-kernelModuleImage'),
+    ).toHaveTextContent(
+      'Kernel module image was changed by both: the form keeps yours, quay.io/acme/ice-kmod; the newer version has quay.io/other/sfc-kmod.',
+    );
+    expect(screen.queryByTestId('day1-edit-reapplied-theirs')).not.toBeInTheDocument();
+    expect(textbox('Kernel module image')).toHaveValue('quay.io/acme/ice-kmod');
+    const diff = await screen.findByTestId('day1-edit-diff');
+    expect(
+      within(diff)
+        .getAllByTestId('day1-edit-diff-removed')
+        .some((line) => line.textContent.includes('quay.io/other/sfc-kmod')),
+    ).toBe(true);
+
+    await user.click(screen.getByTestId('day1-edit-save'));
+    await user.click(await screen.findByTestId('day1-edit-confirm-save'));
+    expect(await screen.findByTestId('rollout-page')).toHaveTextContent('sfc');
+    const saved = calls[calls.length - 1].data;
+    expect(saved.metadata.resourceVersion).toBe('9');
     expect(readDay1MachineConfig(saved)?.kernelModuleImage).toBe('quay.io/acme/ice-kmod');
+  });
+
+  it('on a conflict with a version that is no Day 1 config any more, says the save replaces it', async () => {
+    const loaded = inCluster(OPTIONS, '5');
+    const theirs: MachineConfig = {
+      ...loaded,
+      metadata: { ...loaded.metadata, resourceVersion: '9' },
+      spec: { config: { ignition: { version: '3.2.0' } } },
+    };
+    serve({ machineConfig: loaded });
+    serveUpdates((call) =>
+      call.data.metadata.resourceVersion === '5'
+        ? statusError(409, 'Conflict', 'the object has been modified')
+        : undefined,
+    );
+    jest.mocked(k8sGet).mockResolvedValue(theirs);
+    const user = userEvent.setup();
+    renderEditPage();
+    await user.type(
+      await screen.findByRole('textbox', { name: 'In-tree modules to remove' }),
+      'mdio,',
+    );
+    await user.click(screen.getByTestId('day1-edit-save'));
+    await user.click(await screen.findByTestId('day1-edit-confirm-save'));
+    await user.click(
+      within(await screen.findByTestId('day1-edit-conflict')).getByTestId('day1-edit-reapply'),
+    );
+    expect(await screen.findByTestId('day1-edit-reapplied')).toHaveTextContent(
+      'Version 9 is not a Day 1 config this page can read: saving replaces it with the form as it is',
+    );
+    expect(screen.getByTestId('day1-in-tree-modules-label-mdio')).toBeInTheDocument();
   });
 
   it("shows a config KMM's BootModuleConfig manages as read-only, with a link to the BMC", async () => {

@@ -16,7 +16,8 @@ interface EditConflictAlertProps {
 /**
  * A refused save (409): someone changed the config after the user opened it. Shows what they changed
  * (theirs against the version the user started from); the user's edits stay in the form, and can be
- * reapplied on top of the new version, which the user then reviews and saves again.
+ * reapplied on top of the new version (a three-way merge: reapplyOnTop), which the user then reviews
+ * and saves again.
  */
 const EditConflictAlert = ({ base, theirs, onReapply }: EditConflictAlertProps) => {
   const { t } = usePluginTranslation();
@@ -51,6 +52,11 @@ const EditConflictAlert = ({ base, theirs, onReapply }: EditConflictAlertProps) 
           sameText={t('Only the server metadata changed.')}
         />
       </Suspense>
+      <Content component="p">
+        {t(
+          'Reapplying keeps the fields you changed, and takes the newer version of the fields you left alone.',
+        )}
+      </Content>
     </Alert>
   );
 };

@@ -4,19 +4,23 @@
  * the two as comparable documents for the diff.
  */
 import type { MachineConfig, ObjectMeta } from '../../k8s/types';
-import type { Day1ConfigSummary } from '../../producer';
+import { DEFAULT_WORKER_IMAGE } from '../../producer';
+import type { Day1Options } from '../../producer';
 import { initialFormValues } from '../day1-create/create-form';
 import type { CreateFormValues } from '../day1-create/create-form';
 
-/** The create form's values for an existing config: its name and pool fixed, its parameters as read. */
-export const formValuesFromSummary = (summary: Day1ConfigSummary): CreateFormValues => ({
+/**
+ * The create form's values for an existing config (its summary as read from the cluster, or the
+ * parameters of a reapplied edit): its name and pool fixed, its parameters as given.
+ */
+export const formValuesFromSummary = (summary: Day1Options): CreateFormValues => ({
   ...initialFormValues(summary.machineConfigPoolRef),
   machineConfigName: summary.machineConfigName,
   nameEdited: true,
   kernelModuleImage: summary.kernelModuleImage,
   kernelModuleName: summary.kernelModuleName,
-  inTreeModulesToRemove: [...summary.inTreeModulesToRemove],
-  workerImage: summary.workerImage,
+  inTreeModulesToRemove: [...(summary.inTreeModulesToRemove ?? [])],
+  workerImage: summary.workerImage ?? DEFAULT_WORKER_IMAGE,
   firmwareFilesPath: summary.firmwareFilesPath ?? '',
 });
 

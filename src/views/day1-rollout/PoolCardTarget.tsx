@@ -34,7 +34,10 @@ const PoolCardTarget = ({ timeLeft, targetConfig, day1Configs }: PoolCardTargetP
             {day1Configs.map((config) => (
               <Label key={config.name} color={config.new ? 'blue' : 'grey'} isCompact>
                 {config.new ? t('{{name}} (new)', { name: config.name }) : config.name}{' '}
-                <EditDay1ConfigLink machineConfigName={config.name} />
+                <EditDay1ConfigLink
+                  machineConfigName={config.name}
+                  machineConfig={config.machineConfig}
+                />
               </Label>
             ))}
           </LabelGroup>

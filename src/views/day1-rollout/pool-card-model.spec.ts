@@ -1,7 +1,9 @@
 import { NOW, R1, R2, node, pool } from '../../../test/support/rollout-objects';
 import { RolloutDeriver } from '../../rollout';
 import type { RolloutInput } from '../../rollout';
-import { samePoolSummary } from './pool-card-model';
+import type { MachineConfig } from '../../k8s/types';
+import { produceMachineConfig } from '../../producer';
+import { sameDay1ConfigLabels, samePoolSummary } from './pool-card-model';
 
 const input: RolloutInput = {
   pools: [pool({ target: R2, current: R1 })],
@@ -40,5 +42,32 @@ describe('samePoolSummary', () => {
     expect(samePoolSummary(before, { ...before, day1Configs: [] })).toBe(
       before.day1Configs.length === 0,
     );
+  });
+});
+
+describe('sameDay1ConfigLabels', () => {
+  const mc = produceMachineConfig({
+    machineConfigName: '99-sfc-day1',
+    machineConfigPoolRef: 'sfc',
+    kernelModuleImage: 'quay.io/acme/sfc-kmod',
+    kernelModuleName: 'sfc',
+  });
+  const labels = (machineConfig: MachineConfig) => [
+    { name: '99-sfc-day1', recognisedBy: 'content' as const, machineConfig, new: false },
+  ];
+
+  it('sees a new revision of the MachineConfig, whose owners the Edit link reads', () => {
+    const same = labels(mc);
+    expect(sameDay1ConfigLabels(same, labels(mc))).toBe(true);
+    const owned = {
+      ...mc,
+      metadata: {
+        ...mc.metadata,
+        ownerReferences: [
+          { apiVersion: 'kmm.sigs.x-k8s.io/v1beta1', kind: 'BootModuleConfig', name: 'sfc-boot' },
+        ],
+      },
+    } as MachineConfig;
+    expect(sameDay1ConfigLabels(same, labels(owned))).toBe(false);
   });
 });

@@ -6,13 +6,21 @@
 import type { PoolDay1, PoolRollout } from '../../rollout';
 import { samePhaseCounts } from './node-table-model';
 
-/** The Day 1 configs as their labels show them: name, and whether the rollout brings them. */
+/**
+ * The Day 1 configs as their labels show them: name, whether the rollout brings them, and the
+ * MachineConfig their Edit link reads (kept by identity while unchanged).
+ */
 export const sameDay1ConfigLabels = (
   a: PoolRollout['day1Configs'],
   b: PoolRollout['day1Configs'],
 ): boolean =>
   a.length === b.length &&
-  a.every((config, i) => config.name === b[i].name && config.new === b[i].new);
+  a.every(
+    (config, i) =>
+      config.name === b[i].name &&
+      config.new === b[i].new &&
+      config.machineConfig === b[i].machineConfig,
+  );
 
 /** Equal in everything but the node list. */
 export const samePoolSummary = (a: PoolRollout, b: PoolRollout): boolean => {
