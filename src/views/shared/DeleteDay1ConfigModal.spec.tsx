@@ -129,6 +129,10 @@ describe('DeleteDay1ConfigModal with the pool created for the config', () => {
     expect(jest.mocked(k8sPatch).mock.calls[0][0].data).toEqual([
       { op: 'remove', path: '/metadata/labels/node-role.kubernetes.io~1sfc' },
     ]);
+    // Each step is named with its status for assistive technology.
+    expect(
+      within(modal()).getByLabelText('Remove the pool label from node worker-4: Done'),
+    ).toBeInTheDocument();
     // The config stays while the nodes move: deleting it now would reboot them twice.
     expect(k8sDelete).not.toHaveBeenCalled();
     expect(within(modal()).getByTestId('delete-step-machineConfig:99-sfc-day1')).toHaveAttribute(

@@ -50,7 +50,10 @@ const DeleteProgress = ({ steps, nodesLeft }: DeleteProgressProps) => {
           variant={VARIANT[step.status]}
           isCurrent={step.status === 'running'}
           description={description(step)}
-          aria-label={`${title(step)}: ${description(step)}`}
+          aria-label={t('{{step}}: {{status}}', {
+            step: title(step),
+            status: description(step),
+          })}
           data-test={`delete-step-${step.id}`}
           data-status={step.status}
         >
