@@ -298,15 +298,22 @@ describe('Day1ConfigsPage', () => {
     });
 
     it("disables Delete of a config KMM's BootModuleConfig manages: KMM would create it again", async () => {
-      const owned = day1Config();
-      owned.metadata.ownerReferences = [
-        {
-          apiVersion: 'kmm.sigs.x-k8s.io/v1beta1',
-          kind: 'BootModuleConfig',
-          name: 'ice-boot',
-          uid: '6d1c3b0e-1111-4a2b-9c3d-5e6f7a8b9c0d',
+      // What KMM's BootModuleConfig writes: the MachineConfig names it as its owner.
+      const mc = day1Config();
+      const owned = {
+        ...mc,
+        metadata: {
+          ...mc.metadata,
+          ownerReferences: [
+            {
+              apiVersion: 'kmm.sigs.x-k8s.io/v1beta1',
+              kind: 'BootModuleConfig',
+              name: 'ice-boot',
+              uid: '6d1c3b0e-1111-4a2b-9c3d-5e6f7a8b9c0d',
+            },
+          ],
         },
-      ];
+      };
       answerWatches({
         MachineConfig: [[owned, sfcConfig()], true],
         MachineConfigPool: [[workerPool, sfcPool], true],
