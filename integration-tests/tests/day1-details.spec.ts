@@ -31,6 +31,24 @@ const nodeOf = async (request: APIRequestContext, name: string): Promise<NodeVie
   return object.metadata;
 };
 
+interface SimNode {
+  name: string;
+  pool: string | null;
+  state: string;
+  currentConfig: string;
+  desiredConfig: string;
+  daemon: { phase: string; reboots: number } | null;
+  day1: Record<string, string>;
+}
+
+/** A node as the simulator's control API reports it: its pool, its daemon and its reboots so far. */
+const simNode = async (request: APIRequestContext, name: string): Promise<SimNode | undefined> => {
+  const response = await request.get('/sim/state');
+  expect(response.ok()).toBe(true);
+  const { nodes } = (await response.json()) as { nodes: SimNode[] };
+  return nodes.find((candidate) => candidate.name === name);
+};
+
 test.beforeEach(async ({ request }) => {
   await resetCluster(request);
 });
@@ -144,6 +162,25 @@ test('deleting a config made with its own pool can remove the pool: the nodes go
   });
   expect(label.ok()).toBe(true);
 
+  // worker-0 is done on the pool's config, with the Day 1 config loaded, before the delete starts.
+  await expect
+    .poll(
+      async () => {
+        const node = await simNode(request, 'worker-0');
+        return (
+          node?.pool === 'ice' &&
+          node.state === 'Done' &&
+          node.currentConfig.startsWith('rendered-ice-') &&
+          node.currentConfig === node.desiredConfig &&
+          node.daemon?.phase === 'idle' &&
+          node.day1['99-ice-day1'] === 'Loaded'
+        );
+      },
+      { timeout: 120_000 },
+    )
+    .toBe(true);
+  const rebootsBefore = (await simNode(request, 'worker-0'))?.daemon?.reboots ?? 0;
+
   await page.goto('/day1-kernel-modules/configs/99-ice-day1');
   await expect(page.getByTestId('config-pool-ice')).toContainText('worker-0');
   await page.getByTestId('config-actions').click();
@@ -156,31 +193,42 @@ test('deleting a config made with its own pool can remove the pool: the nodes go
   await expect(option).not.toBeChecked();
   await option.check();
   await expect(modal.getByTestId('delete-day1-config-node-moves')).toContainText(
-    'worker-0 moves back to worker and reboots',
+    'worker-0 moves back to worker and reboots once',
   );
   await saveScreenshot(page, testInfo, 'delete-with-pool');
   await modal.getByTestId('confirm-delete-day1-config').click();
 
-  // The config and the label go at once; the pool once MCO is done with worker-0 on worker's config.
-  await expect(modal.getByTestId('delete-step-machineConfig:99-ice-day1')).toHaveAttribute(
-    'data-status',
-    'done',
-  );
+  // The label goes first; the config and the pool once MCO is done with worker-0 on worker's config.
+  await expect(modal.getByTestId('delete-progress').locator('[data-status]')).toHaveCount(4);
+  const order = await modal
+    .getByTestId('delete-progress')
+    .locator('[data-status]')
+    .evaluateAll((steps) => steps.map((step) => step.getAttribute('data-test')));
+  expect(order).toEqual([
+    'delete-step-nodeLabel:worker-0',
+    'delete-step-waitNodes:ice',
+    'delete-step-machineConfig:99-ice-day1',
+    'delete-step-pool:ice',
+  ]);
   await expect(modal.getByTestId('delete-step-nodeLabel:worker-0')).toHaveAttribute(
     'data-status',
     'done',
   );
-  expect(await read(request, `${MC_PATH}/99-ice-day1`)).toBeUndefined();
   expect((await nodeOf(request, 'worker-0')).labels).not.toHaveProperty(
     'node-role.kubernetes.io/ice',
   );
   await expect(modal).toBeHidden({ timeout: 180_000 });
   await expect(page).toHaveURL(/\/day1-kernel-modules$/);
 
+  expect(await read(request, `${MC_PATH}/99-ice-day1`)).toBeUndefined();
   expect(await read(request, `${MCP_PATH}/ice`)).toBeUndefined();
   const { annotations } = await nodeOf(request, 'worker-0');
   expect(annotations['machineconfiguration.openshift.io/currentConfig']).toMatch(
     /^rendered-worker-/,
   );
   expect(annotations['machineconfiguration.openshift.io/state']).toBe('Done');
+  // One reboot, onto worker's config: not one for the config's removal and one for the move.
+  const after = await simNode(request, 'worker-0');
+  expect(after?.pool).toBe('worker');
+  expect(after?.daemon?.reboots).toBe(rebootsBefore + 1);
 });

@@ -210,6 +210,13 @@ test("a config KMM's BootModuleConfig manages is read-only here, with a link to 
     'aria-disabled',
     'true',
   );
+  // KMM would create a deleted config again: Delete is disabled too, saying what to do instead.
+  const remove = page.getByRole('menuitem', { name: 'Delete' });
+  await expect(remove).toHaveAttribute('aria-disabled', 'true');
+  await remove.hover();
+  await expect(page.getByRole('tooltip')).toHaveText(
+    'Managed by KMM: delete or change the BootModuleConfig sfc-boot instead.',
+  );
 
   await page.goto('/day1-kernel-modules/configs/99-sfc-day1/edit');
   const managed = page.getByTestId('day1-managed-by-kmm');

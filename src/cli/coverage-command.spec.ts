@@ -51,6 +51,16 @@ const startRegistry = () =>
       seen.push({ method: request.method, url: request.url, headers: request.headers });
       const url = new URL(request.url ?? '/', `http://${registry}`);
       if (url.pathname === '/token') {
+        // A token service that fails, and one that answers without a token.
+        const scope = url.searchParams.get('scope') ?? '';
+        if (scope.includes(':acme-token-down/')) {
+          response.writeHead(503).end('token service unavailable');
+          return;
+        }
+        if (scope.includes(':acme-no-token/')) {
+          response.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
+          return;
+        }
         const basic = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
         const authorization = request.headers.authorization;
         if (authorization !== undefined && authorization !== basic) {
@@ -249,7 +259,41 @@ describe('day1-utility coverage against a registry', () => {
     expect(fromEnv.status).toBe(0);
   });
 
-  it('says why where it cannot ask: an unreachable registry (exit 4), and --offline (exit 0)', async () => {
+  it("reports a failing token service as the token service's error, not as missing credentials (exit 4)", async () => {
+    const down = file(
+      'token-down.yaml',
+      clusterDump([config('99-ice-day1', 'worker', 'acme-token-down/ice-kmod')], NODES),
+    );
+    const result = await run(['-f', down, '--plain-http'], { XDG_RUNTIME_DIR: scratch });
+    expect(result.status).toBe(4);
+    expect(result.stdout).toContain(
+      `unknown: the check failed (the token service http://${registry} answered HTTP 503)`,
+    );
+    expect(result.stdout).not.toContain('--authfile');
+    expect(result.stdout).not.toContain('asks for credentials');
+    const json = await run(['-f', down, '--plain-http', '-o', 'json'], {
+      XDG_RUNTIME_DIR: scratch,
+    });
+    const output = JSON.parse(json.stdout) as {
+      configs: { kernels: { result: string; reason: string; detail: string }[] }[];
+    };
+    expect(output.configs[0].kernels.map(({ result: r, reason }) => `${r}/${reason}`)).toEqual([
+      'unknown/error',
+      'unknown/error',
+    ]);
+
+    const tokenless = file(
+      'no-token.yaml',
+      clusterDump([config('99-ice-day1', 'worker', 'acme-no-token/ice-kmod')], NODES),
+    );
+    const empty = await run(['-f', tokenless, '--plain-http'], { XDG_RUNTIME_DIR: scratch });
+    expect(empty.status).toBe(4);
+    expect(empty.stdout).toContain(
+      `unknown: the check failed (the token service http://${registry} answered without a token)`,
+    );
+  });
+
+  it('says why where it cannot ask: an unreachable registry, and --offline (both exit 4)', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
@@ -264,8 +308,9 @@ describe('day1-utility coverage against a registry', () => {
     const unreachable = await run(['-f', '-', '--plain-http'], {}, text);
     expect(unreachable.status).toBe(4);
     expect(unreachable.stdout).toContain('unknown: the registry cannot be reached');
+    // Nothing was checked: a script must not read --offline's answer as "every tag is there".
     const offline = await run(['-f', '-', '--offline'], {}, text);
-    expect(offline.status).toBe(0);
+    expect(offline.status).toBe(4);
     expect(offline.stdout).toContain('unknown: not checked (--offline)');
     expect(offline.stdout).toMatch(/Coverage:\s+0 of 2 kernels \(2 unknown\)/);
   });

@@ -17,6 +17,14 @@ import type { AuthFile } from './registry-check';
 import { InputError, NODE_READER, readInput, table } from './rollout-command';
 import type { Collected, InputReader } from './rollout-command';
 
+/** Exit status when some kernel has no tag in its config's image. */
+const EXIT_MISSING = 3;
+/**
+ * Exit status when no tag is missing but some could not be checked; always with --offline, which
+ * checks nothing (a script must not take "not asked" for "every tag is there").
+ */
+const EXIT_UNKNOWN = 4;
+
 const FLAGS: FlagSpec[] = [
   {
     name: 'f',
@@ -36,7 +44,11 @@ const FLAGS: FlagSpec[] = [
     usage:
       'registry credentials, containers-auth.json format (default $REGISTRY_AUTH_FILE, else ${XDG_RUNTIME_DIR}/containers/auth.json)',
   },
-  { name: 'offline', boolean: true, usage: 'do not ask the registries: every tag is "unknown"' },
+  {
+    name: 'offline',
+    boolean: true,
+    usage: `do not ask the registries: every tag is "unknown", and the exit status is ${String(EXIT_UNKNOWN)}`,
+  },
   {
     name: 'plain-http',
     boolean: true,
@@ -46,11 +58,6 @@ const FLAGS: FlagSpec[] = [
 ];
 
 const OC_GET = 'oc get machineconfigs,machineconfigpools,nodes -o yaml';
-
-/** Exit status when some kernel has no tag in its config's image. */
-const EXIT_MISSING = 3;
-/** Exit status when no tag is missing but some could not be checked (not with --offline). */
-const EXIT_UNKNOWN = 4;
 
 export const COVERAGE_USAGE = formatUsage(
   `Usage: day1-utility coverage -f FILE [-f FILE ...] [-o json] [--authfile FILE] [--offline]
@@ -64,7 +71,8 @@ and asks each registry with an HTTP HEAD on /v2/<repository>/manifests/<tag>, an
 auth file's credentials; where it cannot, the tag is "unknown" with the reason.
 
 Exit status: 0 when every kernel has its tag, ${String(EXIT_MISSING)} when some kernel has none, ${String(EXIT_UNKNOWN)} when none is
-missing but some could not be checked, 1 when the input cannot be used, 2 for a usage error.`,
+missing but some could not be checked (always with --offline, which checks nothing), 1 when the
+input cannot be used, 2 for a usage error.`,
   FLAGS,
 );
 
@@ -235,8 +243,7 @@ export const runCoverage = async (
       : coverage.map(configSection).join('\n'),
   );
   if (coverage.some((c) => c.missing > 0)) return EXIT_MISSING;
-  const unchecked = coverage.some((c) =>
-    c.kernels.some((k) => k.check.result === 'unknown' && k.check.reason !== 'notChecked'),
-  );
+  // --offline's "not checked" counts: nothing says those tags exist.
+  const unchecked = coverage.some((c) => c.kernels.some((k) => k.check.result === 'unknown'));
   return unchecked ? EXIT_UNKNOWN : 0;
 };

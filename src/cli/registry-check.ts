@@ -116,6 +116,19 @@ const describeError = (error: unknown): string => {
   return String(error);
 };
 
+/** The token of a token service's JSON answer (`token`, or OAuth's `access_token`), if any. */
+const readToken = async (response: Response): Promise<string | undefined> => {
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    return undefined;
+  }
+  const { token, access_token: accessToken } = (body ?? {}) as Record<string, unknown>;
+  const value = typeof token === 'string' && token !== '' ? token : accessToken;
+  return typeof value === 'string' && value !== '' ? value : undefined;
+};
+
 /** Asks the registry whether `image:tag` exists; never throws. */
 export const checkTagInRegistry = async (
   image: string,
@@ -151,17 +164,30 @@ export const checkTagInRegistry = async (
           headers: credentials === undefined ? {} : { Authorization: basic(credentials) },
           signal: AbortSignal.timeout(TIMEOUT_MS),
         });
-        if (tokenResponse.ok) {
-          const body = (await tokenResponse.json()) as { token?: string; access_token?: string };
-          const token = body.token ?? body.access_token;
-          if (token) response = await head(`Bearer ${token}`);
-        } else if (tokenResponse.status === 401 || tokenResponse.status === 403) {
+        if (tokenResponse.status === 401 || tokenResponse.status === 403) {
           return {
             result: 'unknown',
             reason: 'unauthorized',
             detail: `the token service answered ${String(tokenResponse.status)}${credentials === undefined ? ' and the auth file has no credentials for it' : ' to the auth file’s credentials'}`,
           };
         }
+        // Any other failure is the token service's, not a question of credentials.
+        if (!tokenResponse.ok) {
+          return {
+            result: 'unknown',
+            reason: 'error',
+            detail: `the token service ${tokenUrl.origin} answered HTTP ${String(tokenResponse.status)}`,
+          };
+        }
+        const token = await readToken(tokenResponse);
+        if (token === undefined) {
+          return {
+            result: 'unknown',
+            reason: 'error',
+            detail: `the token service ${tokenUrl.origin} answered without a token`,
+          };
+        }
+        response = await head(`Bearer ${token}`);
       } else if (challenge?.scheme === 'basic' && credentials !== undefined) {
         response = await head(basic(credentials));
       }

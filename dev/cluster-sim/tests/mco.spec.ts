@@ -14,7 +14,9 @@ import {
   MACHINE_CONFIG_POOLS,
   NODES,
 } from '../core/resources';
+import type { ResourceDef } from '../core/resources';
 import type { StoreEvent } from '../core/store';
+import { collectGarbage } from '../core/garbage-collector';
 import { ANNOTATIONS } from '../mco/constants';
 import { Simulation } from '../simulation';
 import { day1MachineConfig } from './helpers';
@@ -515,50 +517,126 @@ describe('node controller', () => {
   });
 });
 
+/**
+ * A custom pool as MCO's docs (custom-pools.md) and KMM's Day 1 docs show it, with worker-0 labelled
+ * into it and a Day 1 config for it, rolled out.
+ */
+const rollOutIcePool = () => {
+  const icePool: object = {
+    apiVersion: 'machineconfiguration.openshift.io/v1',
+    kind: 'MachineConfigPool',
+    metadata: { name: 'ice' },
+    spec: {
+      machineConfigSelector: {
+        matchExpressions: [
+          {
+            key: 'machineconfiguration.openshift.io/role',
+            operator: 'In',
+            values: ['worker', 'ice'],
+          },
+        ],
+      },
+      nodeSelector: { matchLabels: { 'node-role.kubernetes.io/ice': '' } },
+      maxUnavailable: 1,
+    },
+  };
+  simulation.store.create(MACHINE_CONFIG_POOLS, icePool as SimObject);
+  simulation.store.mutate<NodeObject>(NODES, undefined, 'worker-0', (n) => {
+    n.metadata.labels = { ...n.metadata.labels, 'node-role.kubernetes.io/ice': '' };
+  });
+  createMc(
+    day1MachineConfig({
+      machineConfigName: '99-ice-day1',
+      machineConfigPoolRef: 'ice',
+      kernelModuleImage: 'quay.io/acme/ice-kmod',
+      kernelModuleName: 'ice',
+      inTreeModulesToRemove: ['ice'],
+    }),
+  );
+  clock.runUntil(
+    () =>
+      condition(pool('ice'), 'Updated')?.status === 'True' &&
+      simulation.day1Status('worker-0')?.['99-ice-day1']?.phase === 'Loaded',
+  );
+};
+
+/** worker-0's daemon is idle and Done on `config`. */
+const doneOn = (config: () => string | undefined) => () => {
+  const n = node('worker-0');
+  return (
+    simulation.operator.agent('worker-0')?.idle === true &&
+    annotation(n, ANNOTATIONS.state) === 'Done' &&
+    annotation(n, ANNOTATIONS.currentConfig) === config() &&
+    annotation(n, ANNOTATIONS.desiredConfig) === config()
+  );
+};
+
+const reboots = () => simulation.operator.agent('worker-0')?.reboots ?? 0;
+
+const removeIceLabel = () => {
+  simulation.store.mutate<NodeObject>(NODES, undefined, 'worker-0', (n) => {
+    const labels = { ...n.metadata.labels };
+    Reflect.deleteProperty(labels, 'node-role.kubernetes.io/ice');
+    n.metadata.labels = labels;
+  });
+};
+
+const deleteObject = (resource: ResourceDef, name: string) => {
+  const deleted = simulation.store.remove(resource, undefined, name);
+  if (deleted) collectGarbage(simulation.store, deleted);
+};
+
 describe('a new custom pool', () => {
   it('renders, takes over its labelled node and rolls out its Day 1 config', () => {
-    // A custom pool as MCO's docs (custom-pools.md) and KMM's Day 1 docs show it.
-    const icePool: object = {
-      apiVersion: 'machineconfiguration.openshift.io/v1',
-      kind: 'MachineConfigPool',
-      metadata: { name: 'ice' },
-      spec: {
-        machineConfigSelector: {
-          matchExpressions: [
-            {
-              key: 'machineconfiguration.openshift.io/role',
-              operator: 'In',
-              values: ['worker', 'ice'],
-            },
-          ],
-        },
-        nodeSelector: { matchLabels: { 'node-role.kubernetes.io/ice': '' } },
-        maxUnavailable: 1,
-      },
-    };
-    simulation.store.create(MACHINE_CONFIG_POOLS, icePool as SimObject);
-    simulation.store.mutate<NodeObject>(NODES, undefined, 'worker-0', (n) => {
-      n.metadata.labels = { ...n.metadata.labels, 'node-role.kubernetes.io/ice': '' };
-    });
-    createMc(
-      day1MachineConfig({
-        machineConfigName: '99-ice-day1',
-        machineConfigPoolRef: 'ice',
-        kernelModuleImage: 'quay.io/acme/ice-kmod',
-        kernelModuleName: 'ice',
-        inTreeModulesToRemove: ['ice'],
-      }),
-    );
-    clock.runUntil(
-      () =>
-        condition(pool('ice'), 'Updated')?.status === 'True' &&
-        simulation.day1Status('worker-0')?.['99-ice-day1']?.phase === 'Loaded',
-    );
+    rollOutIcePool();
     expect(pool('ice').status).toMatchObject({ machineCount: 1, updatedMachineCount: 1 });
     expect(pool('ice').spec.configuration?.source?.map((s) => s.name)).toContain('99-ice-day1');
     expect(pool('worker').status?.machineCount).toBe(3);
     expect(mcn('worker-0').spec.pool.name).toBe('ice');
-    expect(simulation.operator.agent('worker-0')?.reboots).toBe(2);
+    expect(reboots()).toBe(2);
+  });
+});
+
+describe('removing a custom pool with its Day 1 config', () => {
+  const workerTarget = () => pool('worker').spec.configuration?.name;
+
+  it("labels first: the node leaves the pool, moves to worker's config and reboots once", () => {
+    rollOutIcePool();
+    const before = reboots();
+    removeIceLabel();
+    clock.runUntil(doneOn(workerTarget));
+    expect(annotation(node('worker-0'), ANNOTATIONS.currentConfig)).toMatch(/^rendered-worker-/);
+    expect(pool('ice').status?.machineCount).toBe(0);
+    expect(pool('worker').status?.machineCount).toBe(4);
+    expect(mcn('worker-0').spec.pool.name).toBe('worker');
+    // The config and the pool go once the node has moved: nothing reaches worker-0 any more.
+    deleteObject(MACHINE_CONFIGS, '99-ice-day1');
+    deleteObject(MACHINE_CONFIG_POOLS, 'ice');
+    clock.advance(600_000);
+    expect(doneOn(workerTarget)()).toBe(true);
+    expect(reboots()).toBe(before + 1);
+    expect(
+      simulation.store
+        .list(MACHINE_CONFIGS)
+        .filter((mc) => mc.metadata.name.startsWith('rendered-ice-')),
+    ).toEqual([]);
+  });
+
+  it("the config first: MCO reboots the node onto the pool's new config, then again onto worker's", () => {
+    rollOutIcePool();
+    const before = reboots();
+    const iceTarget = pool('ice').spec.configuration?.name;
+    deleteObject(MACHINE_CONFIGS, '99-ice-day1');
+    clock.runUntil(
+      doneOn(() => {
+        const target = pool('ice').spec.configuration?.name;
+        return target === iceTarget ? undefined : target;
+      }),
+    );
+    expect(reboots()).toBe(before + 1);
+    removeIceLabel();
+    clock.runUntil(doneOn(workerTarget));
+    expect(reboots()).toBe(before + 2);
   });
 });
 

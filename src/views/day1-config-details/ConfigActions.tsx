@@ -9,14 +9,14 @@ import { day1EditPath } from '../shared/paths';
 
 interface ConfigActionsProps {
   name: string;
-  /** KMM's BootModuleConfig that writes the config, which would revert an edit. */
+  /** KMM's BootModuleConfig that writes the config, which would revert an edit or a delete. */
   managedBy?: ManagingBootModuleConfig;
   onDelete: () => void;
 }
 
 /**
- * The page's Actions menu: Edit and Delete, each disabled with the reason (the access review, or KMM
- * managing the config).
+ * The page's Actions menu: Edit and Delete, each disabled with the reason (KMM managing the config,
+ * or the access review).
  */
 const ConfigActions = ({ name, managedBy, onDelete }: ConfigActionsProps) => {
   const { t } = usePluginTranslation();
@@ -30,6 +30,14 @@ const ConfigActions = ({ name, managedBy, onDelete }: ConfigActionsProps) => {
     : canUpdate
       ? undefined
       : t('You cannot update MachineConfigs.');
+  // KMM would create the config again from its BootModuleConfig.
+  const deleteBlocked = managedBy
+    ? t('Managed by KMM: delete or change the BootModuleConfig {{bmc}} instead.', {
+        bmc: managedBy.name,
+      })
+    : canDelete
+      ? undefined
+      : t('You cannot delete MachineConfigs.');
   return (
     <Dropdown
       isOpen={open}
@@ -64,9 +72,9 @@ const ConfigActions = ({ name, managedBy, onDelete }: ConfigActionsProps) => {
         <DropdownItem
           key="delete"
           onClick={onDelete}
-          isAriaDisabled={!canDelete}
+          isAriaDisabled={deleteBlocked !== undefined}
           isDanger
-          tooltipProps={canDelete ? undefined : { content: t('You cannot delete MachineConfigs.') }}
+          tooltipProps={deleteBlocked === undefined ? undefined : { content: deleteBlocked }}
           data-test="config-action-delete"
         >
           {t('Delete')}

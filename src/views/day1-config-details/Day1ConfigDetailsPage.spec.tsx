@@ -151,7 +151,7 @@ describe('Day1ConfigDetailsPage', () => {
     expect(screen.queryByTestId('delete-day1-config-modal')).not.toBeInTheDocument();
   });
 
-  it("says KMM's BootModuleConfig manages the config, and disables Edit with that reason", async () => {
+  it("says KMM's BootModuleConfig manages the config, and disables Edit and Delete with that reason", async () => {
     jest
       .mocked(useK8sModel)
       .mockReturnValue([BootModuleConfigModel, false] as unknown as ReturnType<typeof useK8sModel>);
@@ -166,10 +166,15 @@ describe('Day1ConfigDetailsPage', () => {
     expect(screen.getByTestId('day1-managed-by-kmm')).toHaveTextContent('sfc-boot');
     await userEvent.click(screen.getByTestId('config-actions'));
     expect(screen.getByRole('menuitem', { name: 'Edit' })).toHaveAttribute('aria-disabled', 'true');
-    expect(screen.getByRole('menuitem', { name: 'Delete' })).not.toHaveAttribute(
-      'aria-disabled',
-      'true',
+    // KMM would create a deleted config again from its BootModuleConfig.
+    const remove = screen.getByRole('menuitem', { name: 'Delete' });
+    expect(remove).toHaveAttribute('aria-disabled', 'true');
+    await userEvent.hover(remove);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      'Managed by KMM: delete or change the BootModuleConfig sfc-boot instead.',
     );
+    await userEvent.click(remove);
+    expect(screen.queryByTestId('delete-day1-config-modal')).not.toBeInTheDocument();
   });
 
   it('says the config is gone when it is deleted while the page is open', () => {

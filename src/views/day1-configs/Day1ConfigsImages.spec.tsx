@@ -1,5 +1,6 @@
 import { k8sCreate, useAccessReview } from '@openshift-console/dynamic-plugin-sdk';
 import { render, screen, waitFor, within } from '@testing-library/react';
+import i18n from 'i18next';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import type { ImageStreamImport, MachineConfigPool, Node } from '../../k8s/types';
@@ -142,5 +143,37 @@ describe('Day 1 configs list: Images column', () => {
       'You cannot create ImageStreamImports in kmm-day1-checks, so the image tags are not checked.',
     );
     expect(imageRequests()).toHaveLength(0);
+  });
+
+  it('words each kernel line and the unknown count through the catalog, for translators to reorder', async () => {
+    const namespace = 'plugin__kmm-day1-console-plugin';
+    const line = '{{reference}}: {{answer}}';
+    const count = '{{images}} ({{unknown}})';
+    i18n.addResources('en', namespace, {
+      [line]: '{{answer}} ← {{reference}}',
+      [count]: '{{unknown}} / {{images}}',
+    });
+    try {
+      const image = 'quay.io/acme/ice-kmod-translated';
+      serveCluster(image);
+      serveRegistry(`${image}:${EL94}`);
+      jest
+        .mocked(useAccessReview)
+        .mockImplementation(({ resource }) => [resource !== 'imagestreamimports', false]);
+      renderPage();
+      const cell = await screen.findByTestId('config-images');
+      expect(screen.getByTestId('config-images-count')).toHaveTextContent(
+        '2 unknown / Images: 0 of 2 kernels',
+      );
+      await userEvent.hover(cell);
+      const details = await screen.findByTestId('config-images-details');
+      expect(
+        within(details).getByText(
+          `You cannot create ImageStreamImports in kmm-day1-checks, so the image tags are not checked. ← ${image}:${EL94}`,
+        ),
+      ).toBeInTheDocument();
+    } finally {
+      i18n.addResources('en', namespace, { [line]: line, [count]: count });
+    }
   });
 });

@@ -297,6 +297,50 @@ describe('Day1ConfigsPage', () => {
       expect(screen.queryByTestId('delete-day1-config-modal')).not.toBeInTheDocument();
     });
 
+    it("disables Delete of a config KMM's BootModuleConfig manages: KMM would create it again", async () => {
+      // What KMM's BootModuleConfig writes: the MachineConfig names it as its owner.
+      const mc = day1Config();
+      const owned = {
+        ...mc,
+        metadata: {
+          ...mc.metadata,
+          ownerReferences: [
+            {
+              apiVersion: 'kmm.sigs.x-k8s.io/v1beta1',
+              kind: 'BootModuleConfig',
+              name: 'ice-boot',
+              uid: '6d1c3b0e-1111-4a2b-9c3d-5e6f7a8b9c0d',
+            },
+          ],
+        },
+      };
+      answerWatches({
+        MachineConfig: [[owned, sfcConfig()], true],
+        MachineConfigPool: [[workerPool, sfcPool], true],
+      });
+      renderPage();
+      await userEvent.click(screen.getByRole('button', { name: 'Actions for 99-worker-kmm-ice' }));
+      const remove = screen.getByRole('menuitem', { name: 'Delete' });
+      expect(remove).toHaveAttribute('aria-disabled', 'true');
+      await userEvent.hover(remove);
+      expect(await screen.findByRole('tooltip')).toHaveTextContent(
+        'Managed by KMM: delete or change the BootModuleConfig ice-boot instead.',
+      );
+      await userEvent.click(remove);
+      expect(screen.queryByTestId('delete-day1-config-modal')).not.toBeInTheDocument();
+      expect(k8sDelete).not.toHaveBeenCalled();
+      // A config KMM does not manage can still be deleted.
+      await userEvent.keyboard('{Escape}');
+      await waitFor(() => {
+        expect(screen.queryByRole('menuitem', { name: 'Delete' })).not.toBeInTheDocument();
+      });
+      await userEvent.click(screen.getByRole('button', { name: 'Actions for 99-sfc-kmm-sfc' }));
+      const other = screen.getByRole('menuitem', { name: 'Delete' });
+      expect(other).not.toHaveAttribute('aria-disabled', 'true');
+      await userEvent.click(other);
+      expect(await screen.findByTestId('delete-day1-config-modal')).toBeInTheDocument();
+    });
+
     it('disables Delete, with the reason, for a user who cannot delete', async () => {
       jest.mocked(useAccessReview).mockReturnValue([false, false]);
       answerWatches({ MachineConfig: [[day1Config()], true] });

@@ -123,6 +123,14 @@ const Day1ConfigsTable = ({ rows }: Day1ConfigsTableProps) => {
               : canUpdate
                 ? undefined
                 : t('You cannot update MachineConfigs.');
+            // KMM would create the config again from its BootModuleConfig.
+            const deleteReason = managedBy
+              ? t('Managed by KMM: delete or change the BootModuleConfig {{bmc}} instead.', {
+                  bmc: managedBy.name,
+                })
+              : canDelete
+                ? undefined
+                : t('You cannot delete MachineConfigs.');
             return (
               <Tr
                 key={summary.machineConfigName}
@@ -211,10 +219,8 @@ const Day1ConfigsTable = ({ rows }: Day1ConfigsTableProps) => {
                         onClick: () => {
                           setDeleting(row);
                         },
-                        isAriaDisabled: !canDelete,
-                        tooltipProps: canDelete
-                          ? undefined
-                          : { content: t('You cannot delete MachineConfigs.') },
+                        isAriaDisabled: deleteReason !== undefined,
+                        tooltipProps: deleteReason ? { content: deleteReason } : undefined,
                       },
                     ]}
                   />

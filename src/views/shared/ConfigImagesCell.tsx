@@ -34,7 +34,10 @@ const ConfigImagesCell = ({ coverage }: ConfigImagesCellProps) => {
       <Content component="ul">
         {coverage.kernels.map((kernel) => (
           <Content component="li" key={kernel.kernelVersion}>
-            {`${kernel.reference}: ${tagCheckText(t, kernel.check)}`}
+            {t('{{reference}}: {{answer}}', {
+              reference: kernel.reference,
+              answer: tagCheckText(t, kernel.check),
+            })}
           </Content>
         ))}
       </Content>
@@ -54,7 +57,10 @@ const ConfigImagesCell = ({ coverage }: ConfigImagesCellProps) => {
     ) : null;
   const label =
     coverage.state === 'unknown' && !checking
-      ? `${coverageCountText(t, coverage)} (${t('{{count}} unknown', { count: coverage.unknown })})`
+      ? t('{{images}} ({{unknown}})', {
+          images: coverageCountText(t, coverage),
+          unknown: t('{{count}} unknown', { count: coverage.unknown }),
+        })
       : coverageCountText(t, coverage);
   return (
     <Tooltip content={details}>

@@ -103,7 +103,7 @@ describe('DeleteDay1ConfigModal with the pool created for the config', () => {
     expect(k8sPatch).not.toHaveBeenCalled();
   });
 
-  it('removes the config, then the labels, then the pool once its nodes are on worker', async () => {
+  it('removes the labels, then, once its nodes are on worker, the config and the pool', async () => {
     serve([config()]);
     const { onClose, onDeleted, rerender } = renderModal();
     await userEvent.click(
@@ -112,10 +112,10 @@ describe('DeleteDay1ConfigModal with the pool created for the config', () => {
       }),
     );
     expect(within(modal()).getByTestId('delete-day1-config-remove-pool')).toHaveTextContent(
-      'Its nodes lose the label node-role.kubernetes.io/sfc and move back to their former pool',
+      'Its nodes lose the label node-role.kubernetes.io/sfc first and move back to worker: the Machine Config Operator applies that config, without this Day 1 config, and each node reboots once. The config and the pool are deleted once every node has moved.',
     );
     expect(within(modal()).getByTestId('delete-day1-config-node-moves')).toHaveTextContent(
-      'worker-4 moves back to worker and reboots',
+      'worker-4 moves back to worker and reboots once',
     );
     await userEvent.click(within(modal()).getByTestId('confirm-delete-day1-config'));
 
@@ -124,32 +124,64 @@ describe('DeleteDay1ConfigModal with the pool created for the config', () => {
       expect(wait).toHaveAttribute('data-status', 'running');
     });
     expect(wait).toHaveTextContent('Nodes moved: 0 of 2');
-    expect(k8sDelete).toHaveBeenCalledTimes(1);
     const patched = jest.mocked(k8sPatch).mock.calls.map(([call]) => call.resource.metadata?.name);
     expect(patched).toEqual(['worker-4', 'worker-5']);
     expect(jest.mocked(k8sPatch).mock.calls[0][0].data).toEqual([
       { op: 'remove', path: '/metadata/labels/node-role.kubernetes.io~1sfc' },
     ]);
-    // The config went first.
-    expect(jest.mocked(k8sDelete).mock.invocationCallOrder[0]).toBeLessThan(
-      jest.mocked(k8sPatch).mock.invocationCallOrder[0],
+    // Each step is named with its status for assistive technology.
+    expect(
+      within(modal()).getByLabelText('Remove the pool label from node worker-4: Done'),
+    ).toBeInTheDocument();
+    // The config stays while the nodes move: deleting it now would reboot them twice.
+    expect(k8sDelete).not.toHaveBeenCalled();
+    expect(within(modal()).getByTestId('delete-step-machineConfig:99-sfc-day1')).toHaveAttribute(
+      'data-status',
+      'pending',
     );
 
     // The labels are gone; MCO moves worker-4, then worker-5, to worker's config.
-    serve([], nodesOnWorker(['worker-4']));
+    serve([config()], nodesOnWorker(['worker-4']));
     rerender();
     expect(await within(modal()).findByText('Nodes moved: 1 of 2')).toBeInTheDocument();
-    expect(k8sDelete).toHaveBeenCalledTimes(1);
-    serve([], nodesOnWorker(['worker-4', 'worker-5']));
+    expect(k8sDelete).not.toHaveBeenCalled();
+    serve([config()], nodesOnWorker(['worker-4', 'worker-5']));
     rerender();
     await waitFor(() => {
       expect(onClose).toHaveBeenCalled();
     });
     expect(onDeleted).toHaveBeenCalled();
-    expect(k8sDelete).toHaveBeenCalledTimes(2);
-    const [, [lastDelete]] = jest.mocked(k8sDelete).mock.calls;
-    expect(lastDelete.model.kind).toBe('MachineConfigPool');
-    expect(lastDelete.resource.metadata?.name).toBe('sfc');
+    const deleted = jest
+      .mocked(k8sDelete)
+      .mock.calls.map(([call]) => `${call.model.kind} ${call.resource.metadata?.name ?? ''}`);
+    expect(deleted).toEqual(['MachineConfig 99-sfc-day1', 'MachineConfigPool sfc']);
+    // Every label went before the first delete.
+    expect(Math.max(...jest.mocked(k8sPatch).mock.invocationCallOrder)).toBeLessThan(
+      Math.min(...jest.mocked(k8sDelete).mock.invocationCallOrder),
+    );
+  });
+
+  it('deletes the config and an empty pool at once: no node to move, no wait', async () => {
+    serve([config()], [node('worker-0', { current: WORKER_RENDERED })]);
+    const { onClose } = renderModal();
+    await userEvent.click(
+      within(modal()).getByRole('checkbox', {
+        name: 'Also remove the pool sfc and its node labels',
+      }),
+    );
+    expect(within(modal()).getByTestId('delete-day1-config-remove-pool')).toHaveTextContent(
+      'sfc was created with this config, and no other config needs it. It has no nodes: the config and the pool are deleted.',
+    );
+    await userEvent.click(within(modal()).getByTestId('confirm-delete-day1-config'));
+    await waitFor(() => {
+      expect(onClose).toHaveBeenCalled();
+    });
+    expect(k8sPatch).not.toHaveBeenCalled();
+    expect(
+      jest
+        .mocked(k8sDelete)
+        .mock.calls.map(([call]) => `${call.model.kind} ${call.resource.metadata?.name ?? ''}`),
+    ).toEqual(['MachineConfig 99-sfc-day1', 'MachineConfigPool sfc']);
   });
 
   it('keeps the pool, and says why, when another config needs it', () => {
@@ -189,8 +221,9 @@ describe('DeleteDay1ConfigModal with the pool created for the config', () => {
     serve([config()]);
     jest
       .mocked(k8sPatch)
+      .mockResolvedValueOnce({})
       .mockRejectedValueOnce(
-        Object.assign(new Error('nodes "worker-4" is forbidden'), { code: 403 }),
+        Object.assign(new Error('nodes "worker-5" is forbidden'), { code: 403 }),
       );
     renderModal();
     await userEvent.click(
@@ -200,15 +233,23 @@ describe('DeleteDay1ConfigModal with the pool created for the config', () => {
     );
     await userEvent.click(within(modal()).getByTestId('confirm-delete-day1-config'));
     const error = await within(modal()).findByTestId('api-error');
-    expect(error).toHaveTextContent('Could not remove the label from node worker-4');
+    expect(error).toHaveTextContent('Could not remove the label from node worker-5');
     expect(error).toHaveTextContent('Your user may not patch nodes.');
     expect(within(modal()).getByTestId('delete-day1-config-partial')).toBeInTheDocument();
     expect(within(modal()).getByTestId('delete-step-pool:sfc')).toHaveAttribute(
       'data-status',
       'pending',
     );
-    // Again: the config is gone already (404), the labels are removed this time.
-    jest.mocked(k8sDelete).mockRejectedValueOnce(Object.assign(new Error('gone'), { code: 404 }));
+    expect(k8sDelete).not.toHaveBeenCalled();
+    expect(within(modal()).getByTestId('delete-step-nodeLabel:worker-4')).toHaveAttribute(
+      'data-status',
+      'done',
+    );
+    // Again: worker-4's label is gone already (422 from the JSON patch), worker-5's goes this time.
+    jest
+      .mocked(k8sPatch)
+      .mockRejectedValueOnce(Object.assign(new Error('no such label'), { code: 422 }))
+      .mockResolvedValueOnce({});
     await userEvent.click(within(modal()).getByTestId('confirm-delete-day1-config'));
     await waitFor(() => {
       expect(within(modal()).getByTestId('delete-step-waitNodes:sfc')).toHaveAttribute(
@@ -218,9 +259,11 @@ describe('DeleteDay1ConfigModal with the pool created for the config', () => {
     });
     expect(jest.mocked(k8sPatch).mock.calls.map(([call]) => call.resource.metadata?.name)).toEqual([
       'worker-4',
+      'worker-5',
       'worker-4',
       'worker-5',
     ]);
+    expect(k8sDelete).not.toHaveBeenCalled();
   });
 
   it('can stop waiting for the nodes: the pool stays, and the dialog says how to delete it', async () => {
@@ -234,11 +277,15 @@ describe('DeleteDay1ConfigModal with the pool created for the config', () => {
     await userEvent.click(within(modal()).getByTestId('confirm-delete-day1-config'));
     await userEvent.click(await within(modal()).findByTestId('delete-stop-waiting'));
     const stopped = await within(modal()).findByTestId('delete-day1-config-stopped');
-    expect(stopped).toHaveTextContent('The MachineConfigPool sfc is still there');
+    expect(stopped).toHaveTextContent(
+      'The config 99-sfc-day1 and the MachineConfigPool sfc are still there',
+    );
     expect(
-      within(stopped).getByDisplayValue('oc delete machineconfigpool sfc'),
+      within(stopped).getByDisplayValue(
+        'oc delete machineconfig 99-sfc-day1 && oc delete machineconfigpool sfc',
+      ),
     ).toBeInTheDocument();
-    expect(k8sDelete).toHaveBeenCalledTimes(1);
+    expect(k8sDelete).not.toHaveBeenCalled();
     expect(onClose).not.toHaveBeenCalled();
     const close = within(modal()).getByTestId('delete-day1-config-cancel');
     expect(close).toHaveTextContent('Close');

@@ -47,7 +47,8 @@ const failureAccess = (step: DeleteStep): { verb: string; resource: string } =>
  * Confirms a delete, naming every pool whose nodes reboot: removing the MachineConfig makes MCO roll
  * the pool back to a config without the Day 1 units, so its nodes come back on the in-tree driver. For
  * a config created together with a custom pool that nothing else needs, it offers (unchecked) to remove
- * the pool and its node labels too, and shows each step as it runs.
+ * the pool and its node labels too (labels first, then, once the nodes are on worker, the config and the
+ * pool: each node reboots once), and shows each step as it runs.
  */
 const DeleteDay1ConfigModal = ({ row, onClose, onDeleted }: DeleteDay1ConfigModalProps) => {
   const { t } = usePluginTranslation();
@@ -97,8 +98,8 @@ const DeleteDay1ConfigModal = ({ row, onClose, onDeleted }: DeleteDay1ConfigModa
   const [removePool, setRemovePool] = useState(false);
 
   const sequence = useDeleteSequence(nodes, nodesLoaded);
-  // The plan is fixed at the first click: once the config or labels are gone, the pool's members and
-  // the configs it takes are not what they were.
+  // The plan is fixed at the first click: once the labels or the config are gone, the pool's members
+  // and the configs it takes are not what they were.
   const [plan, setPlan] = useState<DeletePlan>();
   const started = sequence.steps.some((step) => step.status === 'done');
 
@@ -207,16 +208,19 @@ const DeleteDay1ConfigModal = ({ row, onClose, onDeleted }: DeleteDay1ConfigModa
             <Alert
               variant="warning"
               isInline
-              title={t('The MachineConfigPool {{pool}} is still there', { pool: poolName })}
+              title={t('The config {{name}} and the MachineConfigPool {{pool}} are still there', {
+                name,
+                pool: poolName,
+              })}
               data-test="delete-day1-config-stopped"
             >
               <p>
                 {t(
-                  'The config is deleted and the nodes are moving out of the pool. Delete the pool once every node is done on its new pool, with Delete again here or with:',
+                  'The pool labels are removed, and the Machine Config Operator is moving the nodes out of the pool. Delete the config and the pool once every node is done on its new pool, with Delete again here or with:',
                 )}
               </p>
               <ClipboardCopy isReadOnly hoverTip={t('Copy')} clickTip={t('Copied')}>
-                {`oc delete machineconfigpool ${poolName}`}
+                {`oc delete machineconfig ${name} && oc delete machineconfigpool ${poolName}`}
               </ClipboardCopy>
             </Alert>
           )}

@@ -15,7 +15,7 @@ interface DeleteProgressProps {
   nodesLeft?: { done: number; total: number };
 }
 
-/** Each step of a delete with its pool: the config, each node's label, the wait, the pool. */
+/** Each step of a delete with its pool: each node's label, the wait, the config, the pool. */
 const DeleteProgress = ({ steps, nodesLeft }: DeleteProgressProps) => {
   const { t } = usePluginTranslation();
   const title = ({ target, name }: DeleteStep): string => {
@@ -50,7 +50,10 @@ const DeleteProgress = ({ steps, nodesLeft }: DeleteProgressProps) => {
           variant={VARIANT[step.status]}
           isCurrent={step.status === 'running'}
           description={description(step)}
-          aria-label={`${title(step)}: ${description(step)}`}
+          aria-label={t('{{step}}: {{status}}', {
+            step: title(step),
+            status: description(step),
+          })}
           data-test={`delete-step-${step.id}`}
           data-status={step.status}
         >

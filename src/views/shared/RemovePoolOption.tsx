@@ -74,6 +74,7 @@ const RemovePoolOption = ({
       );
     case 'removable': {
       const labels = Object.keys(removal.labels).join(', ');
+      const nextPools = [...new Set(removal.nodes.map((node) => node.nextPool))].sort().join(', ');
       return (
         <div data-test="delete-day1-config-remove-pool">
           <Checkbox
@@ -81,10 +82,15 @@ const RemovePoolOption = ({
             label={t('Also remove the pool {{pool}} and its node labels', { pool: removal.pool })}
             description={
               disabledReason ??
-              t(
-                '{{pool}} was created with this config, and no other config needs it. Its nodes lose the label {{labels}} and move back to their former pool, whose config the Machine Config Operator then applies: they reboot once more. The pool is deleted once every node has moved.',
-                { pool: removal.pool, labels },
-              )
+              (removal.nodes.length > 0
+                ? t(
+                    '{{pool}} was created with this config, and no other config needs it. Its nodes lose the label {{labels}} first and move back to {{nextPools}}: the Machine Config Operator applies that config, without this Day 1 config, and each node reboots once. The config and the pool are deleted once every node has moved.',
+                    { pool: removal.pool, labels, nextPools },
+                  )
+                : t(
+                    '{{pool}} was created with this config, and no other config needs it. It has no nodes: the config and the pool are deleted.',
+                    { pool: removal.pool },
+                  ))
             }
             isChecked={checked}
             isDisabled={isDisabled || disabledReason !== undefined}
@@ -96,7 +102,7 @@ const RemovePoolOption = ({
             <List data-test="delete-day1-config-node-moves">
               {removal.nodes.map((node) => (
                 <ListItem key={node.name}>
-                  {t('{{node}} moves back to {{pool}} and reboots', {
+                  {t('{{node}} moves back to {{pool}} and reboots once', {
                     node: node.name,
                     pool: node.nextPool,
                   })}

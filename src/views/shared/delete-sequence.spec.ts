@@ -30,7 +30,7 @@ const recorder = (fail: (call: string) => Error | undefined = () => undefined) =
 const statuses = (steps: DeleteStep[]) => steps.map((step) => `${step.id}=${step.status}`);
 
 describe('runDelete', () => {
-  it('deletes the config, removes the labels, waits for the nodes, then deletes the pool', async () => {
+  it('removes the labels, waits for the nodes, then deletes the config and the pool', async () => {
     const { calls, writer } = recorder();
     const waits: string[] = [];
     const result = await runDelete(
@@ -48,11 +48,13 @@ describe('runDelete', () => {
     const removeLabel = JSON.stringify([
       { op: 'remove', path: '/metadata/labels/node-role.kubernetes.io~1sfc' },
     ]);
+    // The config stays until the nodes are on worker's config: deleting it earlier would make MCO
+    // reboot them onto the pool's new rendered config, and the move to worker would reboot them again.
     expect(calls).toEqual([
-      'delete MachineConfig 99-sfc-day1',
       `patch Node w4 ${removeLabel}`,
       `patch Node w5 ${removeLabel}`,
       'wait',
+      'delete MachineConfig 99-sfc-day1',
       'delete MachineConfigPool sfc',
     ]);
   });
@@ -65,7 +67,7 @@ describe('runDelete', () => {
     expect(wait).not.toHaveBeenCalled();
   });
 
-  it('never deletes the pool while its nodes have not left it', async () => {
+  it('deletes neither the config nor the pool while the nodes have not left it', async () => {
     const { calls, writer } = recorder();
     let release: () => void = () => undefined;
     const left = new Promise<void>((resolve) => {
@@ -79,11 +81,20 @@ describe('runDelete', () => {
       (next) => (steps = next),
     );
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(calls).not.toContain('delete MachineConfigPool sfc');
-    expect(statuses(steps)).toContain('waitNodes:sfc=running');
+    expect(calls.filter((call) => call.startsWith('delete'))).toEqual([]);
+    expect(statuses(steps)).toEqual([
+      'nodeLabel:w4=done',
+      'nodeLabel:w5=done',
+      'waitNodes:sfc=running',
+      'machineConfig:99-sfc-day1=pending',
+      'pool:sfc=pending',
+    ]);
     release();
     await running;
-    expect(calls.at(-1)).toBe('delete MachineConfigPool sfc');
+    expect(calls.slice(-2)).toEqual([
+      'delete MachineConfig 99-sfc-day1',
+      'delete MachineConfigPool sfc',
+    ]);
     expect(statuses(steps).every((s) => s.endsWith('=done'))).toBe(true);
   });
 
@@ -101,12 +112,12 @@ describe('runDelete', () => {
     );
     expect(result).toMatchObject({ outcome: 'failed', error: forbidden });
     expect(result.outcome === 'failed' && result.failedStep.id).toBe('nodeLabel:w5');
-    expect(calls).not.toContain('delete MachineConfigPool sfc');
+    expect(calls.filter((call) => call.startsWith('delete'))).toEqual([]);
     expect(statuses(steps)).toEqual([
-      'machineConfig:99-sfc-day1=done',
       'nodeLabel:w4=done',
       'nodeLabel:w5=failed',
       'waitNodes:sfc=pending',
+      'machineConfig:99-sfc-day1=pending',
       'pool:sfc=pending',
     ]);
   });
@@ -127,6 +138,37 @@ describe('runDelete', () => {
     );
     expect(result).toEqual({ outcome: 'deleted' });
     expect(calls.at(-1)).toBe('delete MachineConfigPool sfc');
+  });
+
+  it('continues after the user stopped waiting: the labels are gone, the config and pool go now', async () => {
+    const { calls, writer } = recorder((call) =>
+      call.startsWith('patch Node') ? new HttpError('the label is not there', 422) : undefined,
+    );
+    const stopped = new Error('stopped waiting');
+    let steps: DeleteStep[] = [];
+    const first = await runDelete(
+      plan,
+      writer,
+      () => Promise.reject(stopped),
+      (next) => (steps = next),
+    );
+    expect(first.outcome === 'failed' && first.failedStep.id).toBe('waitNodes:sfc');
+    expect(statuses(steps).slice(-2)).toEqual([
+      'machineConfig:99-sfc-day1=pending',
+      'pool:sfc=pending',
+    ]);
+    expect(calls.filter((call) => call.startsWith('delete'))).toEqual([]);
+    const again = await runDelete(
+      plan,
+      writer,
+      () => Promise.resolve(),
+      (next) => (steps = next),
+    );
+    expect(again).toEqual({ outcome: 'deleted' });
+    expect(calls.filter((call) => call.startsWith('delete'))).toEqual([
+      'delete MachineConfig 99-sfc-day1',
+      'delete MachineConfigPool sfc',
+    ]);
   });
 
   it('does not take a 422 on the config or the pool for done', async () => {

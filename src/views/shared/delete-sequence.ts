@@ -1,9 +1,11 @@
 /**
- * Deleting a Day 1 config, and, when the user asks, the custom pool created with it: delete the
- * MachineConfig, remove the pool's labels from its nodes (they go back to worker, which reboots them
- * on its own config), wait until MCO is done with every one of them, then delete the pool. The pool goes
- * last because its rendered configs, which MCO deletes with it, are what the nodes run until they have
- * moved. Every step can run again after a failure: what is already gone counts as done.
+ * Deleting a Day 1 config, and, when the user asks, the custom pool created with it: remove the pool's
+ * labels from its nodes (they go back to worker, which reboots them once onto its own config, without
+ * the Day 1 config), wait until MCO is done with every one of them, then delete the MachineConfig and
+ * the pool. Deleting the config first would make MCO render the pool again and reboot its nodes onto
+ * that, and the move to worker would reboot them a second time. The pool goes only after the nodes have
+ * moved because its rendered configs, which MCO deletes with it, are what the nodes run until then.
+ * Every step can run again after a failure: what is already gone counts as done.
  */
 import type { k8sDelete, k8sPatch, Patch } from '@openshift-console/dynamic-plugin-sdk';
 import { readApiError } from '../../k8s/api-error';
@@ -44,16 +46,20 @@ const alreadyGone = (error: unknown, target: DeleteTarget): boolean => {
   return code === 404 || (target === 'nodeLabel' && code === 422);
 };
 
-/** The steps in order: config, node labels, the wait for the nodes, the pool. */
+/**
+ * The steps in order: with the pool, the node labels, the wait for the nodes, the config, the pool;
+ * without it, the config alone.
+ */
 const deleteSteps = (plan: DeletePlan): DeleteStep[] => {
-  const steps: Omit<DeleteStep, 'id' | 'status'>[] = [
-    { target: 'machineConfig', name: plan.machineConfigName },
-  ];
+  const steps: Omit<DeleteStep, 'id' | 'status'>[] = [];
   if (plan.pool) {
     const { name, nodes } = plan.pool;
     steps.push(...nodes.map((node) => ({ target: 'nodeLabel' as const, name: node })));
     if (nodes.length > 0) steps.push({ target: 'waitNodes', name });
+    steps.push({ target: 'machineConfig', name: plan.machineConfigName });
     steps.push({ target: 'pool', name });
+  } else {
+    steps.push({ target: 'machineConfig', name: plan.machineConfigName });
   }
   return steps.map((step) => ({ ...step, id: `${step.target}:${step.name}`, status: 'pending' }));
 };

@@ -12,7 +12,11 @@ interface Entry {
 
 /**
  * The registry's answers per `<image>:<tag>`, each kept for a short time: a tag can be pushed at any
- * moment, so a missing one is asked again after TAG_CHECK_TTL_MS. The clock is injectable for tests.
+ * moment, so a missing one is asked again after TAG_CHECK_TTL_MS. A stale answer stays for show while
+ * it is asked again; one that has been stale for longer than TAG_CHECK_TTL_MS is no longer wanted by
+ * any page (pages ask again as soon as an answer goes stale) and is dropped on the next `set`, so that
+ * the cache of a long console session does not grow with every kernel and image it ever saw. The clock
+ * is injectable for tests.
  */
 export class ImageTagCache {
   private readonly entries = new Map<string, Entry>();
@@ -43,8 +47,12 @@ export class ImageTagCache {
   }
 
   set(key: string, check: TagCheck): void {
+    const now = this.now();
+    for (const [old, entry] of this.entries) {
+      if (entry.expires + this.ttlMs <= now) this.entries.delete(old);
+    }
     const ttl = check.result === 'unknown' ? this.errorTtlMs : this.ttlMs;
-    this.entries.set(key, { check, expires: this.now() + ttl });
+    this.entries.set(key, { check, expires: now + ttl });
   }
 
   /** When the first of these answers goes stale (for a timer); undefined if none is cached. */

@@ -57,6 +57,29 @@ describe('ImageTagCache', () => {
     expect(cache.isFresh('never')).toBe(false);
     expect(cache.nextExpiry(['never'])).toBeUndefined();
   });
+  it('drops, on the next answer, the answers stale for longer than the TTL; keeps younger stale ones', () => {
+    const clock = manualClock();
+    const cache = new ImageTagCache(clock.now);
+    cache.set('old', { result: 'missing' });
+    cache.set('failed', { result: 'unknown', reason: 'error', detail: 'timeout' });
+    clock.advance(TAG_CHECK_TTL_MS);
+    cache.set('recent', FOUND);
+    // Stale, shown while asked again: nothing is dropped yet.
+    expect(cache.get('old')).toEqual({ result: 'missing' });
+    expect(cache.get('failed')).toBeDefined();
+    clock.advance(TAG_CHECK_TTL_MS - TAG_CHECK_ERROR_TTL_MS);
+    cache.set('new', FOUND);
+    // The failed check has been stale for a TTL now; the missing answer for less.
+    expect(cache.get('failed')).toBeUndefined();
+    expect(cache.get('old')).toEqual({ result: 'missing' });
+    clock.advance(TAG_CHECK_ERROR_TTL_MS);
+    expect(cache.get('old')).toEqual({ result: 'missing' });
+    cache.set('newer', FOUND);
+    expect(cache.get('old')).toBeUndefined();
+    expect(cache.nextExpiry(['old', 'failed'])).toBeUndefined();
+    // Answers not yet stale for a TTL stay.
+    expect(['recent', 'new', 'newer'].map((key) => cache.get(key))).toEqual([FOUND, FOUND, FOUND]);
+  });
 });
 
 describe('ImageTagCheckScheduler', () => {
@@ -114,6 +137,54 @@ describe('ImageTagCheckScheduler', () => {
     checker.calls[1].resolve(FOUND);
     await flush();
     expect(scheduler.answer(one)).toEqual(FOUND);
+  });
+
+  it('asks again after a running check when "check again" comes while it runs', async () => {
+    const checker = controlledChecker();
+    const scheduler = new ImageTagCheckScheduler(checker.check);
+    const answered = jest.fn();
+    scheduler.subscribe(answered);
+    const [one] = tags(1);
+    scheduler.request([one]);
+    expect(checker.calls).toHaveLength(1);
+    // The tag is pushed and the user asks again while the first check is still out.
+    scheduler.recheck([one]);
+    expect(checker.calls).toHaveLength(1);
+    // The first answer comes from before the push: shown, not taken as fresh, asked again.
+    checker.calls[0].resolve({ result: 'missing' });
+    await flush();
+    expect(answered).toHaveBeenCalledTimes(1);
+    expect(checker.calls).toHaveLength(2);
+    expect(checker.calls[1].request).toEqual(one);
+    expect(scheduler.answer(one)).toEqual({ result: 'missing' });
+    expect(scheduler.cache.isFresh('quay.io/a/m:k0')).toBe(false);
+    // A request meanwhile does not ask a third time.
+    scheduler.request([one]);
+    expect(checker.calls).toHaveLength(2);
+    checker.calls[1].resolve(FOUND);
+    await flush();
+    expect(scheduler.answer(one)).toEqual(FOUND);
+    expect(scheduler.cache.isFresh('quay.io/a/m:k0')).toBe(true);
+    // Once answered, it is not asked again until stale or rechecked.
+    scheduler.request([one]);
+    await flush();
+    expect(checker.calls).toHaveLength(2);
+  });
+
+  it('does not ask twice for a recheck of a check still queued: it has not asked yet', async () => {
+    const checker = controlledChecker();
+    const scheduler = new ImageTagCheckScheduler(checker.check, undefined, 1);
+    const [first, second] = tags(2);
+    scheduler.request([first, second]);
+    expect(checker.calls).toHaveLength(1);
+    scheduler.recheck([second]);
+    checker.calls[0].resolve(FOUND);
+    await flush();
+    expect(checker.calls.map((call) => call.request)).toEqual([first, second]);
+    checker.calls[1].resolve(FOUND);
+    await flush();
+    expect(checker.calls).toHaveLength(2);
+    expect(scheduler.answer(second)).toEqual(FOUND);
   });
 
   it('turns a failed check into an unknown answer with the error, and goes on', async () => {

@@ -13,7 +13,12 @@ export type TagChecker = (request: TagCheckRequest) => Promise<TagCheck>;
  */
 export class ImageTagCheckScheduler {
   private readonly queue: TagCheckRequest[] = [];
+  /** Queued or running. */
   private readonly pending = new Set<string>();
+  /** Running now: their answers may come from before a recheck. */
+  private readonly running = new Set<string>();
+  /** Running when a recheck asked for them: asked again once their answer comes. */
+  private readonly askAgain = new Set<string>();
   private readonly listeners = new Set<() => void>();
   private inFlight = 0;
 
@@ -34,9 +39,16 @@ export class ImageTagCheckScheduler {
     this.pump();
   }
 
-  /** Asks again now for these, whatever the age of their answers (a user's "check again"). */
+  /**
+   * Asks again now for these, whatever the age of their answers (a user's "check again"). A check
+   * already running may have asked the registry before the change the user waits for (a tag just
+   * pushed): it is asked once more when it ends, and its answer is not taken as fresh. A queued one
+   * has not asked yet: it stays as it is.
+   */
   recheck(requests: readonly TagCheckRequest[]): void {
-    this.cache.expire(requests.map(tagCheckKey));
+    const keys = requests.map(tagCheckKey);
+    for (const key of keys) if (this.running.has(key)) this.askAgain.add(key);
+    this.cache.expire(keys);
     this.request(requests);
   }
 
@@ -62,6 +74,7 @@ export class ImageTagCheckScheduler {
 
   private async run(request: TagCheckRequest): Promise<void> {
     const key = tagCheckKey(request);
+    this.running.add(key);
     let check: TagCheck;
     try {
       check = await this.check(request);
@@ -72,8 +85,15 @@ export class ImageTagCheckScheduler {
         detail: error instanceof Error ? error.message : String(error),
       };
     }
+    this.running.delete(key);
     this.cache.set(key, check);
-    this.pending.delete(key);
+    if (this.askAgain.delete(key)) {
+      // Shown until the new answer comes, but stale: it may predate the recheck.
+      this.cache.expire([key]);
+      this.queue.push(request);
+    } else {
+      this.pending.delete(key);
+    }
     this.inFlight -= 1;
     this.listeners.forEach((listener) => {
       listener();
