@@ -94,7 +94,9 @@ export const kernelsToCheck = ({ configs, pools, nodes }: KernelCoverageInput): 
     const kernel = reportedKernel(node);
     if (kernel === undefined) continue;
     membership.set(node.metadata.name, 'pool' in member ? member.pool : undefined);
-    byKernel.set(kernel, [...(byKernel.get(kernel) ?? []), node]);
+    const running = byKernel.get(kernel);
+    if (running === undefined) byKernel.set(kernel, [node]);
+    else running.push(node);
   }
   const kernels = [...byKernel.keys()].sort(compareKernelVersions);
   return configs.map((config) => {
@@ -109,7 +111,9 @@ export const kernelsToCheck = ({ configs, pools, nodes }: KernelCoverageInput): 
         for (const node of running) {
           const pool = membership.get(node.metadata.name);
           if (pool === undefined || !reached.has(pool)) continue;
-          perPool.set(pool, [...(perPool.get(pool) ?? []), node.metadata.name]);
+          const names = perPool.get(pool);
+          if (names === undefined) perPool.set(pool, [node.metadata.name]);
+          else names.push(node.metadata.name);
         }
         return {
           kernelVersion,

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useK8sWatchResource } from '@openshift-console/dynamic-plugin-sdk';
 import { MachineConfigPoolGVK, NodeGVK } from '../../k8s/gvk';
 import type { MachineConfigPool, Node } from '../../k8s/types';
@@ -6,6 +6,53 @@ import type { Day1ConfigSummary } from '../../producer';
 import { kernelCoverage, kernelsToCheck, tagChecksFor } from '../../rollout';
 import type { ConfigCoverage } from '../../rollout';
 import { useImageTagChecks } from './useImageTagChecks';
+
+/**
+ * What coverage reads of a node: its name, kernel, labels (pool membership) and OS. Cached per object:
+ * a watch replaces only the objects that changed.
+ */
+const nodeKeys = new WeakMap<Node, string>();
+const nodeKey = (node: Node): string => {
+  let key = nodeKeys.get(node);
+  if (key === undefined) {
+    key = JSON.stringify([
+      node.metadata.name,
+      node.status?.nodeInfo?.kernelVersion,
+      node.metadata.labels,
+    ]);
+    nodeKeys.set(node, key);
+  }
+  return key;
+};
+
+/** What coverage reads of a pool: its name and the selectors that give its nodes and configs. */
+const poolKey = (pool: MachineConfigPool): string =>
+  JSON.stringify([pool.metadata.name, pool.spec.nodeSelector, pool.spec.machineConfigSelector]);
+
+/**
+ * Hands back the previous list when nothing coverage reads has changed: a burst of cordons (or pool
+ * status updates) replaces objects without changing a kernel or a label, and must not re-derive the
+ * coverage of every node.
+ */
+class SameForCoverage<T> {
+  private keys: string[] = [];
+  private list: readonly T[] | undefined;
+
+  constructor(private readonly keyOf: (item: T) => string) {}
+
+  update(list: readonly T[]): readonly T[] {
+    if (list === this.list) return list;
+    const keys = list.map(this.keyOf);
+    const same =
+      this.list !== undefined &&
+      keys.length === this.keys.length &&
+      keys.every((key, i) => key === this.keys[i]);
+    if (same && this.list !== undefined) return this.list;
+    this.keys = keys;
+    this.list = list;
+    return list;
+  }
+}
 
 export interface KernelCoverageState {
   /** Per config name; undefined until the pools and nodes have loaded. */
@@ -30,9 +77,22 @@ export const useKernelCoverage = (configs: readonly Day1ConfigSummary[]): Kernel
     isList: true,
   }) as [Node[] | undefined, boolean, unknown];
   const loaded = poolsLoaded && nodesLoaded && Array.isArray(pools) && Array.isArray(nodes);
+  const [poolsKept] = useState(() => new SameForCoverage(poolKey));
+  const [nodesKept] = useState(() => new SameForCoverage(nodeKey));
+  const samePools = useMemo(
+    () => (loaded ? poolsKept.update(pools) : undefined),
+    [loaded, poolsKept, pools],
+  );
+  const sameNodes = useMemo(
+    () => (loaded ? nodesKept.update(nodes) : undefined),
+    [loaded, nodesKept, nodes],
+  );
   const plan = useMemo(
-    () => (loaded ? kernelsToCheck({ configs, pools, nodes }) : undefined),
-    [loaded, configs, pools, nodes],
+    () =>
+      samePools === undefined || sameNodes === undefined
+        ? undefined
+        : kernelsToCheck({ configs, pools: samePools, nodes: sameNodes }),
+    [configs, samePools, sameNodes],
   );
   const requests = useMemo(() => (plan === undefined ? [] : tagChecksFor(plan)), [plan]);
   const { answer, namespace, recheck } = useImageTagChecks(requests);
