@@ -1,10 +1,7 @@
-import { lazy, Suspense, useState } from 'react';
-import { useAccessReview } from '@openshift-console/dynamic-plugin-sdk';
-import { Button, Tooltip } from '@patternfly/react-core';
+import { lazy } from 'react';
 import { PauseIcon } from '@patternfly/react-icons';
 import { usePluginTranslation } from './usePluginTranslation';
-import { MachineConfigPoolModel } from '../../k8s/models';
-import LoadingModal from './LoadingModal';
+import PoolPatchButton from './PoolPatchButton';
 import type { PauseContext } from './PausePoolModal';
 
 // Not needed before the user asks to pause.
@@ -21,44 +18,17 @@ interface PausePoolButtonProps {
 /** Pause for a pool, after a confirmation, if the user may patch it; the reason otherwise. */
 const PausePoolButton = ({ poolName, context, label }: PausePoolButtonProps) => {
   const { t } = usePluginTranslation();
-  const [confirming, setConfirming] = useState(false);
-  const [canPatch, checking] = useAccessReview({
-    group: MachineConfigPoolModel.apiGroup,
-    resource: MachineConfigPoolModel.plural,
-    verb: 'patch',
-    name: poolName,
-  });
-  const close = () => {
-    setConfirming(false);
-  };
-  const button = (
-    <Button
-      variant="secondary"
-      size="sm"
-      icon={<PauseIcon />}
-      isAriaDisabled={!canPatch}
-      isLoading={checking}
-      onClick={() => {
-        setConfirming(true);
-      }}
-      data-test="pause-pool"
-    >
-      {label ?? t('Pause')}
-    </Button>
-  );
   return (
-    <>
-      {canPatch || checking ? (
-        button
-      ) : (
-        <Tooltip content={t('You cannot patch MachineConfigPools.')}>{button}</Tooltip>
+    <PoolPatchButton
+      poolName={poolName}
+      icon={<PauseIcon />}
+      label={label ?? t('Pause')}
+      variant="secondary"
+      testId="pause-pool"
+      confirmation={(close) => (
+        <PausePoolModal poolName={poolName} context={context} onClose={close} />
       )}
-      {confirming && (
-        <Suspense fallback={<LoadingModal onClose={close} />}>
-          <PausePoolModal poolName={poolName} context={context} onClose={close} />
-        </Suspense>
-      )}
-    </>
+    />
   );
 };
 

@@ -1,11 +1,8 @@
-import { lazy, Suspense, useState } from 'react';
-import { useAccessReview } from '@openshift-console/dynamic-plugin-sdk';
-import { Button, Tooltip } from '@patternfly/react-core';
+import { lazy } from 'react';
 import { PlayIcon } from '@patternfly/react-icons';
 import { usePluginTranslation } from './usePluginTranslation';
-import { MachineConfigPoolModel } from '../../k8s/models';
 import type { PoolRollout } from '../../rollout';
-import LoadingModal from './LoadingModal';
+import PoolPatchButton from './PoolPatchButton';
 import type { ResumeContext } from './ResumePoolModal';
 
 // Not needed before the user asks to resume.
@@ -23,51 +20,24 @@ interface ResumePoolButtonProps {
 /** Resume for a paused pool, after a confirmation, if the user may patch it; the reason otherwise. */
 const ResumePoolButton = ({ pool, context, label }: ResumePoolButtonProps) => {
   const { t } = usePluginTranslation();
-  const [confirming, setConfirming] = useState(false);
   const poolName = typeof pool === 'string' ? pool : pool.name;
-  const [canPatch, checking] = useAccessReview({
-    group: MachineConfigPoolModel.apiGroup,
-    resource: MachineConfigPoolModel.plural,
-    verb: 'patch',
-    name: poolName,
-  });
-  const close = () => {
-    setConfirming(false);
-  };
-  const button = (
-    <Button
+  return (
+    <PoolPatchButton
+      poolName={poolName}
+      icon={<PlayIcon />}
+      label={label ?? t('Resume')}
       // During an update, resuming is what the banner asks for once the tags exist.
       variant={context === 'update' ? 'primary' : 'secondary'}
-      size="sm"
-      icon={<PlayIcon />}
-      isAriaDisabled={!canPatch}
-      isLoading={checking}
-      onClick={() => {
-        setConfirming(true);
-      }}
-      data-test="resume-pool"
-    >
-      {label ?? t('Resume')}
-    </Button>
-  );
-  return (
-    <>
-      {canPatch || checking ? (
-        button
-      ) : (
-        <Tooltip content={t('You cannot patch MachineConfigPools.')}>{button}</Tooltip>
+      testId="resume-pool"
+      confirmation={(close) => (
+        <ResumePoolModal
+          poolName={poolName}
+          rollout={typeof pool === 'string' ? undefined : pool}
+          context={context}
+          onClose={close}
+        />
       )}
-      {confirming && (
-        <Suspense fallback={<LoadingModal onClose={close} />}>
-          <ResumePoolModal
-            poolName={poolName}
-            rollout={typeof pool === 'string' ? undefined : pool}
-            context={context}
-            onClose={close}
-          />
-        </Suspense>
-      )}
-    </>
+    />
   );
 };
 
