@@ -24,53 +24,47 @@ const RemovePoolOption = ({
   isDisabled,
 }: RemovePoolOptionProps) => {
   const { t } = usePluginTranslation();
+  /** Why the pool is kept, in the words of `removal.code`. */
+  const stays = (pool: string, testId: string, why: string) => (
+    <Alert
+      variant="info"
+      isInline
+      isPlain
+      title={t('The pool {{pool}} stays', { pool })}
+      data-test={testId}
+    >
+      {why}
+    </Alert>
+  );
   switch (removal.code) {
     case 'noPool':
       return null;
     case 'poolNeeded':
-      return (
-        <Alert
-          variant="info"
-          isInline
-          isPlain
-          title={t('The pool {{pool}} stays', { pool: removal.pool })}
-          data-test="delete-day1-config-pool-needed"
-        >
-          {t(
-            '{{pool}} was created with this config, but other configs reach nodes only through it: {{configs}}.',
-            { pool: removal.pool, configs: removal.configs.join(', ') },
-          )}
-        </Alert>
+      return stays(
+        removal.pool,
+        'delete-day1-config-pool-needed',
+        t(
+          '{{pool}} was created with this config, but other configs reach nodes only through it: {{configs}}.',
+          { pool: removal.pool, configs: removal.configs.join(', ') },
+        ),
       );
     case 'selectorNotLabels':
-      return (
-        <Alert
-          variant="info"
-          isInline
-          isPlain
-          title={t('The pool {{pool}} stays', { pool: removal.pool })}
-          data-test="delete-day1-config-pool-selector"
-        >
-          {t(
-            '{{pool}} was created with this config, but it no longer selects its nodes by labels alone: remove it by hand.',
-            { pool: removal.pool },
-          )}
-        </Alert>
+      return stays(
+        removal.pool,
+        'delete-day1-config-pool-selector',
+        t(
+          '{{pool}} was created with this config, but it no longer selects its nodes by labels alone: remove it by hand.',
+          { pool: removal.pool },
+        ),
       );
     case 'nodesWithoutPool':
-      return (
-        <Alert
-          variant="info"
-          isInline
-          isPlain
-          title={t('The pool {{pool}} stays', { pool: removal.pool })}
-          data-test="delete-day1-config-pool-stranded"
-        >
-          {t(
-            '{{pool}} was created with this config, but without its label these nodes would be in no pool, and the Machine Config Operator would leave them on a config that goes with the pool: {{nodes}}.',
-            { pool: removal.pool, nodes: removal.nodes.join(', ') },
-          )}
-        </Alert>
+      return stays(
+        removal.pool,
+        'delete-day1-config-pool-stranded',
+        t(
+          '{{pool}} was created with this config, but without its label these nodes would be in no pool, and the Machine Config Operator would leave them on a config that goes with the pool: {{nodes}}.',
+          { pool: removal.pool, nodes: removal.nodes.join(', ') },
+        ),
       );
     case 'removable': {
       const labels = Object.keys(removal.labels).join(', ');
