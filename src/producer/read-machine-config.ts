@@ -65,7 +65,20 @@ const GENERATED_BY_ANNOTATION = 'machineconfiguration.openshift.io/generated-by-
  * Returns null for any other MachineConfig, including malformed ones and the configs MCO renders.
  */
 export const readDay1MachineConfig = (machineConfig: unknown): Day1ConfigSummary | null => {
-  const mc = (machineConfig ?? {}) as UntrustedMachineConfig;
+  if (typeof machineConfig !== 'object' || machineConfig === null) return readSummary({});
+  // Watches hand back the same object until it changes, and the rollout reads each pool's configs on
+  // every event: read each object once.
+  let summary = summaries.get(machineConfig);
+  if (summary === undefined) {
+    summary = readSummary(machineConfig);
+    summaries.set(machineConfig, summary);
+  }
+  return summary;
+};
+
+const summaries = new WeakMap<object, Day1ConfigSummary | null>();
+
+const readSummary = (mc: UntrustedMachineConfig): Day1ConfigSummary | null => {
   if (isRenderedByMCO(mc)) return null;
   const units = mc.spec?.config?.systemd?.units;
   const contents = unitContents(units, isReplaceUnit);

@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { Progress, ProgressMeasureLocation, ProgressSize } from '@patternfly/react-core';
 import { ExpandableRowContent, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { Link } from 'react-router';
@@ -127,8 +127,10 @@ const PoolSummaryTable = ({
       return next;
     });
   });
-  return (
-    <Table aria-label={t('Pools')} variant="compact" data-test="pool-summary-table">
+  // The same element while the language is: PatternFly's Th measures its width after every render of
+  // its own, which forces a layout on each rollout event.
+  const header = useMemo(
+    () => (
       <Thead>
         <Tr>
           <Th screenReaderText={t('Show the pool card')} />
@@ -141,6 +143,12 @@ const PoolSummaryTable = ({
           <Th>{t('Time left')}</Th>
         </Tr>
       </Thead>
+    ),
+    [t],
+  );
+  return (
+    <Table aria-label={t('Pools')} variant="compact" data-test="pool-summary-table">
+      {header}
       {pools.map((pool, rowIndex) => (
         <PoolSummaryRow
           key={pool.name}

@@ -42,23 +42,34 @@ const fetchText: FetchText = (url, signal) => fetchNodeProxyText(url, signal);
 const SharedDay1Statuses = createContext<Day1Statuses | undefined>(undefined);
 export const Day1StatusesProvider = SharedDay1Statuses.Provider;
 
+interface TargetCache {
+  targets: WeakMap<NodeRollout, Day1StatusTarget>;
+  configs: Map<string, string[]>;
+}
+
 /**
  * The nodes to read: those of pools (all, or those named in `pools`) whose target has Day 1 configs. A node's
  * target keeps its identity while its NodeRollout and configs do (the scheduler then skips it).
  */
 const targetsOf = (
-  cache: WeakMap<NodeRollout, Day1StatusTarget>,
+  cache: TargetCache,
   rollout: Rollout | undefined,
   pools: ReadonlySet<string> | undefined,
 ): Day1StatusTarget[] =>
   (rollout?.pools ?? [])
     .filter((p) => p.day1Configs.length > 0 && (pools === undefined || pools.has(p.name)))
     .flatMap((p) => {
-      const configs = p.day1Configs.map((config) => config.name);
-      const joined = configs.join();
+      // One array per list of names, so that each node's is compared by identity.
+      const names = p.day1Configs.map((config) => config.name);
+      const joined = names.join('\n');
+      let configs = cache.configs.get(joined);
+      if (configs === undefined) {
+        configs = names;
+        cache.configs.set(joined, configs);
+      }
       return p.nodes.map((node) => {
-        const cached = cache.get(node);
-        if (cached?.configs.join() === joined) return cached;
+        const cached = cache.targets.get(node);
+        if (cached?.configs === configs) return cached;
         const target = {
           node: node.name,
           phase: node.phase,
@@ -68,7 +79,7 @@ const targetsOf = (
           bootID: node.bootID,
           configs,
         };
-        cache.set(node, target);
+        cache.targets.set(node, target);
         return target;
       });
     });
@@ -113,7 +124,10 @@ export const useDay1Statuses = (
   // A string, so that a new array naming the same pools reads the same nodes.
   const poolKey =
     pools === undefined ? undefined : typeof pools === 'string' ? pools : pools.join('\n');
-  const [targetCache] = useState(() => new WeakMap<NodeRollout, Day1StatusTarget>());
+  const [targetCache] = useState<TargetCache>(() => ({
+    targets: new WeakMap(),
+    configs: new Map(),
+  }));
   const targets = useMemo(
     () =>
       targetsOf(

@@ -36,19 +36,30 @@ const poolKey = (pool: MachineConfigPool): string =>
  */
 class SameForCoverage<T> {
   private keys: string[] = [];
+  /** The list last handed back, and the latest list seen (whose items the keys describe). */
   private list: readonly T[] | undefined;
+  private seen: readonly T[] | undefined;
 
   constructor(private readonly keyOf: (item: T) => string) {}
 
   update(list: readonly T[]): readonly T[] {
-    if (list === this.list) return list;
-    const keys = list.map(this.keyOf);
-    const same =
-      this.list !== undefined &&
-      keys.length === this.keys.length &&
-      keys.every((key, i) => key === this.keys[i]);
-    if (same && this.list !== undefined) return this.list;
+    if (list === this.list || list === this.seen) return this.list ?? list;
+    const previous = this.seen;
+    this.seen = list;
+    // Items a watch handed back unchanged are compared by identity, without their keys.
+    let same = this.list !== undefined && list.length === this.keys.length;
+    const keys = new Array<string>(list.length);
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i];
+      if (previous !== undefined && previous[i] === item && i < this.keys.length) {
+        keys[i] = this.keys[i];
+        continue;
+      }
+      keys[i] = this.keyOf(item);
+      if (keys[i] !== this.keys[i]) same = false;
+    }
     this.keys = keys;
+    if (same && this.list !== undefined) return this.list;
     this.list = list;
     return list;
   }
