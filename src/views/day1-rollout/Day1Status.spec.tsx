@@ -97,6 +97,31 @@ describe('Day 1 status on the rollout page', () => {
     expect(screen.getByTestId('day1-status-progress')).toHaveAttribute('data-pending', '0');
   });
 
+  it('shows a bar of the reads still to do while any is, and none once every node is read', async () => {
+    let answerA: (text: string) => void = () => undefined;
+    serveProxy({
+      [SFC_A]: new Promise<string>((resolve) => {
+        answerA = resolve;
+      }),
+    });
+    serveSfc();
+    renderRolloutPage();
+    const reading = await screen.findByTestId('day1-status-reading');
+    // sfc-b answered (404: not written yet); sfc-a's read is still in flight.
+    await waitFor(() => {
+      expect(within(reading).getByRole('progressbar')).toHaveAttribute(
+        'aria-valuetext',
+        '1 of 2 nodes still to read',
+      );
+    });
+    expect(within(reading).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '50');
+    answerA(statusFile());
+    await waitFor(() => {
+      expect(day1Cell('sfc-a')).toHaveAttribute('data-state', 'Loaded');
+    });
+    expect(screen.queryByTestId('day1-status-reading')).not.toBeInTheDocument();
+  });
+
   it('shows a failed load with the in-tree driver restored, the error on hover, and links to it', async () => {
     serveProxy({
       [SFC_A]: statusFile({
