@@ -58,6 +58,21 @@ describe('machineConfigToYAML', () => {
     expect(load(machineConfigToYAML(withDirectories))).toEqual(withDirectories);
   });
 
+  it('tells a base64 payload from a near miss each time, however many payloads it has seen', () => {
+    const files = sfc.spec.config.storage?.files ?? [];
+    // The same text as a payload it has tested, but for one character the base64 alphabet lacks.
+    const source = files[0]?.contents?.source ?? '';
+    const nearMiss = `${source.slice(0, -4)}#${source.slice(-3)}`;
+    const withNearMiss = withFiles([...files, { path: '/etc/e', contents: { source: nearMiss } }]);
+    for (let i = 0; i < 100; i++) {
+      const other = withFiles([
+        { path: '/etc/f', contents: { source: `data:;base64,${btoa(String(i))}` } },
+      ]);
+      expect(machineConfigToYAML(other)).toBe(toYAML(other));
+      expect(machineConfigToYAML(withNearMiss)).toBe(toYAML(withNearMiss));
+    }
+  });
+
   it('is still exact when other text looks like a stand-in', () => {
     const machineConfig = withFiles(
       sfc.spec.config.storage?.files ?? [],
