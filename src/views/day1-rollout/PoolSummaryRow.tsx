@@ -11,7 +11,7 @@ import { samePoolDay1, samePoolSummary } from './pool-card-model';
 import { poolTimeLeftText } from './pool-time-left';
 
 /** The table's columns, the expand toggle's included. */
-export const POOL_SUMMARY_COLUMNS = 8;
+const POOL_SUMMARY_COLUMNS = 8;
 
 interface PoolSummaryRowProps {
   pool: PoolRollout;
