@@ -321,7 +321,7 @@ describe('Day1StatusScheduler', () => {
     expect(fetch.calls[0].signal.aborted).toBe(true);
   });
 
-  it('tells its listeners once for a burst of results', async () => {
+  it('tells its listeners once for a burst of results, and without delay when the last read ends', async () => {
     const { fetch, scheduler } = start();
     const listener = jest.fn();
     scheduler.subscribe(listener);
@@ -329,13 +329,23 @@ describe('Day1StatusScheduler', () => {
     scheduler.update(['a', 'b', 'c'].map((node) => target(node)));
     jest.advanceTimersByTime(300);
     listener.mockClear();
-    fetch.calls.forEach((call) => {
+    // Two of three: batched.
+    fetch.calls.slice(0, 2).forEach((call) => {
       call.resolve(loaded('a'));
     });
     await settle();
     expect(listener).not.toHaveBeenCalled();
     jest.advanceTimersByTime(300);
     expect(listener).toHaveBeenCalledTimes(1);
+    expect(scheduler.progress()).toMatchObject({ read: 2, pending: 1 });
+    // The last one: no read waits, so the page hears it in the next task, not a batch later.
+    fetch.calls[2].resolve(loaded('c'));
+    await settle();
+    jest.advanceTimersByTime(0);
+    expect(listener).toHaveBeenCalledTimes(2);
+    expect(scheduler.progress()).toMatchObject({ read: 3, pending: 0 });
+    jest.advanceTimersByTime(1000);
+    expect(listener).toHaveBeenCalledTimes(2);
     scheduler.dispose();
   });
 

@@ -514,16 +514,28 @@ export class Day1StatusScheduler {
     return { nodes, read, pending, refreshedAt: this.refreshedAt };
   }
 
-  /** Batches what listeners hear: a burst of results is one render. */
+  /**
+   * Batches what listeners hear: a burst of results is one render. The last result of a round is told
+   * in the next task, so that the page says every node was read as soon as it was, not a batch later.
+   */
   private changed(): void {
     this.snapshotStale = true;
-    if (this.notifyTimer !== undefined || this.stopped) return;
+    if (this.stopped) return;
+    const lastOfRound = this.queue.length === 0 && this.inFlight === 0;
+    if (this.notifyTimer !== undefined) {
+      if (!lastOfRound) return;
+      clearTimeout(this.notifyTimer);
+    }
     this.notifyTimer = setTimeout(
       () => {
-        this.notifyTimer = undefined;
-        for (const listener of [...this.listeners]) listener();
+        this.notify();
       },
-      this.queue.length > BULK_QUEUE ? this.bulkNotifyMs : this.notifyMs,
+      lastOfRound ? 0 : this.queue.length > BULK_QUEUE ? this.bulkNotifyMs : this.notifyMs,
     );
+  }
+
+  private notify(): void {
+    this.notifyTimer = undefined;
+    for (const listener of [...this.listeners]) listener();
   }
 }
