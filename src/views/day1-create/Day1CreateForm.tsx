@@ -16,7 +16,6 @@ import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { Link } from 'react-router';
 import {
   day1UtilityCommand,
-  produceMachineConfig,
   produceMachineConfigPool,
   shellQuote,
   validateMachineConfigPool,
@@ -47,6 +46,7 @@ import { useCreatePermissions } from './useCreatePermissions';
 import { useCreateSequence } from './useCreateSequence';
 import { useDay1FormFields } from './useDay1FormFields';
 import { useDay1Preflight } from './useDay1Preflight';
+import { useMachineConfigProducer } from './useMachineConfigProducer';
 import LoadingModal from '../shared/LoadingModal';
 
 // Not shown before the user asks to create.
@@ -211,11 +211,8 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
 
   // Preview: exactly what will be created, once the values are valid.
   const day1Valid = DAY1_FIELDS.every((field) => !problems.errors[field]);
-  const machineConfig = useMemo(
-    () => (day1Valid ? produceMachineConfig(options) : undefined),
-    [day1Valid, options],
-  );
-  const commands = machineConfig
+  const producer = useMachineConfigProducer(options, day1Valid);
+  const commands = day1Valid
     ? [
         ...(newPool ? [`oc create -f ${shellQuote(`${poolName}-machineconfigpool.yaml`)}`] : []),
         `${day1UtilityCommand(options)} | oc create -f -`,
@@ -266,8 +263,9 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
   };
 
   const onConfirm = () => {
+    if (!producer.produce) return;
     setConfirming(false);
-    sequence.start(createPlan(values, nodes), poolName);
+    sequence.start(createPlan(values, nodes, producer.produce), poolName);
   };
 
   return (
@@ -413,14 +411,17 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
       </GridItem>
       <GridItem lg={5}>
         <PreviewPanel
-          machineConfig={machineConfig}
+          machineConfig={producer.machineConfig}
+          machineConfigLoading={producer.loading}
           machineConfigName={options.machineConfigName}
           pool={newPool}
           poolName={poolName}
           commands={commands}
         />
       </GridItem>
-      {confirming && (
+      {/* The plan needs the producer: until it has loaded (it starts with valid values), the modal waits. */}
+      {confirming && !producer.produce && <LoadingModal onClose={cancelConfirm} />}
+      {confirming && producer.produce && (
         <Suspense fallback={<LoadingModal onClose={cancelConfirm} />}>
           <ConfirmCreateModal
             isOpen

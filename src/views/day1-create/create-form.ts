@@ -3,11 +3,10 @@
  * the default MachineConfig name, and which problem shows under which field. Every rule about the
  * values themselves comes from the producer (validateDay1Options, validateMachineConfigPool).
  */
-import type { MachineConfigPool, Node } from '../../k8s/types';
+import type { MachineConfig, MachineConfigPool, Node } from '../../k8s/types';
 import {
   DEFAULT_WORKER_IMAGE,
   defaultMachineConfigName,
-  produceMachineConfig,
   produceMachineConfigPool,
   validateDay1Options,
   validateMachineConfigPool,
@@ -209,8 +208,15 @@ export const hasProblems = (problems: FormProblems): boolean =>
   problems.newPoolWithoutNodes ||
   problems.machineConfigNameTaken;
 
-/** The objects to create for valid values: call only when hasProblems() is false. */
-export const createPlan = (values: CreateFormValues, nodes: Node[]): CreatePlan => {
+/**
+ * The objects to create for valid values: call only when hasProblems() is false. `produceMachineConfig`
+ * is the producer's, which the page loads only once the values are valid (useMachineConfigProducer).
+ */
+export const createPlan = (
+  values: CreateFormValues,
+  nodes: Node[],
+  produceMachineConfig: (options: Day1Options) => MachineConfig,
+): CreatePlan => {
   const machineConfig = produceMachineConfig(toDay1Options(values));
   if (values.poolChoice.kind === 'existing') return { machineConfig, nodesToLabel: [] };
   const newPool = produceMachineConfigPool(poolName(values), newPoolOptions(values));
