@@ -14,12 +14,7 @@ import {
 } from '@patternfly/react-core';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { Link } from 'react-router';
-import {
-  day1UtilityCommand,
-  produceMachineConfigPool,
-  shellQuote,
-  validateMachineConfigPool,
-} from '../../producer';
+import { day1UtilityCommand, shellQuote, validateMachineConfigPool } from '../../producer';
 import type { Day1Options } from '../../producer';
 import { poolOfNode } from '../../mco';
 import type { NodePool } from '../../mco';
@@ -46,7 +41,7 @@ import { useCreatePermissions } from './useCreatePermissions';
 import { useCreateSequence } from './useCreateSequence';
 import { useDay1FormFields } from './useDay1FormFields';
 import { useDay1Preflight } from './useDay1Preflight';
-import { useMachineConfigProducer } from './useMachineConfigProducer';
+import { useCreateProducers } from './useCreateProducers';
 import LoadingModal from '../shared/LoadingModal';
 
 // Not shown before the user asks to create.
@@ -151,13 +146,16 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
 
   const poolName = poolNameOf(values);
   const isNewPool = values.poolChoice.kind === 'new';
+  const day1Valid = DAY1_FIELDS.every((field) => !problems.errors[field]);
+  // Loaded once there is something to make: a new pool, or a MachineConfig from valid values.
+  const producers = useCreateProducers(day1Valid || isNewPool);
   const newPool = useMemo(() => {
-    if (!isNewPool) return undefined;
+    if (!isNewPool || !producers) return undefined;
     const poolOptions = newPoolOptions(values);
     return validateMachineConfigPool(poolName, poolOptions).length === 0
-      ? produceMachineConfigPool(poolName, poolOptions)
+      ? producers.produceMachineConfigPool(poolName, poolOptions)
       : undefined;
-  }, [isNewPool, poolName, values]);
+  }, [isNewPool, producers, poolName, values]);
   // The label is the new pool's nodeSelector; shown with a placeholder until the name is valid.
   const labelKey =
     Object.keys(newPool?.spec.nodeSelector?.matchLabels ?? {})[0] ??
@@ -210,9 +208,11 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
   } = useDay1Preflight({ cluster, poolName, plannedPool, newPoolNodes, options, problems });
 
   // Preview: exactly what will be created, once the values are valid.
-  const day1Valid = DAY1_FIELDS.every((field) => !problems.errors[field]);
-  const producer = useMachineConfigProducer(options, day1Valid);
-  const commands = day1Valid
+  const machineConfig = useMemo(
+    () => (day1Valid && producers ? producers.produceMachineConfig(options) : undefined),
+    [day1Valid, producers, options],
+  );
+  const commands = machineConfig
     ? [
         ...(newPool ? [`oc create -f ${shellQuote(`${poolName}-machineconfigpool.yaml`)}`] : []),
         `${day1UtilityCommand(options)} | oc create -f -`,
@@ -263,9 +263,9 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
   };
 
   const onConfirm = () => {
-    if (!producer.produce) return;
+    if (!producers) return;
     setConfirming(false);
-    sequence.start(createPlan(values, nodes, producer.produce), poolName);
+    sequence.start(createPlan(values, nodes, producers), poolName);
   };
 
   return (
@@ -411,17 +411,17 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
       </GridItem>
       <GridItem lg={5}>
         <PreviewPanel
-          machineConfig={producer.machineConfig}
-          machineConfigLoading={producer.loading}
+          machineConfig={machineConfig}
+          machineConfigLoading={day1Valid && !producers}
           machineConfigName={options.machineConfigName}
           pool={newPool}
           poolName={poolName}
           commands={commands}
         />
       </GridItem>
-      {/* The plan needs the producer: until it has loaded (it starts with valid values), the modal waits. */}
-      {confirming && !producer.produce && <LoadingModal onClose={cancelConfirm} />}
-      {confirming && producer.produce && (
+      {/* The plan needs the producers: they load with valid values, and the confirmation waits for them. */}
+      {confirming && !producers && <LoadingModal onClose={cancelConfirm} />}
+      {confirming && producers && (
         <Suspense fallback={<LoadingModal onClose={cancelConfirm} />}>
           <ConfirmCreateModal
             isOpen

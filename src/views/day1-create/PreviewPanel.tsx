@@ -144,7 +144,7 @@ const PreviewPanel = ({
             data-test="day1-preview-tab-command"
           >
             {commands.length === 0 ? (
-              notReady
+              withoutMachineConfig
             ) : (
               <Stack hasGutter>
                 <StackItem>

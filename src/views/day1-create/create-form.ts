@@ -3,11 +3,10 @@
  * the default MachineConfig name, and which problem shows under which field. Every rule about the
  * values themselves comes from the producer (validateDay1Options, validateMachineConfigPool).
  */
-import type { MachineConfig, MachineConfigPool, Node } from '../../k8s/types';
+import type { MachineConfigPool, Node } from '../../k8s/types';
 import {
   DEFAULT_WORKER_IMAGE,
   defaultMachineConfigName,
-  produceMachineConfigPool,
   validateDay1Options,
   validateMachineConfigPool,
 } from '../../producer';
@@ -18,6 +17,7 @@ import type {
   PoolProblem,
 } from '../../producer';
 import type { CreatePlan } from './create-sequence';
+import type { CreateProducers } from './useCreateProducers';
 
 export interface NewPoolValues {
   name: string;
@@ -209,13 +209,13 @@ export const hasProblems = (problems: FormProblems): boolean =>
   problems.machineConfigNameTaken;
 
 /**
- * The objects to create for valid values: call only when hasProblems() is false. `produceMachineConfig`
- * is the producer's, which the page loads only once the values are valid (useMachineConfigProducer).
+ * The objects to create for valid values: call only when hasProblems() is false. The page loads the
+ * producers only once it has something to make (useCreateProducers).
  */
 export const createPlan = (
   values: CreateFormValues,
   nodes: Node[],
-  produceMachineConfig: (options: Day1Options) => MachineConfig,
+  { produceMachineConfig, produceMachineConfigPool }: CreateProducers,
 ): CreatePlan => {
   const machineConfig = produceMachineConfig(toDay1Options(values));
   if (values.poolChoice.kind === 'existing') return { machineConfig, nodesToLabel: [] };
