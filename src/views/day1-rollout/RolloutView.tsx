@@ -1,11 +1,9 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import {
   Alert,
-  Bullseye,
   EmptyState,
   EmptyStateBody,
   Gallery,
-  Spinner,
   Stack,
   StackItem,
   Title,
@@ -25,6 +23,7 @@ import Day1StatusBar from './Day1StatusBar';
 import { useLoadRetry } from './useLoadRetry';
 import type { LoadRetry } from './useLoadRetry';
 import { RolloutLoadError, RolloutRecoveredAlert } from './RolloutLoadError';
+import RolloutLoading from './RolloutLoading';
 
 interface RolloutViewProps {
   /** One pool's rollout; every pool's (and nodes in no pool) when undefined. */
@@ -74,13 +73,7 @@ const RolloutContent = ({ pool, retry }: RolloutViewProps & { retry: LoadRetry }
       />
     );
   }
-  if (!data.loaded || rollout === undefined || pools === undefined) {
-    return (
-      <Bullseye>
-        <Spinner aria-label={t('Loading the rollout')} data-test="rollout-loading" />
-      </Bullseye>
-    );
-  }
+  if (!data.loaded || rollout === undefined || pools === undefined) return <RolloutLoading />;
   if (pools.length === 0) {
     return (
       <EmptyState
