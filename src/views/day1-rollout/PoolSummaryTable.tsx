@@ -10,9 +10,6 @@ import PoolRolloutCard from './PoolRolloutCard';
 import { samePoolDay1, samePoolSummary } from './pool-card-model';
 import { poolTimeLeftText } from './pool-time-left';
 
-/** From this many pools on, the all-pools page shows one summary row per pool instead of cards. */
-export const COMPACT_POOLS_FROM = 5;
-
 /** The table's columns, the expand toggle's included. */
 const COLUMN_COUNT = 8;
 
