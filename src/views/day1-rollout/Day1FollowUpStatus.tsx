@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { StatusIconAndText } from '@openshift-console/dynamic-plugin-sdk';
 import { Spinner } from '@patternfly/react-core';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
+import type { Translate } from '../shared/usePluginTranslation';
 import { unverifiedFollowUpText } from '../shared/rollout-text';
 import { day1FollowUp } from '../../rollout';
 import type { NodeDay1State, NodeRollout } from '../../rollout';
@@ -21,6 +22,13 @@ interface Day1FollowUpStatusProps {
   day1?: NodeDay1State;
 }
 
+/** While a Verify run runs, and while its result's code loads. */
+const verifyingStatus = (t: Translate) => (
+  <span data-test="day1-follow-up" data-state="Verifying">
+    <StatusIconAndText icon={<Spinner size="sm" isInline aria-hidden />} title={t('Verifying…')} />
+  </span>
+);
+
 /**
  * The node's Day 1 follow-up: from its last Verify run when there is one (judged against the node's
  * current boot, so a reboot since makes it unknown again), else from its status files read through the
@@ -28,19 +36,11 @@ interface Day1FollowUpStatusProps {
  */
 const Day1FollowUpStatus = ({ node, hasDay1, verification, day1 }: Day1FollowUpStatusProps) => {
   const { t } = usePluginTranslation();
-  const verifying = (
-    <span data-test="day1-follow-up" data-state="Verifying">
-      <StatusIconAndText
-        icon={<Spinner size="sm" isInline aria-hidden />}
-        title={t('Verifying…')}
-      />
-    </span>
-  );
-  if (verification?.step !== undefined) return verifying;
+  if (verification?.step !== undefined) return verifyingStatus(t);
   const output = verification?.result?.output;
   if (output) {
     return (
-      <Suspense fallback={verifying}>
+      <Suspense fallback={verifyingStatus(t)}>
         <VerifiedFollowUpStatus node={node} output={output} />
       </Suspense>
     );
