@@ -6,7 +6,7 @@
  * (deleting it first garbage-collects the rendered configs its nodes still run).
  */
 import type { MachineConfig, MachineConfigPool, Node } from '../k8s/types';
-import { POOL_CREATED_FOR_ANNOTATION } from '../producer/machine-config-pool';
+import { POOL_CREATED_FOR_ANNOTATION } from '../producer/pool-options';
 import { DAEMON_STATE, NODE_ANNOTATION, WORKER_POOL } from './names';
 import { poolOfLabels, poolTakesConfig } from './pool-membership';
 

@@ -3,7 +3,7 @@
  * same codes through the translation catalog (src/views/day1-create/validation-text.ts), whose English
  * is this text.
  */
-import type { PoolProblem } from './machine-config-pool';
+import type { PoolProblem } from './pool-options';
 import type { Day1Warning } from './warnings';
 import type {
   Day1Options,

@@ -20,12 +20,9 @@ export { machineConfigToYAML, produceMachineConfigYAML, toYAML } from './yaml';
 export { formatDay1Warning, formatFieldError, formatPoolProblem } from './english';
 export type { Day1Warning } from './warnings';
 export { day1Warnings } from './warnings';
-export type { MachineConfigPoolOptions, PoolProblem } from './machine-config-pool';
-export {
-  POOL_CREATED_FOR_ANNOTATION,
-  produceMachineConfigPool,
-  validateMachineConfigPool,
-} from './machine-config-pool';
+export type { MachineConfigPoolOptions, PoolProblem } from './pool-options';
+export { POOL_CREATED_FOR_ANNOTATION, validateMachineConfigPool } from './pool-options';
+export { produceMachineConfigPool } from './machine-config-pool';
 export type { Day1ConfigSummary } from './read-machine-config';
 export { readDay1MachineConfig } from './read-machine-config';
 export { nodeLayout } from './node-layout';

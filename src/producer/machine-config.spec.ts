@@ -21,7 +21,7 @@ import {
   validateMachineConfigPool,
 } from '.';
 import type { Day1Options, MachineConfigPoolOptions } from '.';
-import { environmentAssignment } from './systemd';
+import { environmentAssignment } from './systemd-write';
 
 const sfc = SFC_EXAMPLE;
 const everything: Day1Options = {

@@ -6,8 +6,8 @@ import { Day1ValidationError } from './options';
 import { DEFAULT_WORKER_IMAGE } from './worker-image';
 import type { Day1Options } from './options';
 import { NODE_SCRIPTS } from './scripts';
-import { environmentAssignment, escapeSpecifiers, renderUnit } from './systemd';
-import type { UnitSection } from './systemd';
+import { environmentAssignment, escapeSpecifiers, renderUnit } from './systemd-write';
+import type { UnitSection } from './systemd-write';
 import { validateDay1Options } from './validate';
 
 export { ROLE_LABEL };

@@ -1,4 +1,4 @@
-import { ROLE_LABEL } from './machine-config';
+import { ROLE_LABEL } from '../mco/names';
 import { PULL_UNIT_SUFFIX, REPLACE_UNIT_SUFFIX } from './node-layout';
 import { DEFAULT_WORKER_IMAGE } from './worker-image';
 import { readEnvironment, readUnitList } from './systemd';

@@ -1,7 +1,7 @@
 import { NOW, R2, node, pool } from '../../test/support/rollout-objects';
 import { day1StatusFile } from '../../test/support/day1-status-file';
 import { formatPoolMessage } from './english';
-import { parseDay1Status } from './day1-status';
+import { parseDay1Status } from './day1-status-file';
 import type { Day1Status } from './day1-status';
 import { Day1RolloutDeriver } from './day1-rollout';
 import type { Day1StatusRead, NodeDay1Facts } from './day1-state';

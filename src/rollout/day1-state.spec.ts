@@ -1,6 +1,6 @@
 import { NOW, R2, node, pool } from '../../test/support/rollout-objects';
 import { day1StatusFile } from '../../test/support/day1-status-file';
-import { parseDay1Status } from './day1-status';
+import { parseDay1Status } from './day1-status-file';
 import type { Day1Status } from './day1-status';
 import { DAY1_STATES, day1PoolCounts, nodeDay1State } from './day1-state';
 import type { Day1StatusRead, NodeDay1Facts } from './day1-state';

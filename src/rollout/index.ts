@@ -38,7 +38,8 @@ export {
 export type { PoolTiming } from './estimate';
 export type { Day1FollowUp, Day1Reason, Day1Status } from './day1-status';
 export type { DrainBlock } from './drain-block';
-export { DAY1_PHASES, Day1StatusError, day1FollowUp, parseDay1Status } from './day1-status';
+export { DAY1_PHASES, day1FollowUp } from './day1-status';
+export { Day1StatusError, parseDay1Status } from './day1-status-file';
 export type {
   ConfigDay1State,
   Day1Outcome,
@@ -50,13 +51,14 @@ export type {
 export { DAY1_STATES, day1Outcome } from './day1-state';
 export type { Day1Rollout, PoolDay1 } from './day1-rollout';
 export { Day1RolloutDeriver } from './day1-rollout';
-export type { VerifyOutcome, VerifyOutput, VerifyPodOptions } from './verify-pod';
+export type { VerifyOutput, VerifyPodOptions } from './verify-pod';
+export type { VerifyOutcome } from './verify-outcome';
+export { verifyOutcome } from './verify-outcome';
 export {
   DEFAULT_VERIFY_IMAGE,
   DEFAULT_VERIFY_NAMESPACE,
   VERIFY_POD_LABEL,
   parseVerifyOutput,
-  verifyOutcome,
   verifyPod,
   verifyScript,
 } from './verify-pod';

@@ -5,10 +5,9 @@
  * output with this module, so the command and the format live in one place.
  */
 import { nodeLayout } from '../producer';
-import { Day1StatusError, day1FollowUp, parseDay1Status } from './day1-status';
-import type { Day1FollowUp, Day1FollowUpState, Day1Status } from './day1-status';
+import { Day1StatusError, parseDay1Status } from './day1-status-file';
+import type { Day1Status } from './day1-status';
 import type { StatusFileProblem } from './messages';
-import type { NodeRollout } from './types';
 
 /** The image `oc debug node` uses on Red Hat Enterprise Linux CoreOS nodes. */
 export const DEFAULT_VERIFY_IMAGE = 'registry.redhat.io/rhel9/support-tools:latest';
@@ -134,7 +133,7 @@ export const verifyPod = ({
 });
 
 /** One status file as the pod printed it. */
-interface VerifiedStatusFile {
+export interface VerifiedStatusFile {
   machineConfig: string;
   /** What `cat` printed: the file, or its error. */
   text: string;
@@ -213,92 +212,4 @@ export const parseVerifyOutput = (log: string): VerifyOutput => {
     }
   });
   return output;
-};
-
-/** One config's outcome on the node. */
-interface VerifiedConfig {
-  machineConfig: string;
-  followUp: Day1FollowUp;
-  /** Whether lsmod lists the config's module; undefined without a status file or lsmod output. */
-  inLsmod?: boolean;
-}
-
-export interface VerifyOutcome extends Day1FollowUp {
-  configs: VerifiedConfig[];
-  /** With several configs: the one whose follow-up is the node's (the worst). */
-  worstConfig?: string;
-}
-
-/** Worst first: the node's outcome is its worst config's. */
-const SEVERITY: readonly Day1FollowUpState[] = [
-  'ModuleNotLoaded',
-  'Unknown',
-  'Loading',
-  'WaitingForImagePullReboot',
-  'AwaitingMCO',
-  'ModuleLoaded',
-];
-
-const sysfsName = (module: string): string => module.replace(/-/g, '_');
-
-const verifiedConfig = (
-  node: NodeRollout,
-  file: VerifiedStatusFile,
-  loadedModules: readonly string[] | undefined,
-): VerifiedConfig => {
-  const { machineConfig, status } = file;
-  if (status === undefined) {
-    return {
-      machineConfig,
-      followUp: {
-        state: 'Unknown',
-        message: {
-          code: 'noStatusFile',
-          params: { machineConfig, problem: file.problem ?? { code: 'notFound', params: {} } },
-        },
-      },
-    };
-  }
-  const inLsmod = loadedModules?.includes(sysfsName(status.kernelModule));
-  const followUp = day1FollowUp(node, status);
-  // The status file is the units' word; lsmod is the kernel's, and wins.
-  if (followUp.state === 'ModuleLoaded' && inLsmod === false) {
-    return {
-      machineConfig,
-      inLsmod,
-      followUp: {
-        state: 'ModuleNotLoaded',
-        message: { code: 'lsmodDoesNotList', params: { module: status.kernelModule } },
-      },
-    };
-  }
-  return { machineConfig, inLsmod, followUp };
-};
-
-/**
- * What the verification says about the node now: each config's follow-up from its status file (checked
- * against the node's current boot and kernel, and against lsmod), and the worst of them for the node.
- */
-export const verifyOutcome = (node: NodeRollout, output: VerifyOutput): VerifyOutcome => {
-  const configs = output.statusFiles.map((file) =>
-    verifiedConfig(node, file, output.loadedModules),
-  );
-  if (configs.length === 0) {
-    return {
-      state: 'Unknown',
-      message: output.complete
-        ? { code: 'nothingToVerify', params: {} }
-        : { code: 'noStatusPrinted', params: {} },
-      configs,
-    };
-  }
-  const worst = configs.reduce((a, b) =>
-    SEVERITY.indexOf(b.followUp.state) < SEVERITY.indexOf(a.followUp.state) ? b : a,
-  );
-  return {
-    state: worst.followUp.state,
-    message: worst.followUp.message,
-    configs,
-    worstConfig: configs.length === 1 ? undefined : worst.machineConfig,
-  };
 };

@@ -14,13 +14,7 @@ import {
 } from '@patternfly/react-core';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { Link } from 'react-router';
-import {
-  day1UtilityCommand,
-  produceMachineConfig,
-  produceMachineConfigPool,
-  shellQuote,
-  validateMachineConfigPool,
-} from '../../producer';
+import { day1UtilityCommand, shellQuote, validateMachineConfigPool } from '../../producer';
 import type { Day1Options } from '../../producer';
 import { poolOfNode } from '../../mco';
 import type { NodePool } from '../../mco';
@@ -47,6 +41,7 @@ import { useCreatePermissions } from './useCreatePermissions';
 import { useCreateSequence } from './useCreateSequence';
 import { useDay1FormFields } from './useDay1FormFields';
 import { useDay1Preflight } from './useDay1Preflight';
+import { useCreateProducers } from './useCreateProducers';
 import LoadingModal from '../shared/LoadingModal';
 
 // Not shown before the user asks to create.
@@ -151,13 +146,16 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
 
   const poolName = poolNameOf(values);
   const isNewPool = values.poolChoice.kind === 'new';
+  const day1Valid = DAY1_FIELDS.every((field) => !problems.errors[field]);
+  // Loaded once there is something to make: a new pool, or a MachineConfig from valid values.
+  const producers = useCreateProducers(day1Valid || isNewPool);
   const newPool = useMemo(() => {
-    if (!isNewPool) return undefined;
+    if (!isNewPool || !producers) return undefined;
     const poolOptions = newPoolOptions(values);
     return validateMachineConfigPool(poolName, poolOptions).length === 0
-      ? produceMachineConfigPool(poolName, poolOptions)
+      ? producers.produceMachineConfigPool(poolName, poolOptions)
       : undefined;
-  }, [isNewPool, poolName, values]);
+  }, [isNewPool, producers, poolName, values]);
   // The label is the new pool's nodeSelector; shown with a placeholder until the name is valid.
   const labelKey =
     Object.keys(newPool?.spec.nodeSelector?.matchLabels ?? {})[0] ??
@@ -210,10 +208,9 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
   } = useDay1Preflight({ cluster, poolName, plannedPool, newPoolNodes, options, problems });
 
   // Preview: exactly what will be created, once the values are valid.
-  const day1Valid = DAY1_FIELDS.every((field) => !problems.errors[field]);
   const machineConfig = useMemo(
-    () => (day1Valid ? produceMachineConfig(options) : undefined),
-    [day1Valid, options],
+    () => (day1Valid && producers ? producers.produceMachineConfig(options) : undefined),
+    [day1Valid, producers, options],
   );
   const commands = machineConfig
     ? [
@@ -266,8 +263,9 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
   };
 
   const onConfirm = () => {
+    if (!producers) return;
     setConfirming(false);
-    sequence.start(createPlan(values, nodes), poolName);
+    sequence.start(createPlan(values, nodes, producers), poolName);
   };
 
   return (
@@ -414,13 +412,16 @@ const Day1CreateForm = ({ initialPool }: Day1CreateFormProps) => {
       <GridItem lg={5}>
         <PreviewPanel
           machineConfig={machineConfig}
+          machineConfigLoading={day1Valid && !producers}
           machineConfigName={options.machineConfigName}
           pool={newPool}
           poolName={poolName}
           commands={commands}
         />
       </GridItem>
-      {confirming && (
+      {/* The plan needs the producers: they load with valid values, and the confirmation waits for them. */}
+      {confirming && !producers && <LoadingModal onClose={cancelConfirm} />}
+      {confirming && producers && (
         <Suspense fallback={<LoadingModal onClose={cancelConfirm} />}>
           <ConfirmCreateModal
             isOpen

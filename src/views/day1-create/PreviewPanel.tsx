@@ -25,6 +25,8 @@ const InstalledFilesPreview = lazy(() => import('./InstalledFilesPreview'));
 interface PreviewPanelProps {
   /** The MachineConfig as it will be created; undefined while the form has problems. */
   machineConfig?: MachineConfig;
+  /** The values are valid, and the code that makes the MachineConfig is still loading. */
+  machineConfigLoading?: boolean;
   machineConfigName: string;
   /** The new custom pool, when the flow creates one. */
   pool?: MachineConfigPool;
@@ -41,6 +43,7 @@ interface PreviewPanelProps {
  */
 const PreviewPanel = ({
   machineConfig,
+  machineConfigLoading = false,
   machineConfigName,
   pool,
   poolName,
@@ -57,6 +60,7 @@ const PreviewPanel = ({
     </Content>
   );
   const loadingPreview = <Spinner size="lg" aria-label={t('Loading the preview')} />;
+  const withoutMachineConfig = machineConfigLoading ? loadingPreview : notReady;
   // The pool tab disappears when the user goes back to an existing pool.
   const activeKey = active === 'pool' && !pool ? 'machineConfig' : active;
   return (
@@ -103,7 +107,7 @@ const PreviewPanel = ({
                 />
               </Suspense>
             ) : (
-              notReady
+              withoutMachineConfig
             )}
           </Tab>
           <Tab
@@ -116,7 +120,7 @@ const PreviewPanel = ({
                 <InstalledFilesPreview machineConfig={machineConfig} />
               </Suspense>
             ) : (
-              notReady
+              withoutMachineConfig
             )}
           </Tab>
           {pool !== undefined && (
@@ -140,7 +144,7 @@ const PreviewPanel = ({
             data-test="day1-preview-tab-command"
           >
             {commands.length === 0 ? (
-              notReady
+              withoutMachineConfig
             ) : (
               <Stack hasGutter>
                 <StackItem>

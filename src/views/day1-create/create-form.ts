@@ -7,8 +7,6 @@ import type { MachineConfigPool, Node } from '../../k8s/types';
 import {
   DEFAULT_WORKER_IMAGE,
   defaultMachineConfigName,
-  produceMachineConfig,
-  produceMachineConfigPool,
   validateDay1Options,
   validateMachineConfigPool,
 } from '../../producer';
@@ -19,6 +17,7 @@ import type {
   PoolProblem,
 } from '../../producer';
 import type { CreatePlan } from './create-sequence';
+import type { CreateProducers } from './useCreateProducers';
 
 export interface NewPoolValues {
   name: string;
@@ -209,8 +208,15 @@ export const hasProblems = (problems: FormProblems): boolean =>
   problems.newPoolWithoutNodes ||
   problems.machineConfigNameTaken;
 
-/** The objects to create for valid values: call only when hasProblems() is false. */
-export const createPlan = (values: CreateFormValues, nodes: Node[]): CreatePlan => {
+/**
+ * The objects to create for valid values: call only when hasProblems() is false. The page loads the
+ * producers only once it has something to make (useCreateProducers).
+ */
+export const createPlan = (
+  values: CreateFormValues,
+  nodes: Node[],
+  { produceMachineConfig, produceMachineConfigPool }: CreateProducers,
+): CreatePlan => {
   const machineConfig = produceMachineConfig(toDay1Options(values));
   if (values.poolChoice.kind === 'existing') return { machineConfig, nodesToLabel: [] };
   const newPool = produceMachineConfigPool(poolName(values), newPoolOptions(values));

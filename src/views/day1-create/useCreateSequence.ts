@@ -2,7 +2,6 @@ import { useCallback, useRef, useState } from 'react';
 import { k8sCreate, k8sDelete, k8sPatch } from '@openshift-console/dynamic-plugin-sdk';
 import { useNavigate } from 'react-router';
 import { day1RolloutPath } from '../shared/paths';
-import { runCreate } from './create-sequence';
 import type { CreatePlan, CreateResult, CreateStep } from './create-sequence';
 
 type CreateFailure = Extract<CreateResult, { outcome: 'failed' }>;
@@ -21,6 +20,7 @@ export const useCreateSequence = (): CreateSequence => {
   const [steps, setSteps] = useState<CreateStep[]>([]);
   const [running, setRunning] = useState(false);
   const [failure, setFailure] = useState<CreateFailure>();
+  const [loadFailure, setLoadFailure] = useState<{ error: unknown }>();
   // State updates land after a render; the ref stops a second click in the same tick.
   const runningRef = useRef(false);
 
@@ -30,17 +30,28 @@ export const useCreateSequence = (): CreateSequence => {
       runningRef.current = true;
       setRunning(true);
       setFailure(undefined);
-      void runCreate(plan, { k8sCreate, k8sPatch, k8sDelete }, setSteps).then((result) => {
-        runningRef.current = false;
-        setRunning(false);
-        if (result.outcome === 'created') {
-          void navigate(day1RolloutPath(poolName));
-        } else {
-          setFailure(result);
-        }
-      });
+      // The sequence loads with the first create, not with the page.
+      void import('./create-sequence').then(
+        ({ runCreate }) =>
+          runCreate(plan, { k8sCreate, k8sPatch, k8sDelete }, setSteps).then((result) => {
+            runningRef.current = false;
+            setRunning(false);
+            if (result.outcome === 'created') {
+              void navigate(day1RolloutPath(poolName));
+            } else {
+              setFailure(result);
+            }
+          }),
+        (error: unknown) => {
+          runningRef.current = false;
+          setRunning(false);
+          setLoadFailure({ error });
+        },
+      );
     },
     [navigate],
   );
+  // Nothing was written: thrown while rendering, as React.lazy does, for console's error boundary.
+  if (loadFailure) throw loadFailure.error;
   return { steps, running, failure, start };
 };

@@ -1,18 +1,17 @@
-import type { ComponentType } from 'react';
-import {
-  ErrorStatus,
-  GenericStatus,
-  StatusIconAndText,
-  SuccessStatus,
-} from '@openshift-console/dynamic-plugin-sdk';
+import { lazy, Suspense } from 'react';
+import { StatusIconAndText } from '@openshift-console/dynamic-plugin-sdk';
 import { Spinner } from '@patternfly/react-core';
-import { HourglassHalfIcon, QuestionCircleIcon } from '@patternfly/react-icons';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
-import { day1FollowUp, verifyOutcome } from '../../rollout';
-import type { Day1FollowUp, NodeDay1State, NodeRollout } from '../../rollout';
+import type { Translate } from '../shared/usePluginTranslation';
+import { unverifiedFollowUpText } from '../shared/rollout-text';
+import { day1FollowUp } from '../../rollout';
+import type { NodeDay1State, NodeRollout } from '../../rollout';
 import type { Verification } from './useVerifications';
-import { followUpText, verifyOutcomeText } from '../shared/rollout-text';
 import Day1StateStatus from './Day1StateStatus';
+import FollowUpStatus from './FollowUpStatus';
+
+// A Verify run's result, with the words it brings: loaded with the first result.
+const VerifiedFollowUpStatus = lazy(() => import('./VerifiedFollowUpStatus'));
 
 interface Day1FollowUpStatusProps {
   node: NodeRollout;
@@ -23,24 +22,12 @@ interface Day1FollowUpStatusProps {
   day1?: NodeDay1State;
 }
 
-/** Console's status components for a follow-up state; plain text when the pool has no Day 1 config. */
-const FollowUpStatus = ({ state, title }: { state?: Day1FollowUp['state']; title: string }) => {
-  let Icon: ComponentType<{ title?: string }>;
-  switch (state) {
-    case 'ModuleLoaded':
-      return <SuccessStatus title={title} />;
-    case 'ModuleNotLoaded':
-      return <ErrorStatus title={title} />;
-    case undefined:
-      return <StatusIconAndText title={title} />;
-    case 'Unknown':
-      Icon = QuestionCircleIcon;
-      break;
-    default:
-      Icon = HourglassHalfIcon;
-  }
-  return <GenericStatus Icon={Icon} title={title} />;
-};
+/** While a Verify run runs, and while its result's code loads. */
+const verifyingStatus = (t: Translate) => (
+  <span data-test="day1-follow-up" data-state="Verifying">
+    <StatusIconAndText icon={<Spinner size="sm" isInline aria-hidden />} title={t('Verifying…')} />
+  </span>
+);
 
 /**
  * The node's Day 1 follow-up: from its last Verify run when there is one (judged against the node's
@@ -49,27 +36,20 @@ const FollowUpStatus = ({ state, title }: { state?: Day1FollowUp['state']; title
  */
 const Day1FollowUpStatus = ({ node, hasDay1, verification, day1 }: Day1FollowUpStatusProps) => {
   const { t } = usePluginTranslation();
-  if (verification?.step !== undefined) {
+  if (verification?.step !== undefined) return verifyingStatus(t);
+  const output = verification?.result?.output;
+  if (output) {
     return (
-      <span data-test="day1-follow-up" data-state="Verifying">
-        <StatusIconAndText
-          icon={<Spinner size="sm" isInline aria-hidden />}
-          title={t('Verifying…')}
-        />
-      </span>
+      <Suspense fallback={verifyingStatus(t)}>
+        <VerifiedFollowUpStatus node={node} output={output} />
+      </Suspense>
     );
   }
-  const output = verification?.result?.output;
-  const outcome = output ? verifyOutcome(node, output) : undefined;
-  if (outcome === undefined && day1 !== undefined) return <Day1StateStatus day1={day1} />;
-  const followUp: Day1FollowUp | undefined =
-    outcome ?? (hasDay1 ? day1FollowUp(node, undefined) : undefined);
+  if (day1 !== undefined) return <Day1StateStatus day1={day1} />;
+  const followUp = hasDay1 ? day1FollowUp(node, undefined) : undefined;
   return (
     <span data-test="day1-follow-up" data-state={followUp?.state ?? 'None'}>
-      <FollowUpStatus
-        state={followUp?.state}
-        title={outcome ? verifyOutcomeText(t, outcome) : followUpText(t, followUp)}
-      />
+      <FollowUpStatus state={followUp?.state} title={unverifiedFollowUpText(t, followUp)} />
     </span>
   );
 };

@@ -47,13 +47,14 @@ describe('Day1RolloutPage states', () => {
     );
   });
 
-  it('shows why the rollout cannot load', () => {
+  it('shows why the rollout cannot load', async () => {
     serveCluster({
       pools: loaded([sfcPool()]),
       nodes: [[], false, new HttpError('nodes is forbidden: User cannot list nodes', 403)],
     });
     renderRolloutPage();
-    expect(screen.getByTestId('rollout-error')).toHaveTextContent(
+    // The error's alert loads with the first failure.
+    expect(await screen.findByTestId('rollout-error')).toHaveTextContent(
       'nodes is forbidden: User cannot list nodes',
     );
   });

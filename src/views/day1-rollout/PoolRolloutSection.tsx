@@ -1,6 +1,11 @@
+import { lazy, Suspense } from 'react';
 import { Divider, Stack, StackItem, Title } from '@patternfly/react-core';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
-import RolloutView from './RolloutView';
+import RolloutLoading from './RolloutLoading';
+
+// Below the pool's configs, and loading until its data is there: its code loads meanwhile, with the
+// same spinner as while the data loads.
+const RolloutView = lazy(() => import('./RolloutView'));
 
 /** One pool's rollout under a heading, for the pool's "Day 1 kernel modules" tab. */
 const PoolRolloutSection = ({ pool }: { pool: string }) => {
@@ -16,7 +21,9 @@ const PoolRolloutSection = ({ pool }: { pool: string }) => {
         </Title>
       </StackItem>
       <StackItem>
-        <RolloutView pool={pool} />
+        <Suspense fallback={<RolloutLoading />}>
+          <RolloutView pool={pool} />
+        </Suspense>
       </StackItem>
     </Stack>
   );

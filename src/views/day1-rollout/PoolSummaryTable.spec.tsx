@@ -41,7 +41,8 @@ describe('pool summaries on the all-pools page', () => {
     serve(4);
     renderRolloutPage('/day1-kernel-modules/rollout');
     expect(screen.queryAllByTestId(/^pool-card-/)).toHaveLength(0);
-    const table = screen.getByTestId('pool-summary-table');
+    // The summary table loads after the page's first render.
+    const table = await screen.findByTestId('pool-summary-table');
     const sfc = within(table).getByTestId('pool-summary-sfc');
     expect(within(table).getAllByTestId(/^pool-summary-(sfc|worker|infra-\d)$/)).toHaveLength(6);
     expect(sfc).toHaveAttribute('data-state', 'Degraded');

@@ -4,9 +4,6 @@ import { usePluginTranslation } from '../shared/usePluginTranslation';
 import type { PoolDay1, PoolRollout } from '../../rollout';
 import PoolSummaryRows, { PoolSummaryRowsContext } from './PoolSummaryRows';
 
-/** From this many pools on, the all-pools page shows one summary row per pool instead of cards. */
-export const COMPACT_POOLS_FROM = 5;
-
 /**
  * The pools of a cluster with many of them, one row each, so that the node table stays near the top of
  * the page; each row opens the pool's full card.

@@ -11,7 +11,7 @@ import { answerWatches } from '../../../test/support/views/watch-fixtures';
 import { day1StatusUrl } from '../shared/day1-status-scheduler';
 
 describe("the pool's Day 1 kernel modules tab", () => {
-  it("shows that pool's rollout: its card and its nodes only", () => {
+  it("shows that pool's rollout: its card and its nodes only", async () => {
     serveSfcRollout({ workers: 2 });
     render(
       <MemoryRouter>
@@ -19,7 +19,11 @@ describe("the pool's Day 1 kernel modules tab", () => {
       </MemoryRouter>,
     );
     const section = screen.getByTestId('pool-rollout-section');
-    expect(within(section).getByTestId('pool-card-sfc')).toHaveAttribute('data-state', 'Degraded');
+    // The section's views load after the tab's first render.
+    expect(await within(section).findByTestId('pool-card-sfc')).toHaveAttribute(
+      'data-state',
+      'Degraded',
+    );
     expect(within(section).queryByTestId('pool-card-worker')).not.toBeInTheDocument();
     expect(within(section).getByTestId('node-table')).toHaveAttribute('data-matching', '3');
     expect(within(section).queryByTestId('node-row-worker-000')).not.toBeInTheDocument();

@@ -24,10 +24,11 @@ describe('the rollout page when the API fails', () => {
     jest.useRealTimers();
   });
 
-  it('says it retries by itself with backoff, and recovers when the API answers again', () => {
+  it('says it retries by itself with backoff, and recovers when the API answers again', async () => {
     failing();
     renderRolloutPage();
-    expect(screen.getByTestId('rollout-error')).toHaveTextContent('Internal Server Error');
+    // The error's alert loads with the first failure.
+    expect(await screen.findByTestId('rollout-error')).toHaveTextContent('Internal Server Error');
     expect(screen.getByTestId('rollout-retry-status')).toHaveTextContent(
       'Failed 1 time. Trying again by itself in 1 s.',
     );
@@ -62,7 +63,7 @@ describe('the rollout page when the API fails', () => {
     expect(calls()).toBeGreaterThan(before);
     expect(screen.queryByTestId('rollout-error')).not.toBeInTheDocument();
     expect(screen.getByTestId('pool-card-sfc')).toBeInTheDocument();
-    expect(screen.getByTestId('rollout-recovered')).toHaveTextContent(
+    expect(await screen.findByTestId('rollout-recovered')).toHaveTextContent(
       'The rollout loaded after 3 failed attempts.',
     );
   });
@@ -75,7 +76,7 @@ describe('the rollout page when the API fails', () => {
     });
     failing();
     renderRolloutPage();
-    expect(screen.getByTestId('rollout-error')).toBeInTheDocument();
+    expect(await screen.findByTestId('rollout-error')).toBeInTheDocument();
     serveSfcRollout();
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     expect(screen.getByTestId('pool-card-sfc')).toBeInTheDocument();

@@ -1,11 +1,9 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import {
   Alert,
-  Bullseye,
   EmptyState,
   EmptyStateBody,
   Gallery,
-  Spinner,
   Stack,
   StackItem,
   Title,
@@ -15,7 +13,6 @@ import type { NodeDay1State } from '../../rollout';
 import { usePluginTranslation } from '../shared/usePluginTranslation';
 import NodeRolloutSection from './NodeRolloutSection';
 import PoolRolloutCard from './PoolRolloutCard';
-import PoolSummaryTable, { COMPACT_POOLS_FROM } from './PoolSummaryTable';
 import { PoolTimingProvider } from './NodeEstimate';
 import { useRolloutData } from '../shared/useRolloutData';
 import { useVerifications } from './useVerifications';
@@ -24,7 +21,7 @@ import { useDay1Rollout } from '../shared/useDay1Rollout';
 import Day1StatusBar from './Day1StatusBar';
 import { useLoadRetry } from './useLoadRetry';
 import type { LoadRetry } from './useLoadRetry';
-import { RolloutLoadError, RolloutRecoveredAlert } from './RolloutLoadError';
+import RolloutLoading from './RolloutLoading';
 
 interface RolloutViewProps {
   /** One pool's rollout; every pool's (and nodes in no pool) when undefined. */
@@ -36,6 +33,23 @@ const NO_DAY1_STATES: ReadonlyMap<string, NodeDay1State> = new Map();
 
 // Shown only when an image lacks a tag for a running kernel: loaded after the page renders.
 const InTreeDriverAlerts = lazy(() => import('./InTreeDriverAlerts'));
+
+/** From this many pools on, the all-pools page shows one summary row per pool instead of cards. */
+const COMPACT_POOLS_FROM = 5;
+// Only on the all-pools page, and only there with that many pools: loaded after the page's first
+// render (RolloutView), so that it is there with the rollout's data rather than after it.
+const loadPoolSummaryTable = () => import('./PoolSummaryTable');
+const PoolSummaryTable = lazy(loadPoolSummaryTable);
+
+// Only when the rollout cannot be listed, and once it can again: one chunk, which the first failure
+// loads (behind the spinner the page shows while it tries).
+const loadErrorAlerts = () => import('./RolloutLoadError');
+const RolloutLoadError = lazy(() =>
+  loadErrorAlerts().then((alerts) => ({ default: alerts.RolloutLoadError })),
+);
+const RolloutRecoveredAlert = lazy(() =>
+  loadErrorAlerts().then((alerts) => ({ default: alerts.RolloutRecoveredAlert })),
+);
 /** Pool cards and the node table, live, with the loading, error, empty and reconnecting states. */
 const RolloutContent = ({ pool, retry }: RolloutViewProps & { retry: LoadRetry }) => {
   const { t } = usePluginTranslation();
@@ -66,21 +80,17 @@ const RolloutContent = ({ pool, retry }: RolloutViewProps & { retry: LoadRetry }
 
   if (failed || (!data.loaded && retry.failures > 0)) {
     return (
-      // Anew for each scheduled attempt, so that its countdown starts from now.
-      <RolloutLoadError
-        key={retry.nextAttemptAt ?? 'trying'}
-        error={failed ? data.error : retry.lastError}
-        retry={retry}
-      />
+      <Suspense fallback={<RolloutLoading />}>
+        {/* Anew for each scheduled attempt, so that its countdown starts from now. */}
+        <RolloutLoadError
+          key={retry.nextAttemptAt ?? 'trying'}
+          error={failed ? data.error : retry.lastError}
+          retry={retry}
+        />
+      </Suspense>
     );
   }
-  if (!data.loaded || rollout === undefined || pools === undefined) {
-    return (
-      <Bullseye>
-        <Spinner aria-label={t('Loading the rollout')} data-test="rollout-loading" />
-      </Bullseye>
-    );
-  }
+  if (!data.loaded || rollout === undefined || pools === undefined) return <RolloutLoading />;
   if (pools.length === 0) {
     return (
       <EmptyState
@@ -103,7 +113,9 @@ const RolloutContent = ({ pool, retry }: RolloutViewProps & { retry: LoadRetry }
     <Stack hasGutter data-test="rollout-view">
       {retry.recoveredAfter !== undefined && (
         <StackItem>
-          <RolloutRecoveredAlert retry={retry} />
+          <Suspense fallback={null}>
+            <RolloutRecoveredAlert retry={retry} />
+          </Suspense>
         </StackItem>
       )}
       {data.interrupted && (
@@ -148,7 +160,9 @@ const RolloutContent = ({ pool, retry }: RolloutViewProps & { retry: LoadRetry }
       )}
       <StackItem>
         {pool === undefined && pools.length >= COMPACT_POOLS_FROM ? (
-          <PoolSummaryTable pools={pools} day1={day1?.pools} />
+          <Suspense fallback={<RolloutLoading />}>
+            <PoolSummaryTable pools={pools} day1={day1?.pools} />
+          </Suspense>
         ) : (
           <Gallery hasGutter minWidths={{ default: '100%', lg: '32rem' }}>
             {pools.map((p) => (
@@ -189,6 +203,9 @@ const RolloutContent = ({ pool, retry }: RolloutViewProps & { retry: LoadRetry }
  */
 const RolloutView = ({ pool }: RolloutViewProps) => {
   const retry = useLoadRetry();
+  useEffect(() => {
+    if (pool === undefined) void loadPoolSummaryTable();
+  }, [pool]);
   return <RolloutContent key={retry.attempt} pool={pool} retry={retry} />;
 };
 

@@ -13,7 +13,7 @@ import {
 import { usePluginTranslation } from '../shared/usePluginTranslation';
 import { verifyOutcome } from '../../rollout';
 import type { NodeRollout, VerifyOutput } from '../../rollout';
-import { followUpText, verifyOutcomeText } from '../shared/rollout-text';
+import { followUpText, verifyOutcomeText } from './follow-up-text';
 
 interface VerifyResultViewProps {
   node: NodeRollout;

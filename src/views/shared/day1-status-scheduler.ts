@@ -7,6 +7,7 @@
  */
 import { Day1StatusError, parseDay1Status } from '../../rollout';
 import type { Day1StatusRead, NodeDay1Facts, NodePhase } from '../../rollout';
+import { DEFAULT_DAY1_STATUS_CONCURRENCY } from './day1-status-settings';
 
 /** What the scheduler needs of a node: from the rollout (MCO's view, before any Day 1 phase). */
 export interface Day1StatusTarget {
@@ -43,7 +44,6 @@ export interface Day1StatusSchedulerOptions {
   now?: () => number;
 }
 
-export const DEFAULT_DAY1_STATUS_CONCURRENCY = 8;
 const DEFAULT_DAY1_STATUS_TIMEOUT_MS = 10_000;
 const DEFAULT_DAY1_STATUS_REFRESH_MS = 5 * 60_000;
 const DEFAULT_FOLLOW_UP_MS = 30_000;

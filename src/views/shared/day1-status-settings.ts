@@ -3,8 +3,7 @@
  * rollout page (kept in this browser's localStorage), or for one visit with the URL parameter
  * `?day1Concurrency=<n>`, which wins. Default 8, from 1 to 32.
  */
-import { DEFAULT_DAY1_STATUS_CONCURRENCY } from './day1-status-scheduler';
-
+export const DEFAULT_DAY1_STATUS_CONCURRENCY = 8;
 export const CONCURRENCY_STORAGE_KEY = 'kmm-day1-console-plugin/day1-status-concurrency';
 const CONCURRENCY_PARAM = 'day1Concurrency';
 export const MIN_CONCURRENCY = 1;

@@ -9,15 +9,16 @@ import {
 } from 'react';
 import { useAccessReview } from '@openshift-console/dynamic-plugin-sdk';
 import type { NodeDay1Facts, NodeRollout, Rollout } from '../../rollout';
-import { Day1StatusScheduler } from './day1-status-scheduler';
 import type {
   Day1StatusAccess,
   Day1StatusProgress,
+  Day1StatusScheduler,
   Day1StatusTarget,
   FetchText,
 } from './day1-status-scheduler';
 import { readConcurrency, saveConcurrency } from './day1-status-settings';
 import { fetchNodeProxyText } from './node-proxy-text';
+import type * as SchedulerModule from './day1-status-scheduler';
 
 export interface Day1Statuses {
   /** Whether the user may `get nodes/proxy`; undefined while the access review runs. */
@@ -34,6 +35,26 @@ export interface Day1Statuses {
 
 /** The SDK's fetch: console's headers (impersonation, CSRF) and its errors (HttpError with `code`). */
 const fetchText: FetchText = (url, signal) => fetchNodeProxyText(url, signal);
+
+/**
+ * The scheduler (and the status files' parser) loads with the page's first render, alongside the
+ * access review and the watches that it waits for anyway; once loaded, a page opened later makes its
+ * scheduler at once.
+ */
+let schedulerModule: typeof SchedulerModule | undefined;
+const loadScheduler = async (): Promise<typeof SchedulerModule> => {
+  schedulerModule ??= await import('./day1-status-scheduler');
+  return schedulerModule;
+};
+const newScheduler = (loaded: typeof SchedulerModule | undefined) =>
+  loaded && new loaded.Day1StatusScheduler({ fetchText });
+
+// Until the scheduler has loaded: nothing read.
+const NO_FACTS: ReadonlyMap<string, NodeDay1Facts> = new Map();
+const noFacts = () => NO_FACTS;
+const NO_PROGRESS: Day1StatusProgress = { nodes: 0, read: 0, pending: 0 };
+const noProgress = () => NO_PROGRESS;
+const noSubscription = () => () => undefined;
 
 /**
  * Statuses read once for a whole page whose parts each need them (the pool tab: its configs' list and
@@ -101,25 +122,45 @@ export const useDay1Statuses = (
     subresource: 'proxy',
     verb: 'get',
   });
-  const access: Day1StatusAccess = checking ? undefined : allowed;
+  const [scheduler, setScheduler] = useState<Day1StatusScheduler | undefined>(() =>
+    newScheduler(schedulerModule),
+  );
+  const [loadFailure, setLoadFailure] = useState<{ error: unknown }>();
+  useEffect(() => {
+    if (scheduler) return undefined;
+    let current = true;
+    loadScheduler().then(
+      (loaded) => {
+        if (current) setScheduler(newScheduler(loaded));
+      },
+      (error: unknown) => {
+        if (current) setLoadFailure({ error });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [scheduler]);
+  // Until the scheduler is there, as while the review runs: the page says nothing of the reads yet.
+  const access: Day1StatusAccess = checking || !scheduler ? undefined : allowed;
   const [concurrency, setConcurrencyState] = useState(() =>
     readConcurrency(window.location.search),
   );
   const shared = useContext(SharedDay1Statuses);
-  const [scheduler] = useState(() => new Day1StatusScheduler({ fetchText }));
 
   // Reads stop with the page (and resume if React mounts it again, as StrictMode does).
   useEffect(() => {
+    if (!scheduler) return undefined;
     scheduler.start();
     return () => {
       scheduler.dispose();
     };
   }, [scheduler]);
   useEffect(() => {
-    scheduler.setConcurrency(concurrency);
+    scheduler?.setConcurrency(concurrency);
   }, [scheduler, concurrency]);
   useEffect(() => {
-    scheduler.setAccess(access);
+    scheduler?.setAccess(access);
   }, [scheduler, access]);
   // A string, so that a new array naming the same pools reads the same nodes.
   const poolKey =
@@ -139,13 +180,14 @@ export const useDay1Statuses = (
   );
   useEffect(() => {
     // Under a provider this one reads nothing: the provider's statuses are returned.
-    scheduler.update(shared === undefined ? targets : []);
+    scheduler?.update(shared === undefined ? targets : []);
   }, [scheduler, targets, shared]);
 
-  const facts = useSyncExternalStore(scheduler.subscribe, scheduler.facts);
-  const progress = useSyncExternalStore(scheduler.subscribe, scheduler.progress);
+  const subscribe = scheduler?.subscribe ?? noSubscription;
+  const facts = useSyncExternalStore(subscribe, scheduler?.facts ?? noFacts);
+  const progress = useSyncExternalStore(subscribe, scheduler?.progress ?? noProgress);
   const refresh = useCallback(() => {
-    scheduler.refresh();
+    scheduler?.refresh();
   }, [scheduler]);
   const setConcurrency = useCallback((value: number) => {
     setConcurrencyState(value);
@@ -156,5 +198,7 @@ export const useDay1Statuses = (
     () => ({ access, facts, progress, refresh, concurrency, setConcurrency }),
     [access, facts, progress, refresh, concurrency, setConcurrency],
   );
+  // As React.lazy does when a chunk fails to load: for console's error boundary.
+  if (loadFailure) throw loadFailure.error;
   return shared ?? own;
 };
