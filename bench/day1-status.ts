@@ -181,3 +181,62 @@ export const measureDay1Status = async (
   await context.close();
   return { nodes, allKnownMs, requests: readsWhenKnown, mostInFlight, quietRequests };
 };
+
+/**
+ * The yardstick for the figure above: a bare page of the console's origin that fetches the same status
+ * files, as many at once as the page reads (DEFAULT concurrency), and does nothing else: no console, no
+ * plugin, no rendering. What the browser, the console shell's proxy and the simulated kubelets cost per
+ * read on this machine, which no page can beat. Milliseconds for all of them, median of `runs` pages.
+ */
+export const measureBareReads = async (
+  browser: Browser,
+  consoleURL: string,
+  urls: readonly string[],
+  concurrency: number,
+  runs = 3,
+): Promise<number> => {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true });
+    const page = await context.newPage();
+    await page.goto(`${consoleURL}/api/kubernetes/version`);
+    const { ms, ok } = await page.evaluate(
+      async ({ list, atOnce }) => {
+        const started = performance.now();
+        let next = 0;
+        let answered = 0;
+        await Promise.all(
+          Array.from({ length: atOnce }, async () => {
+            while (next < list.length) {
+              const response = await fetch(list[next++], { credentials: 'same-origin' });
+              await response.text();
+              if (response.ok) answered++;
+            }
+          }),
+        );
+        return { ms: performance.now() - started, ok: answered };
+      },
+      { list: [...urls], atOnce: concurrency },
+    );
+    await context.close();
+    if (ok !== urls.length)
+      throw new Error(`the bare reads got ${String(ok)} answers for ${String(urls.length)} files`);
+    times.push(ms);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+};
+
+/** Each node's status file URL through the console's API server proxy, for its one Day 1 config. */
+export const statusFileUrls = async (env: BenchEnvironment): Promise<string[]> => {
+  const { items } = (await env.api('/api/v1/nodes')) as {
+    items: { metadata: { name: string; labels?: Record<string, string> } }[];
+  };
+  return items.map(({ metadata }) => {
+    const config =
+      metadata.labels?.['node-role.kubernetes.io/master'] === undefined
+        ? CONFIGS[1].name
+        : CONFIGS[0].name;
+    return `/api/kubernetes/api/v1/nodes/${metadata.name}/proxy/logs/kmm-day1/${config}/status.json`;
+  });
+};
