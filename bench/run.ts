@@ -226,7 +226,7 @@ const day1StatusFigures = (
       name: "browser: the same over HTTP/1.1 (console's ingress without HTTP/2)",
       value: round(http1.allKnownMs / 1000, 1),
       unit: 's',
-      target: `for information: the browser opens at most 6 connections to a host, so ${String(Math.max(http1.mostInFlight, 1))} reads at once; ${String(http1.nodes)} x ${String(latencyMs)} ms / 6 is ${String(round((http1.nodes * latencyMs) / 6 / 1000, 1))} s before any other cost`,
+      target: `for information: the browser opens at most 6 connections to a host, so at most 6 of the page's ${String(Math.max(http1.mostInFlight, 1))} reads at once are on the wire; ${String(http1.nodes)} x ${String(latencyMs)} ms / 6 is ${String(round((http1.nodes * latencyMs) / 6 / 1000, 1))} s before any other cost`,
       ok: true,
     },
     {
