@@ -361,7 +361,8 @@ export const buildBaselinePage = (outDir: string, page: PageBundle): Promise<Pag
           })
         : plugin,
     );
-    // Beside the build, out of the source tree; under node_modules, so its imports resolve as ours do.
+    // Beside the build, out of the source tree. Its imports and loaders resolve from our node_modules
+    // too, for a KMM_DAY1_BENCH_OUT outside the project.
     const sourceDir = `${outDir}-src`;
     rmSync(sourceDir, { recursive: true, force: true });
     mkdirSync(sourceDir, { recursive: true });
@@ -370,11 +371,14 @@ export const buildBaselinePage = (outDir: string, page: PageBundle): Promise<Pag
       baselineSource(page.exposedModule, page.patternflyImports),
     );
     rmSync(outDir, { recursive: true, force: true });
+    const ourModules = join(ROOT, 'node_modules');
     const compilation = await compile({
       ...config,
       context: sourceDir,
       output: { ...config.output, path: outDir },
       plugins,
+      resolve: { ...config.resolve, modules: ['node_modules', ourModules] },
+      resolveLoader: { ...config.resolveLoader, modules: ['node_modules', ourModules] },
     });
     const baseline = pageBundles(compilation, outDir, [BASELINE_PAGE]).get(BASELINE_PAGE);
     if (baseline === undefined)
