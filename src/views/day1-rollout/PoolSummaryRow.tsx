@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { Progress, ProgressMeasureLocation, ProgressSize } from '@patternfly/react-core';
 import { ExpandableRowContent, Tbody, Td, Tr } from '@patternfly/react-table';
 import { Link } from 'react-router';
@@ -30,57 +30,110 @@ interface PoolSummaryRowProps {
 const PoolSummaryRow = memo(
   ({ pool, rowIndex, isExpanded, onToggle, day1 }: PoolSummaryRowProps) => {
     const { t } = usePluginTranslation();
+    const { name, state, completion, machineCount, unavailableMachineCount, degradedMachineCount } =
+      pool;
     const updated = pool.phaseCounts.Updated;
+    const timeLeft = poolTimeLeftText(t, pool, true);
+    // Each cell is the same element while what it shows is: a rollout event changes a count or two,
+    // and PatternFly's cells measure their width after each render of their own.
+    const toggleCell = useMemo(
+      () => (
+        <Td
+          expand={{
+            rowIndex,
+            isExpanded,
+            onToggle: () => {
+              onToggle(name);
+            },
+            expandId: 'pool-summary-toggle',
+          }}
+          data-test="pool-summary-toggle"
+        />
+      ),
+      [rowIndex, isExpanded, onToggle, name],
+    );
+    const nameCell = useMemo(
+      () => (
+        // PatternFly labels the toggle with the cell of this id, and the toggle's own text.
+        <Td dataLabel={t('Pool')} id={`simple-node${String(rowIndex)}`}>
+          <Link to={day1RolloutPath(name)} data-test="pool-summary-link">
+            {name}
+          </Link>
+        </Td>
+      ),
+      [t, rowIndex, name],
+    );
+    const stateCell = useMemo(
+      () => (
+        <Td dataLabel={t('State')}>
+          <PoolStateLabel state={state} />
+        </Td>
+      ),
+      [t, state],
+    );
+    const progressCell = useMemo(
+      () => (
+        <Td dataLabel={t('Nodes updated')} width={20}>
+          <Progress
+            value={completion}
+            label={t('{{updated}} of {{total}}', { updated, total: machineCount })}
+            valueText={t('{{updated}} of {{count}} nodes updated', {
+              updated,
+              count: machineCount,
+              defaultValue_one: '{{updated}} of {{count}} node updated',
+            })}
+            aria-label={t('Nodes of {{pool}} updated', { pool: name })}
+            measureLocation={ProgressMeasureLocation.outside}
+            size={ProgressSize.sm}
+            data-test="pool-summary-progress"
+          />
+        </Td>
+      ),
+      [t, completion, updated, machineCount, name],
+    );
+    const machineCountCell = useMemo(
+      () => (
+        <Td dataLabel={t('Nodes')} data-test="pool-summary-machine-count">
+          {machineCount}
+        </Td>
+      ),
+      [t, machineCount],
+    );
+    const unavailableCell = useMemo(
+      () => (
+        <Td dataLabel={t('Unavailable')} data-test="pool-summary-unavailable-count">
+          {unavailableMachineCount}
+        </Td>
+      ),
+      [t, unavailableMachineCount],
+    );
+    const degradedCell = useMemo(
+      () => (
+        <Td dataLabel={t('Degraded')} data-test="pool-summary-degraded-count">
+          {degradedMachineCount}
+        </Td>
+      ),
+      [t, degradedMachineCount],
+    );
+    const timeLeftCell = useMemo(
+      () => (
+        <Td dataLabel={t('Time left')} data-test="pool-summary-time-left">
+          {timeLeft}
+        </Td>
+      ),
+      [t, timeLeft],
+    );
     return (
       <Tbody isExpanded={isExpanded}>
-        <Tr data-test={`pool-summary-${pool.name}`} data-state={pool.state}>
-          <Td
-            expand={{
-              rowIndex,
-              isExpanded,
-              onToggle: () => {
-                onToggle(pool.name);
-              },
-              expandId: 'pool-summary-toggle',
-            }}
-            data-test="pool-summary-toggle"
-          />
-          {/* PatternFly labels the toggle with the cell of this id, and the toggle's own text. */}
-          <Td dataLabel={t('Pool')} id={`simple-node${String(rowIndex)}`}>
-            <Link to={day1RolloutPath(pool.name)} data-test="pool-summary-link">
-              {pool.name}
-            </Link>
-          </Td>
-          <Td dataLabel={t('State')}>
-            <PoolStateLabel state={pool.state} />
-          </Td>
-          <Td dataLabel={t('Nodes updated')} width={20}>
-            <Progress
-              value={pool.completion}
-              label={t('{{updated}} of {{total}}', { updated, total: pool.machineCount })}
-              valueText={t('{{updated}} of {{count}} nodes updated', {
-                updated,
-                count: pool.machineCount,
-                defaultValue_one: '{{updated}} of {{count}} node updated',
-              })}
-              aria-label={t('Nodes of {{pool}} updated', { pool: pool.name })}
-              measureLocation={ProgressMeasureLocation.outside}
-              size={ProgressSize.sm}
-              data-test="pool-summary-progress"
-            />
-          </Td>
-          <Td dataLabel={t('Nodes')} data-test="pool-summary-machine-count">
-            {pool.machineCount}
-          </Td>
-          <Td dataLabel={t('Unavailable')} data-test="pool-summary-unavailable-count">
-            {pool.unavailableMachineCount}
-          </Td>
-          <Td dataLabel={t('Degraded')} data-test="pool-summary-degraded-count">
-            {pool.degradedMachineCount}
-          </Td>
-          <Td dataLabel={t('Time left')} data-test="pool-summary-time-left">
-            {poolTimeLeftText(t, pool, true)}
-          </Td>
+        <Tr data-test={`pool-summary-${name}`} data-state={state}>
+          {toggleCell}
+          {nameCell}
+          {stateCell}
+          {progressCell}
+          {machineCountCell}
+          {unavailableCell}
+          {degradedCell}
+          {timeLeftCell}
         </Tr>
         <Tr isExpanded={isExpanded}>
           <Td colSpan={POOL_SUMMARY_COLUMNS}>
