@@ -13,6 +13,17 @@ import { poolTimeLeftText } from './pool-time-left';
 /** The table's columns, the expand toggle's included. */
 const POOL_SUMMARY_COLUMNS = 8;
 
+/** A cell that shows one value: the same element while its label and value are. */
+const useValueCell = (dataLabel: string, testId: string, value: string | number) =>
+  useMemo(
+    () => (
+      <Td dataLabel={dataLabel} data-test={testId}>
+        {value}
+      </Td>
+    ),
+    [dataLabel, testId, value],
+  );
+
 interface PoolSummaryRowProps {
   pool: PoolRollout;
   rowIndex: number;
@@ -91,38 +102,18 @@ const PoolSummaryRow = memo(
       ),
       [t, completion, updated, machineCount, name],
     );
-    const machineCountCell = useMemo(
-      () => (
-        <Td dataLabel={t('Nodes')} data-test="pool-summary-machine-count">
-          {machineCount}
-        </Td>
-      ),
-      [t, machineCount],
+    const machineCountCell = useValueCell(t('Nodes'), 'pool-summary-machine-count', machineCount);
+    const unavailableCell = useValueCell(
+      t('Unavailable'),
+      'pool-summary-unavailable-count',
+      unavailableMachineCount,
     );
-    const unavailableCell = useMemo(
-      () => (
-        <Td dataLabel={t('Unavailable')} data-test="pool-summary-unavailable-count">
-          {unavailableMachineCount}
-        </Td>
-      ),
-      [t, unavailableMachineCount],
+    const degradedCell = useValueCell(
+      t('Degraded'),
+      'pool-summary-degraded-count',
+      degradedMachineCount,
     );
-    const degradedCell = useMemo(
-      () => (
-        <Td dataLabel={t('Degraded')} data-test="pool-summary-degraded-count">
-          {degradedMachineCount}
-        </Td>
-      ),
-      [t, degradedMachineCount],
-    );
-    const timeLeftCell = useMemo(
-      () => (
-        <Td dataLabel={t('Time left')} data-test="pool-summary-time-left">
-          {timeLeft}
-        </Td>
-      ),
-      [t, timeLeft],
-    );
+    const timeLeftCell = useValueCell(t('Time left'), 'pool-summary-time-left', timeLeft);
     return (
       <Tbody isExpanded={isExpanded}>
         <Tr data-test={`pool-summary-${name}`} data-state={state}>
