@@ -1,30 +1,17 @@
 import { k8sCreate, useAccessReview } from '@openshift-console/dynamic-plugin-sdk';
 import { renderHook, waitFor } from '@testing-library/react';
-import type { ImageStreamImport, MachineConfigPool, Node } from '../../k8s/types';
+import type { ImageStreamImport, Node } from '../../k8s/types';
 import { readDay1MachineConfig, produceMachineConfig } from '../../producer';
 import { answerWatches } from '../../../test/support/views/watch-fixtures';
+import { node as rolloutNode, pool } from '../../../test/support/rollout-objects';
 import { useKernelCoverage } from './useKernelCoverage';
 
 const EL94 = '5.14.0-427.13.1.el9_4.x86_64';
 const EL96 = '5.14.0-570.42.2.el9_6.x86_64';
 
-const workerPool: MachineConfigPool = {
-  apiVersion: 'machineconfiguration.openshift.io/v1',
-  kind: 'MachineConfigPool',
-  metadata: { name: 'worker' },
-  spec: {
-    machineConfigSelector: { matchLabels: { 'machineconfiguration.openshift.io/role': 'worker' } },
-    nodeSelector: { matchLabels: { 'node-role.kubernetes.io/worker': '' } },
-  },
-};
-
-const node = (name: string, kernelVersion: string, unschedulable = false): Node => ({
-  apiVersion: 'v1',
-  kind: 'Node',
-  metadata: { name, labels: { 'node-role.kubernetes.io/worker': '' } },
-  spec: { unschedulable },
-  status: { nodeInfo: { kernelVersion } },
-});
+const workerPool = pool({ name: 'worker' });
+const node = (name: string, kernelVersion: string, unschedulable?: boolean): Node =>
+  rolloutNode(name, { kernelVersion, unschedulable });
 
 const config = readDay1MachineConfig(
   produceMachineConfig({
