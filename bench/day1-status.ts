@@ -9,7 +9,11 @@
  */
 import type { Browser, Request } from '@playwright/test';
 import { day1MachineConfig } from '../integration-tests/tests/day1-machine-config';
+// The scheduler's module reaches the producer, whose node scripts are .sh text files.
+import '../dev/cluster-sim/text-assets.cjs';
+import { day1StatusUrl } from '../src/views/shared/day1-status-scheduler';
 import type { BenchEnvironment } from './browser';
+import { median } from './figures';
 import { AS_CONSOLE, ROLLOUT_PATH } from './browser';
 
 const MCO_API = '/apis/machineconfiguration.openshift.io/v1';
@@ -184,7 +188,7 @@ export const measureDay1Status = async (
 
 /**
  * The yardstick for the figure above: a bare page of the console's origin that fetches the same status
- * files, as many at once as the page reads (DEFAULT concurrency), and does nothing else: no console, no
+ * files, as many at once as the page reads by default, and does nothing else: no console, no
  * plugin, no rendering. What the browser, the console shell's proxy and the simulated kubelets cost per
  * read on this machine, which no page can beat. Milliseconds for all of them, median of `runs` pages.
  */
@@ -223,11 +227,10 @@ export const measureBareReads = async (
       throw new Error(`the bare reads got ${String(ok)} answers for ${String(urls.length)} files`);
     times.push(ms);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return median(times);
 };
 
-/** Each node's status file URL through the console's API server proxy, for its one Day 1 config. */
+/** Each node's status file URL, as the page asks for it, for its one Day 1 config. */
 export const statusFileUrls = async (env: BenchEnvironment): Promise<string[]> => {
   const { items } = (await env.api('/api/v1/nodes')) as {
     items: { metadata: { name: string; labels?: Record<string, string> } }[];
@@ -237,6 +240,6 @@ export const statusFileUrls = async (env: BenchEnvironment): Promise<string[]> =
       metadata.labels?.['node-role.kubernetes.io/master'] === undefined
         ? CONFIGS[1].name
         : CONFIGS[0].name;
-    return `/api/kubernetes/api/v1/nodes/${metadata.name}/proxy/logs/kmm-day1/${config}/status.json`;
+    return day1StatusUrl(metadata.name, config);
   });
 };
