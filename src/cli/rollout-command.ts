@@ -313,7 +313,7 @@ const day1Cell = (state: NodeDay1State | undefined): string => {
 };
 
 const nodeTable = (
-  nodes: NodeRollout[],
+  nodes: readonly NodeRollout[],
   now: number,
   day1?: Day1Rollout,
   timing?: PoolTiming,

@@ -95,6 +95,46 @@ describe('Day1RolloutDeriver', () => {
     expect(next.rollout.pools[0].state).toBe('Updated');
   });
 
+  it('keeps Day 1 states, counts and maps when a node event changes nothing they read (a cordon)', () => {
+    const deriver = new Day1RolloutDeriver();
+    const statuses = facts({ a: read('a'), b: read('b') });
+    const first = deriver.derive(updatedRollout(), statuses);
+    const cordoned = deriveRollout(
+      {
+        pools: [pool({ sources: ['00-worker', '99-sfc-day1'], current: R2 })],
+        nodes: [node('a', { current: R2, unschedulable: true }), node('b', { current: R2 })],
+      },
+      NOW,
+    );
+    const next = deriver.derive(cordoned, statuses);
+    // The cordoned node is a new NodeRollout: the table shows it as given.
+    expect(next.rollout.pools[0].nodes[0]).toBe(cordoned.pools[0].nodes[0]);
+    expect(next.nodes).toBe(first.nodes);
+    expect(next.pools).toBe(first.pools);
+    expect(next.nodes.get('a')).toBe(first.nodes.get('a'));
+  });
+
+  it('derives a node again when something its Day 1 state reads changes, and forgets nodes gone', () => {
+    const deriver = new Day1RolloutDeriver();
+    const statuses = facts({ a: read('a'), b: read('b') }, { b: 'boot-b' });
+    const first = deriver.derive(updatedRollout(), statuses);
+    expect(first.nodes.get('b')?.state).toBe('Loaded');
+    const rebooted = deriveRollout(
+      {
+        pools: [pool({ sources: ['00-worker', '99-sfc-day1'], current: R2 })],
+        nodes: [node('b', { current: R2, bootID: 'boot-b-2' })],
+      },
+      NOW,
+    );
+    const next = deriver.derive(rebooted, statuses);
+    expect(next.nodes.get('b')?.state).toBe('RebootingForImage');
+    expect(next.rollout.pools[0].nodes.map((n) => [n.name, n.phase])).toEqual([
+      ['b', 'RebootingForDay1'],
+    ]);
+    expect(next.pools.get('worker')?.counts).toMatchObject({ total: 1, rebooting: 1 });
+    expect([...next.nodes.keys()]).toEqual(['b']);
+  });
+
   it('flags more nodes unavailable than maxUnavailable', () => {
     const rollout = deriveRollout(
       {

@@ -7,6 +7,7 @@
 import { DEFAULT_DAY1_REBOOT_MS } from './estimate';
 import { day1PoolCounts, nodeDay1State } from './day1-state';
 import type { Day1PoolCounts, NodeDay1Facts, NodeDay1State } from './day1-state';
+import { SameOrNew } from './same-or-new';
 import type { NodeRollout, PoolRollout, Rollout } from './types';
 
 export interface PoolDay1 {
@@ -27,63 +28,130 @@ interface NodeEntry {
   facts: NodeDay1Facts | undefined;
   configs: readonly string[];
   state: NodeDay1State | undefined;
+  /** The node as given, and as shown (RebootingForDay1 while in a Day 1 reboot). */
+  given: NodeRollout;
   node: NodeRollout;
 }
 
+/** The last result for a pool (by name), and what it was made from. */
 interface PoolEntry {
+  given: PoolRollout;
   nodes: readonly NodeRollout[];
   states: readonly (NodeDay1State | undefined)[];
   pool: PoolRollout;
+  view: PoolDay1;
 }
 
 const sameArray = <T>(a: readonly T[], b: readonly T[]): boolean =>
-  a.length === b.length && a.every((item, index) => item === b[index]);
+  a === b || (a.length === b.length && a.every((item, index) => item === b[index]));
+
+/** What nodeDay1State reads of a node besides its facts and configs is the same. */
+const sameDay1Inputs = (a: NodeRollout, b: NodeRollout): boolean =>
+  a.phase === b.phase &&
+  a.bootID === b.bootID &&
+  a.kernelVersion === b.kernelVersion &&
+  a.kubeletReady === b.kubeletReady;
 
 /**
  * Keeps the results of unchanged nodes and pools between calls, so that one node event costs one
- * node's work, and gives back the same objects (a table row need not re-render).
+ * node's work, and gives back the same objects (a table row need not re-render). A node event that
+ * changes nothing its Day 1 state reads keeps that state, and with it the pool's counts and maps.
  */
 export class Day1RolloutDeriver {
   private readonly nodeEntries = new WeakMap<NodeRollout, NodeEntry>();
-  private readonly poolEntries = new WeakMap<PoolRollout, PoolEntry>();
+  /** By node name: the last entry, for a new NodeRollout of the same node. */
+  private lastEntries = new Map<string, NodeEntry>();
+  private poolEntries = new Map<string, PoolEntry>();
   private readonly configNames = new WeakMap<PoolRollout, readonly string[]>();
+  private last: Day1Rollout | undefined;
 
   /** `facts` by node name: the status files read for it and its bootID when MCO was done. */
   derive(rollout: Rollout, facts: ReadonlyMap<string, NodeDay1Facts>): Day1Rollout {
-    const nodeStates = new Map<string, NodeDay1State>();
-    const poolViews = new Map<string, PoolDay1>();
-    const pools = rollout.pools.map((pool) => {
+    const poolEntries = new Map<string, PoolEntry>();
+    let statesChanged = false;
+    let viewsChanged = false;
+    let nodeCount = 0;
+    const pools: PoolRollout[] = [];
+    for (const pool of rollout.pools) {
       const configs = this.configsOf(pool);
-      if (configs.length === 0) return pool;
-      const nodes: NodeRollout[] = [];
-      const states: (NodeDay1State | undefined)[] = [];
+      if (configs.length === 0) {
+        pools.push(pool);
+        continue;
+      }
+      const previous = this.poolEntries.get(pool.name);
+      // As given, unless a node is in a Day 1 reboot.
+      const nodes = new SameOrNew(pool.nodes);
+      const states = new SameOrNew(previous?.states);
       for (const node of pool.nodes) {
         const entry = this.nodeEntry(node, configs, facts.get(node.name));
         nodes.push(entry.node);
         states.push(entry.state);
-        if (entry.state !== undefined) nodeStates.set(node.name, entry.state);
       }
-      const previous = this.poolEntries.get(pool);
+      nodeCount += pool.nodes.length;
+      const shownNodes = nodes.result();
+      const shownStates = states.result();
+      if (shownStates !== previous?.states) statesChanged = true;
       const next =
-        previous !== undefined &&
-        sameArray(previous.nodes, nodes) &&
-        sameArray(previous.states, states)
+        previous?.given === pool &&
+        sameArray(previous.nodes, shownNodes) &&
+        previous.states === shownStates
           ? previous.pool
-          : withDay1Nodes(pool, nodes, states);
-      this.poolEntries.set(pool, { nodes, states, pool: next });
-      const counts = day1PoolCounts(states);
-      poolViews.set(pool.name, {
-        counts,
-        overMaxUnavailable: next.unavailableMachineCount > next.maxUnavailable,
+          : withDay1Nodes(pool, shownNodes, shownStates);
+      const overMaxUnavailable = next.unavailableMachineCount > next.maxUnavailable;
+      const view =
+        previous?.states === shownStates && previous.view.overMaxUnavailable === overMaxUnavailable
+          ? previous.view
+          : { counts: day1PoolCounts(shownStates), overMaxUnavailable };
+      if (view !== previous?.view) viewsChanged = true;
+      poolEntries.set(pool.name, {
+        given: pool,
+        nodes: shownNodes,
+        states: shownStates,
+        pool: next,
+        view,
       });
-      return next;
-    });
+      pools.push(next);
+    }
+    const last = this.last;
+    const samePools = poolEntries.size === this.poolEntries.size;
+    this.poolEntries = poolEntries;
     const changed = pools.some((pool, index) => pool !== rollout.pools[index]);
-    return {
+    const result: Day1Rollout = {
       rollout: changed ? { ...rollout, pools } : rollout,
-      nodes: nodeStates,
-      pools: poolViews,
+      nodes:
+        last !== undefined && samePools && !statesChanged ? last.nodes : this.nodeStates(pools),
+      pools:
+        last !== undefined && samePools && !viewsChanged
+          ? last.pools
+          : new Map([...poolEntries].map(([name, entry]) => [name, entry.view])),
     };
+    this.last = result;
+    // Nodes gone from the rollout are forgotten.
+    if (this.lastEntries.size > nodeCount) this.forgetGoneNodes(pools);
+    return result;
+  }
+
+  private nodeStates(pools: readonly PoolRollout[]): Map<string, NodeDay1State> {
+    const states = new Map<string, NodeDay1State>();
+    for (const pool of pools) {
+      const entry = this.poolEntries.get(pool.name);
+      if (entry === undefined) continue;
+      entry.states.forEach((state, index) => {
+        if (state !== undefined) states.set(entry.nodes[index].name, state);
+      });
+    }
+    return states;
+  }
+
+  private forgetGoneNodes(pools: readonly PoolRollout[]): void {
+    const kept = new Map<string, NodeEntry>();
+    for (const pool of pools) {
+      for (const node of pool.nodes) {
+        const entry = this.lastEntries.get(node.name);
+        if (entry !== undefined) kept.set(node.name, entry);
+      }
+    }
+    this.lastEntries = kept;
   }
 
   private configsOf(pool: PoolRollout): readonly string[] {
@@ -100,33 +168,44 @@ export class Day1RolloutDeriver {
     configs: readonly string[],
     facts: NodeDay1Facts | undefined,
   ): NodeEntry {
-    const previous = this.nodeEntries.get(node);
+    const previous = this.nodeEntries.get(node) ?? this.lastEntries.get(node.name);
     if (
       previous !== undefined &&
       previous.facts === facts &&
-      sameArray(previous.configs, configs)
+      sameArray(previous.configs, configs) &&
+      (previous.given === node || sameDay1Inputs(previous.given, node))
     ) {
-      return previous;
+      if (previous.given === node) return previous;
+      const entry = { ...previous, given: node, node: shownNode(node, previous.state) };
+      this.remember(node, entry);
+      return entry;
     }
     const state = nodeDay1State(node, configs, facts);
-    const shown: NodeRollout =
-      state?.rebooting === true
-        ? {
-            ...node,
-            phase: 'RebootingForDay1',
-            message: { code: 'rebootingForDay1Image', params: { config: state.worstConfig } },
-          }
-        : node;
-    const entry = { facts, configs, state, node: shown };
-    this.nodeEntries.set(node, entry);
+    const entry = { facts, configs, state, given: node, node: shownNode(node, state) };
+    this.remember(node, entry);
     return entry;
   }
+
+  private remember(node: NodeRollout, entry: NodeEntry): void {
+    this.nodeEntries.set(node, entry);
+    this.lastEntries.set(node.name, entry);
+  }
 }
+
+/** A node as the table shows it: in a phase of its own while in a Day 1 reboot. */
+const shownNode = (node: NodeRollout, state: NodeDay1State | undefined): NodeRollout =>
+  state?.rebooting === true
+    ? {
+        ...node,
+        phase: 'RebootingForDay1',
+        message: { code: 'rebootingForDay1Image', params: { config: state.worstConfig } },
+      }
+    : node;
 
 /** The pool with its nodes' Day 1 phases: not Updated while a node is in a Day 1 reboot. */
 const withDay1Nodes = (
   pool: PoolRollout,
-  nodes: NodeRollout[],
+  nodes: readonly NodeRollout[],
   states: readonly (NodeDay1State | undefined)[],
 ): PoolRollout => {
   const rebooting = states.filter((state) => state?.rebooting === true).length;

@@ -51,6 +51,7 @@ export type {
 export { DAY1_STATES, day1Outcome } from './day1-state';
 export type { Day1Rollout, PoolDay1 } from './day1-rollout';
 export { Day1RolloutDeriver } from './day1-rollout';
+export { SameOrNew } from './same-or-new';
 export type { VerifyOutput, VerifyPodOptions } from './verify-pod';
 export type { VerifyOutcome } from './verify-outcome';
 export { verifyOutcome } from './verify-outcome';

@@ -155,7 +155,7 @@ const stateOf = (
 export const aggregatePool = (
   pool: unknown,
   target: PoolTarget,
-  nodes: NodeRollout[],
+  nodes: readonly NodeRollout[],
   machineConfigs: ReadonlyMap<string, MachineConfig> | undefined,
 ): PoolAggregate => {
   const phaseCounts = emptyPhaseCounts();

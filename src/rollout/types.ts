@@ -181,7 +181,7 @@ export interface PoolRollout {
   estimateTailMs: number;
   phaseCounts: Record<NodePhase, number>;
   /** Sorted by name. */
-  nodes: NodeRollout[];
+  nodes: readonly NodeRollout[];
 }
 
 export interface Rollout {

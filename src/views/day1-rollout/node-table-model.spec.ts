@@ -10,7 +10,7 @@ import {
 } from './node-table-model';
 
 /** Nodes in several phases, from MCO-shaped objects (names chosen so name order differs). */
-const nodes: NodeRollout[] = deriveRollout(
+const nodes: readonly NodeRollout[] = deriveRollout(
   {
     pools: [pool({ target: R2, current: R1, maxUnavailable: 2 })],
     nodes: [

@@ -81,6 +81,8 @@ interface NodeEntry {
   followUps: number;
   followUpAt?: number;
   facts: NodeDay1Facts;
+  /** The last update() that named the node; older ones are forgotten. */
+  seenIn: number;
 }
 
 export interface Day1StatusProgress {
@@ -147,6 +149,8 @@ export class Day1StatusScheduler {
   private snapshotStale = true;
   private progressSnapshot: Day1StatusProgress = { nodes: 0, read: 0, pending: 0 };
   private refreshedAt?: number;
+  /** Counts update() calls, to mark the nodes each names without building a set per call. */
+  private generation = 0;
   private refreshTimer?: ReturnType<typeof setTimeout>;
   private followUpTimer?: { at: number; id: ReturnType<typeof setTimeout> };
   private notifyTimer?: ReturnType<typeof setTimeout>;
@@ -173,7 +177,9 @@ export class Day1StatusScheduler {
   /** By node name; the map and each node's facts keep their identity while nothing changed. */
   facts = (): ReadonlyMap<string, NodeDay1Facts> => {
     if (this.snapshotStale) {
-      this.snapshot = new Map([...this.entries].map(([name, entry]) => [name, entry.facts]));
+      const snapshot = new Map<string, NodeDay1Facts>();
+      for (const [name, entry] of this.entries) snapshot.set(name, entry.facts);
+      this.snapshot = snapshot;
       this.snapshotStale = false;
       this.progressSnapshot = this.computeProgress();
     }
@@ -213,11 +219,11 @@ export class Day1StatusScheduler {
 
   /** The nodes of pools whose target has Day 1 configs; nodes left out are forgotten. */
   update(targets: readonly Day1StatusTarget[]): void {
-    const seen = new Set<string>();
+    const generation = ++this.generation;
     let changed = false;
     for (const target of targets) {
-      seen.add(target.node);
       let entry = this.entries.get(target.node);
+      if (entry !== undefined) entry.seenIn = generation;
       if (entry?.target === target) continue;
       const key = targetKey(target);
       if (entry === undefined) {
@@ -228,6 +234,7 @@ export class Day1StatusScheduler {
           reads: new Map(),
           followUps: 0,
           facts: { reads: new Map() },
+          seenIn: generation,
         };
         this.entries.set(target.node, entry);
         changed = true;
@@ -252,7 +259,7 @@ export class Day1StatusScheduler {
       changed = true;
     }
     for (const [name, entry] of this.entries) {
-      if (seen.has(name)) continue;
+      if (entry.seenIn === generation) continue;
       entry.inFlight?.abort();
       this.entries.delete(name);
       changed = true;

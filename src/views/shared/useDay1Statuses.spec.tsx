@@ -14,7 +14,7 @@ import {
   workerNodes,
   workerPool,
 } from '../../../test/support/views/rollout-fixtures';
-import { day1StatusUrl } from './day1-status-scheduler';
+import { Day1StatusScheduler, day1StatusUrl } from './day1-status-scheduler';
 import { CONCURRENCY_STORAGE_KEY, readConcurrency } from './day1-status-settings';
 import { useDay1Statuses } from './useDay1Statuses';
 
@@ -69,6 +69,46 @@ describe('useDay1Statuses', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(urls()).toHaveLength(2);
     expect(result.current.facts).toBe(facts);
+  });
+
+  it('does not even ask the scheduler after node events that change nothing it reads (cordons)', async () => {
+    const update = jest.spyOn(Day1StatusScheduler.prototype, 'update');
+    const { result, rerender } = renderHook(({ r }) => useDay1Statuses(r), {
+      initialProps: { r: rollout() },
+    });
+    await waitFor(() => {
+      expect(result.current.progress.read).toBe(2);
+    });
+    const calls = update.mock.calls.length;
+    const cordoned = sfcNodes().map((n) => ({ ...n, spec: { ...n.spec, unschedulable: true } }));
+    rerender({
+      r: deriveRollout({
+        pools: [sfcPool(), workerPool()],
+        nodes: [...cordoned, ...workerNodes(3)],
+        machineConfigNodes: sfcMachineConfigNodes(),
+        machineConfigs: [sfcDay1Config()],
+      }),
+    });
+    expect(update).toHaveBeenCalledTimes(calls);
+    // A node that rebooted is read again.
+    const rebooted = sfcNodes().map((n) =>
+      n.metadata.name === 'sfc-a'
+        ? { ...n, status: { ...n.status, nodeInfo: { ...n.status?.nodeInfo, bootID: 'boot-2' } } }
+        : n,
+    );
+    rerender({
+      r: deriveRollout({
+        pools: [sfcPool(), workerPool()],
+        nodes: [...rebooted, ...workerNodes(3)],
+        machineConfigNodes: sfcMachineConfigNodes(),
+        machineConfigs: [sfcDay1Config()],
+      }),
+    });
+    await waitFor(() => {
+      expect(urls()).toHaveLength(3);
+    });
+    expect(urls()[2]).toBe(day1StatusUrl('sfc-a', '99-sfc-day1'));
+    update.mockRestore();
   });
 
   it('reads one pool only when asked, and cancels its reads when unmounted', async () => {

@@ -16,6 +16,7 @@ import type {
   Day1StatusTarget,
   FetchText,
 } from './day1-status-scheduler';
+import { SameOrNew } from '../../rollout';
 import { readConcurrency, saveConcurrency } from './day1-status-settings';
 import { fetchNodeProxyText } from './node-proxy-text';
 import type * as SchedulerModule from './day1-status-scheduler';
@@ -64,34 +65,49 @@ const SharedDay1Statuses = createContext<Day1Statuses | undefined>(undefined);
 export const Day1StatusesProvider = SharedDay1Statuses.Provider;
 
 interface TargetCache {
-  targets: WeakMap<NodeRollout, Day1StatusTarget>;
+  /** Each node's last target: kept while what the scheduler reads of the node is unchanged. */
+  byNode: Map<string, Day1StatusTarget>;
+  /** One array per list of config names, so that each node's is compared by identity. */
   configs: Map<string, string[]>;
+  /** The list last handed back: handed back again when every target in it is unchanged. */
+  last: readonly Day1StatusTarget[];
 }
 
+const sameTarget = (
+  target: Day1StatusTarget | undefined,
+  node: NodeRollout,
+  configs: readonly string[],
+): target is Day1StatusTarget =>
+  target?.configs === configs &&
+  target.phase === node.phase &&
+  target.ready === node.kubeletReady &&
+  target.bootID === node.bootID;
+
 /**
- * The nodes to read: those of pools (all, or those named in `pools`) whose target has Day 1 configs. A node's
- * target keeps its identity while its NodeRollout and configs do (the scheduler then skips it).
+ * The nodes to read: those of pools (all, or those named in `pools`) whose target has Day 1 configs.
+ * A burst of node events that changes nothing read here (a cordon, say) gives back the same list, so
+ * that the scheduler is not even asked.
  */
 const targetsOf = (
   cache: TargetCache,
   rollout: Rollout | undefined,
   pools: ReadonlySet<string> | undefined,
-): Day1StatusTarget[] =>
-  (rollout?.pools ?? [])
-    .filter((p) => p.day1Configs.length > 0 && (pools === undefined || pools.has(p.name)))
-    .flatMap((p) => {
-      // One array per list of names, so that each node's is compared by identity.
-      const names = p.day1Configs.map((config) => config.name);
-      const joined = names.join('\n');
-      let configs = cache.configs.get(joined);
-      if (configs === undefined) {
-        configs = names;
-        cache.configs.set(joined, configs);
-      }
-      return p.nodes.map((node) => {
-        const cached = cache.targets.get(node);
-        if (cached?.configs === configs) return cached;
-        const target = {
+): readonly Day1StatusTarget[] => {
+  const targets = new SameOrNew(cache.last);
+  let count = 0;
+  for (const pool of rollout?.pools ?? []) {
+    if (pool.day1Configs.length === 0 || (pools !== undefined && !pools.has(pool.name))) continue;
+    const names = pool.day1Configs.map((config) => config.name);
+    const joined = names.join('\n');
+    let configs = cache.configs.get(joined);
+    if (configs === undefined) {
+      configs = names;
+      cache.configs.set(joined, configs);
+    }
+    for (const node of pool.nodes) {
+      let target = cache.byNode.get(node.name);
+      if (!sameTarget(target, node, configs)) {
+        target = {
           node: node.name,
           phase: node.phase,
           // The kubelet's readiness, not MCO's: a cordon changes nothing the Day 1 units wrote, and a
@@ -100,10 +116,20 @@ const targetsOf = (
           bootID: node.bootID,
           configs,
         };
-        cache.targets.set(node, target);
-        return target;
-      });
-    });
+        cache.byNode.set(node.name, target);
+      }
+      targets.push(target);
+      count++;
+    }
+  }
+  const result = targets.result();
+  // Nodes gone from the rollout are forgotten.
+  if (cache.byNode.size > count) {
+    cache.byNode = new Map(result.map((target) => [target.node, target]));
+  }
+  cache.last = result;
+  return result;
+};
 
 /**
  * Each node's Day 1 status files, read through the API server for the nodes of `rollout` (MCO's view:
@@ -166,8 +192,9 @@ export const useDay1Statuses = (
   const poolKey =
     pools === undefined ? undefined : typeof pools === 'string' ? pools : pools.join('\n');
   const [targetCache] = useState<TargetCache>(() => ({
-    targets: new WeakMap(),
+    byNode: new Map(),
     configs: new Map(),
+    last: [],
   }));
   const targets = useMemo(
     () =>

@@ -46,17 +46,19 @@ class SameForCoverage<T> {
     if (list === this.list || list === this.seen) return this.list ?? list;
     const previous = this.seen;
     this.seen = list;
-    // Items a watch handed back unchanged are compared by identity, without their keys.
+    // Items a watch handed back unchanged are compared by identity, without their keys; the keys
+    // are updated in place (a new array per event burst on 2,000 nodes is garbage to collect).
     let same = this.list !== undefined && list.length === this.keys.length;
-    const keys = new Array<string>(list.length);
+    const keys = same ? this.keys : new Array<string>(list.length);
     for (let i = 0; i < list.length; i++) {
       const item = list[i];
       if (previous !== undefined && previous[i] === item && i < this.keys.length) {
         keys[i] = this.keys[i];
         continue;
       }
-      keys[i] = this.keyOf(item);
-      if (keys[i] !== this.keys[i]) same = false;
+      const key = this.keyOf(item);
+      if (key !== this.keys[i]) same = false;
+      keys[i] = key;
     }
     this.keys = keys;
     if (same && this.list !== undefined) return this.list;
