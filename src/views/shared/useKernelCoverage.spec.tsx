@@ -65,5 +65,17 @@ describe('useKernelCoverage', () => {
         result.current.coverage?.get('99-cov-day1')?.kernels.map((k) => k.kernelVersion),
       ).toEqual([EL94, EL96]);
     });
+
+    // A label changed: a Windows node's kernel is not one MCO manages, and leaves the coverage.
+    serve([
+      node('worker-0', EL94, true),
+      rolloutNode('worker-1', { kernelVersion: EL96, labels: { 'kubernetes.io/os': 'windows' } }),
+    ]);
+    rerender();
+    await waitFor(() => {
+      expect(
+        result.current.coverage?.get('99-cov-day1')?.kernels.map((k) => k.kernelVersion),
+      ).toEqual([EL94]);
+    });
   });
 });

@@ -7,27 +7,35 @@ import { kernelCoverage, kernelsToCheck, tagChecksFor } from '../../rollout';
 import type { ConfigCoverage } from '../../rollout';
 import { useImageTagChecks } from './useImageTagChecks';
 
-/**
- * What coverage reads of a node: its name, kernel, labels (pool membership) and OS. Cached per object:
- * a watch replaces only the objects that changed.
- */
-const nodeKeys = new WeakMap<Node, string>();
-const nodeKey = (node: Node): string => {
-  let key = nodeKeys.get(node);
-  if (key === undefined) {
-    key = JSON.stringify([
-      node.metadata.name,
-      node.status?.nodeInfo?.kernelVersion,
-      node.metadata.labels,
-    ]);
-    nodeKeys.set(node, key);
+/** Whether two label maps hold the same labels. Walks them: no key lists per node per event. */
+const sameLabels = (
+  a: Readonly<Record<string, string>> | undefined,
+  b: Readonly<Record<string, string>> | undefined,
+): boolean => {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  let count = 0;
+  for (const key in a) {
+    if (a[key] !== b[key]) return false;
+    count++;
   }
-  return key;
+  for (const key in b) {
+    if (--count < 0 || !(key in a)) return false;
+  }
+  return count === 0;
 };
+
+/** What coverage reads of a node is the same: its name, kernel and labels (pool membership, OS). */
+const sameNodeForCoverage = (a: Node, b: Node): boolean =>
+  a.metadata.name === b.metadata.name &&
+  a.status?.nodeInfo?.kernelVersion === b.status?.nodeInfo?.kernelVersion &&
+  sameLabels(a.metadata.labels, b.metadata.labels);
 
 /** What coverage reads of a pool: its name and the selectors that give its nodes and configs. */
 const poolKey = (pool: MachineConfigPool): string =>
   JSON.stringify([pool.metadata.name, pool.spec.nodeSelector, pool.spec.machineConfigSelector]);
+const samePoolForCoverage = (a: MachineConfigPool, b: MachineConfigPool): boolean =>
+  poolKey(a) === poolKey(b);
 
 /**
  * Hands back the previous list when nothing coverage reads has changed: a burst of cordons (or pool
@@ -35,33 +43,24 @@ const poolKey = (pool: MachineConfigPool): string =>
  * coverage of every node.
  */
 class SameForCoverage<T> {
-  private keys: string[] = [];
-  /** The list last handed back, and the latest list seen (whose items the keys describe). */
+  /** The list last handed back, and the latest list seen. */
   private list: readonly T[] | undefined;
   private seen: readonly T[] | undefined;
 
-  constructor(private readonly keyOf: (item: T) => string) {}
+  constructor(private readonly same: (a: T, b: T) => boolean) {}
 
   update(list: readonly T[]): readonly T[] {
     if (list === this.list || list === this.seen) return this.list ?? list;
     const previous = this.seen;
     this.seen = list;
-    // Items a watch handed back unchanged are compared by identity, without their keys; the keys
-    // are updated in place (a new array per event burst on 2,000 nodes is garbage to collect).
-    let same = this.list !== undefined && list.length === this.keys.length;
-    const keys = same ? this.keys : new Array<string>(list.length);
-    for (let i = 0; i < list.length; i++) {
-      const item = list[i];
-      if (previous !== undefined && previous[i] === item && i < this.keys.length) {
-        keys[i] = this.keys[i];
-        continue;
-      }
-      const key = this.keyOf(item);
-      if (key !== this.keys[i]) same = false;
-      keys[i] = key;
+    // Items a watch handed back unchanged are compared by identity first.
+    if (
+      this.list !== undefined &&
+      previous?.length === list.length &&
+      list.every((item, i) => item === previous[i] || this.same(previous[i], item))
+    ) {
+      return this.list;
     }
-    this.keys = keys;
-    if (same && this.list !== undefined) return this.list;
     this.list = list;
     return list;
   }
@@ -90,8 +89,8 @@ export const useKernelCoverage = (configs: readonly Day1ConfigSummary[]): Kernel
     isList: true,
   }) as [Node[] | undefined, boolean, unknown];
   const loaded = poolsLoaded && nodesLoaded && Array.isArray(pools) && Array.isArray(nodes);
-  const [poolsKept] = useState(() => new SameForCoverage(poolKey));
-  const [nodesKept] = useState(() => new SameForCoverage(nodeKey));
+  const [poolsKept] = useState(() => new SameForCoverage(samePoolForCoverage));
+  const [nodesKept] = useState(() => new SameForCoverage(sameNodeForCoverage));
   const samePools = useMemo(
     () => (loaded ? poolsKept.update(pools) : undefined),
     [loaded, poolsKept, pools],
