@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { dump } from 'js-yaml';
 import type { MachineConfigPool, Node } from '../k8s/types';
 import { produceMachineConfig, produceMachineConfigPool } from '../producer';
+import { node as rolloutNode } from '../../test/support/rollout-objects';
 
 const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'day1-utility.cjs');
@@ -148,15 +149,8 @@ const masterPool: MachineConfigPool = {
   },
 };
 
-const node = (name: string, roles: string[], kernelVersion: string): Node => ({
-  apiVersion: 'v1',
-  kind: 'Node',
-  metadata: {
-    name,
-    labels: Object.fromEntries(roles.map((r) => [`node-role.kubernetes.io/${r}`, ''])),
-  },
-  status: { nodeInfo: { kernelVersion } },
-});
+const node = (name: string, roles: string[], kernelVersion: string): Node =>
+  rolloutNode(name, { roles, kernelVersion });
 
 const config = (name: string, pool: string, repository: string) =>
   produceMachineConfig({

@@ -3,30 +3,17 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import i18n from 'i18next';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
-import type { ImageStreamImport, MachineConfigPool, Node } from '../../k8s/types';
+import type { ImageStreamImport } from '../../k8s/types';
 import { produceMachineConfig } from '../../producer';
+import { node as rolloutNode, pool } from '../../../test/support/rollout-objects';
 import { answerWatches } from '../../../test/support/views/watch-fixtures';
 import Day1ConfigsPage from './Day1ConfigsPage';
 
 const EL94 = '5.14.0-427.13.1.el9_4.x86_64';
 const EL92 = '5.14.0-284.59.1.el9_2.x86_64';
 
-const workerPool: MachineConfigPool = {
-  apiVersion: 'machineconfiguration.openshift.io/v1',
-  kind: 'MachineConfigPool',
-  metadata: { name: 'worker' },
-  spec: {
-    machineConfigSelector: { matchLabels: { 'machineconfiguration.openshift.io/role': 'worker' } },
-    nodeSelector: { matchLabels: { 'node-role.kubernetes.io/worker': '' } },
-  },
-};
-
-const node = (name: string, kernelVersion: string): Node => ({
-  apiVersion: 'v1',
-  kind: 'Node',
-  metadata: { name, labels: { 'node-role.kubernetes.io/worker': '' } },
-  status: { nodeInfo: { kernelVersion } },
-});
+const workerPool = pool({ name: 'worker' });
+const node = (name: string, kernelVersion: string) => rolloutNode(name, { kernelVersion });
 
 const iceConfig = (image: string) =>
   produceMachineConfig({
