@@ -19,6 +19,7 @@ import type {
 import { SameOrNew } from '../../rollout';
 import { readConcurrency, saveConcurrency } from './day1-status-settings';
 import { fetchNodeProxyText } from './node-proxy-text';
+import { useLazyModule } from './useLazyModule';
 import type * as SchedulerModule from './day1-status-scheduler';
 
 export interface Day1Statuses {
@@ -42,11 +43,7 @@ const fetchText: FetchText = (url, signal) => fetchNodeProxyText(url, signal);
  * access review and the watches that it waits for anyway; once loaded, a page opened later makes its
  * scheduler at once.
  */
-let schedulerModule: typeof SchedulerModule | undefined;
-const loadScheduler = async (): Promise<typeof SchedulerModule> => {
-  schedulerModule ??= await import('./day1-status-scheduler');
-  return schedulerModule;
-};
+const loadSchedulerModule = () => import('./day1-status-scheduler');
 const newScheduler = (loaded: typeof SchedulerModule | undefined) =>
   loaded && new loaded.Day1StatusScheduler({ fetchText });
 
@@ -148,25 +145,14 @@ export const useDay1Statuses = (
     subresource: 'proxy',
     verb: 'get',
   });
+  const schedulerModule = useLazyModule(loadSchedulerModule);
   const [scheduler, setScheduler] = useState<Day1StatusScheduler | undefined>(() =>
     newScheduler(schedulerModule),
   );
-  const [loadFailure, setLoadFailure] = useState<{ error: unknown }>();
-  useEffect(() => {
-    if (scheduler) return undefined;
-    let current = true;
-    loadScheduler().then(
-      (loaded) => {
-        if (current) setScheduler(newScheduler(loaded));
-      },
-      (error: unknown) => {
-        if (current) setLoadFailure({ error });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [scheduler]);
+  // The module has just loaded: this page's scheduler, before anything renders with it.
+  if (scheduler === undefined && schedulerModule !== undefined) {
+    setScheduler(newScheduler(schedulerModule));
+  }
   // Until the scheduler is there, as while the review runs: the page says nothing of the reads yet.
   const access: Day1StatusAccess = checking || !scheduler ? undefined : allowed;
   const [concurrency, setConcurrencyState] = useState(() =>
@@ -225,7 +211,5 @@ export const useDay1Statuses = (
     () => ({ access, facts, progress, refresh, concurrency, setConcurrency }),
     [access, facts, progress, refresh, concurrency, setConcurrency],
   );
-  // As React.lazy does when a chunk fails to load: for console's error boundary.
-  if (loadFailure) throw loadFailure.error;
   return shared ?? own;
 };
