@@ -34,7 +34,9 @@ const ApiErrorAlert = ({ error, title, verb, resource }: ApiErrorAlertProps) => 
         <List>
           {causes.map((c) => (
             <ListItem key={`${c.field ?? ''}:${c.message}`}>
-              {c.field ? `${c.field}: ${c.message}` : c.message}
+              {c.field
+                ? t('{{field}}: {{message}}', { field: c.field, message: c.message })
+                : c.message}
             </ListItem>
           ))}
         </List>
