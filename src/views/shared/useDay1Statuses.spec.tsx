@@ -18,10 +18,11 @@ import { Day1StatusScheduler, day1StatusUrl } from './day1-status-scheduler';
 import { CONCURRENCY_STORAGE_KEY, readConcurrency } from './day1-status-settings';
 import { useDay1Statuses } from './useDay1Statuses';
 
-const rollout = () =>
+/** The sfc pool (whose target has a Day 1 config) with `nodes`, and three workers. */
+const rollout = (nodes = sfcNodes()) =>
   deriveRollout({
     pools: [sfcPool(), workerPool()],
-    nodes: [...sfcNodes(), ...workerNodes(3)],
+    nodes: [...nodes, ...workerNodes(3)],
     machineConfigNodes: sfcMachineConfigNodes(),
     machineConfigs: [sfcDay1Config()],
   });
@@ -81,14 +82,7 @@ describe('useDay1Statuses', () => {
     });
     const calls = update.mock.calls.length;
     const cordoned = sfcNodes().map((n) => ({ ...n, spec: { ...n.spec, unschedulable: true } }));
-    rerender({
-      r: deriveRollout({
-        pools: [sfcPool(), workerPool()],
-        nodes: [...cordoned, ...workerNodes(3)],
-        machineConfigNodes: sfcMachineConfigNodes(),
-        machineConfigs: [sfcDay1Config()],
-      }),
-    });
+    rerender({ r: rollout(cordoned) });
     expect(update).toHaveBeenCalledTimes(calls);
     // A node that rebooted is read again.
     const rebooted = sfcNodes().map((n) =>
@@ -96,14 +90,7 @@ describe('useDay1Statuses', () => {
         ? { ...n, status: { ...n.status, nodeInfo: { ...n.status?.nodeInfo, bootID: 'boot-2' } } }
         : n,
     );
-    rerender({
-      r: deriveRollout({
-        pools: [sfcPool(), workerPool()],
-        nodes: [...rebooted, ...workerNodes(3)],
-        machineConfigNodes: sfcMachineConfigNodes(),
-        machineConfigs: [sfcDay1Config()],
-      }),
-    });
+    rerender({ r: rollout(rebooted) });
     await waitFor(() => {
       expect(urls()).toHaveLength(3);
     });
