@@ -58,8 +58,7 @@ const sameDay1Inputs = (a: NodeRollout, b: NodeRollout): boolean =>
  * changes nothing its Day 1 state reads keeps that state, and with it the pool's counts and maps.
  */
 export class Day1RolloutDeriver {
-  private readonly nodeEntries = new WeakMap<NodeRollout, NodeEntry>();
-  /** By node name: the last entry, for a new NodeRollout of the same node. */
+  /** Each node's last entry, by name: a new NodeRollout of the same node is compared with it. */
   private lastEntries = new Map<string, NodeEntry>();
   private poolEntries = new Map<string, PoolEntry>();
   private readonly configNames = new WeakMap<PoolRollout, readonly string[]>();
@@ -168,7 +167,7 @@ export class Day1RolloutDeriver {
     configs: readonly string[],
     facts: NodeDay1Facts | undefined,
   ): NodeEntry {
-    const previous = this.nodeEntries.get(node) ?? this.lastEntries.get(node.name);
+    const previous = this.lastEntries.get(node.name);
     if (
       previous !== undefined &&
       previous.facts === facts &&
@@ -177,18 +176,13 @@ export class Day1RolloutDeriver {
     ) {
       if (previous.given === node) return previous;
       const entry = { ...previous, given: node, node: shownNode(node, previous.state) };
-      this.remember(node, entry);
+      this.lastEntries.set(node.name, entry);
       return entry;
     }
     const state = nodeDay1State(node, configs, facts);
     const entry = { facts, configs, state, given: node, node: shownNode(node, state) };
-    this.remember(node, entry);
-    return entry;
-  }
-
-  private remember(node: NodeRollout, entry: NodeEntry): void {
-    this.nodeEntries.set(node, entry);
     this.lastEntries.set(node.name, entry);
+    return entry;
   }
 }
 
