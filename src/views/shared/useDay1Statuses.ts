@@ -91,7 +91,6 @@ const targetsOf = (
   pools: ReadonlySet<string> | undefined,
 ): readonly Day1StatusTarget[] => {
   const targets = new SameOrNew(cache.last);
-  let count = 0;
   for (const pool of rollout?.pools ?? []) {
     if (pool.day1Configs.length === 0 || (pools !== undefined && !pools.has(pool.name))) continue;
     const names = pool.day1Configs.map((config) => config.name);
@@ -116,12 +115,11 @@ const targetsOf = (
         cache.byNode.set(node.name, target);
       }
       targets.push(target);
-      count++;
     }
   }
   const result = targets.result();
   // Nodes gone from the rollout are forgotten.
-  if (cache.byNode.size > count) {
+  if (cache.byNode.size > result.length) {
     cache.byNode = new Map(result.map((target) => [target.node, target]));
   }
   cache.last = result;
