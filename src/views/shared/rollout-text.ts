@@ -1,7 +1,8 @@
 /**
  * The translated words of the rollout: phases, pool states, node and pool messages, the status
- * files' problems and durations (a Verify result's words are in day1-rollout/follow-up-text.ts). The rollout module speaks in codes with parameters; these are what the
- * page shows (the CLI words the same codes in English: src/rollout/english.ts).
+ * files' problems and durations (a Verify result's words are in day1-rollout/follow-up-text.ts). The
+ * rollout module speaks in codes with parameters; these are what the page shows (the CLI words the
+ * same codes in English: src/rollout/english.ts).
  */
 import type {
   Day1FollowUp,
